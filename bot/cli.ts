@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The `pnyx` command line: one entry, one module per command under bot/commands/.
+ * Commands are loaded lazily so `pnyx check-config` does not pay for the bots' SDKs.
+ */
+import type { CliCommand, CliIo } from './commands/command.ts';
+import { processIo } from './commands/command.ts';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  'check-config': {
+    summary: 'check-config FILE            validate a campaign file and list every error',
+    load: async () => (await import('./commands/check-config.ts')).checkConfigCommand,
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  pnyx ${c.summary}`);
+  return `Usage:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS[name];
+  if (entry === undefined) {
+    io.stderr(`pnyx: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  const command = await entry.load();
+  return command(rest, io);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly || process.env.PNYX_CLI_MAIN === '1') {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`pnyx: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import type { BallotChoice, BallotSlot, StoredBallot } from '../ballots/ballot.ts';
+import type { SideRecords } from './side-records.ts';
+
+/** A request to cast or replace a ballot. */
+export interface CastRequest {
+  readonly voterKey: string;
+  readonly slot: BallotSlot;
+  readonly envelopeId: string;
+  readonly choices: readonly BallotChoice[];
+  /**
+   * Idempotency key chosen by the caller (e.g. the Telegram update id). Re-sending a request
+   * with the same id — after a timeout, a redelivery, a reconnect — returns the first answer
+   * and changes nothing.
+   */
+  readonly requestId: string;
+  readonly receipt: string;
+  /** Instant the vote is judged at (epoch ms). */
+  readonly at: number;
+  /** Voting window end (epoch ms, exclusive): a cast with `at >= closesAt` is refused. */
+  readonly closesAt: number;
+  /** May an existing ballot be replaced (campaign's `allowChange`)? */
+  readonly allowReplace: boolean;
+  readonly assisted: boolean;
+}
+
+/** Answer to a cast. */
+export type CastOutcome =
+  /** Stored as `ballot.version`; `replaced` tells whether an earlier version existed. */
+  | { readonly status: 'recorded'; readonly ballot: StoredBallot; readonly replaced: boolean }
+  /** The same `requestId` was already recorded: the ballot stored by it (possibly since replaced). */
+  | { readonly status: 'duplicate'; readonly ballot: StoredBallot }
+  /** `at >= closesAt`: nothing stored. */
+  | { readonly status: 'closed' }
+  /** A ballot exists and replacing is not allowed: nothing stored. */
+  | { readonly status: 'exists'; readonly ballot: StoredBallot };
+
+/**
+ * The ballot box: one ballot per voter key and slot. Every cast is one atomic operation —
+ * a ballot is entirely recorded or not at all, a replacement is never counted twice, and
+ * concurrent casts for one voter are serialised (versions 1, 2, 3… with no gap or repeat).
+ */
+export interface BallotBox {
+  cast(request: CastRequest, side: SideRecords): Promise<CastOutcome>;
+  /** The current ballot of a voter in a slot. */
+  get(voterKey: string, slot: BallotSlot): Promise<StoredBallot | null>;
+  /** Every current ballot of an envelope, ordered by voter key. */
+  list(envelopeId: string): Promise<readonly StoredBallot[]>;
+  /** Number of current ballots per envelope id. */
+  countByEnvelope(): Promise<Readonly<Record<string, number>>>;
+  /** Number of distinct voters (a voter with a town and an area ballot counts once). */
+  countVoters(): Promise<number>;
+}

@@ -1,0 +1,41 @@
+import type { Resident } from '../residents/resident.ts';
+import type { SaveOutcome } from './campaign-store.ts';
+import type { SideRecords } from './side-records.ts';
+
+/** A one-time code handed out by the town (SPEC §2.4). */
+export interface AccessCode {
+  readonly code: string;
+  /** Resident the code belongs to once used or pre-assigned (assisted registration); null while free. */
+  readonly residentId: string | null;
+  readonly issuedBy: string;
+  readonly issuedAt: number;
+  readonly usedAt: number | null;
+}
+
+/** Outcome of claiming a one-time code. */
+export type ClaimOutcome =
+  | { readonly status: 'claimed'; readonly code: AccessCode }
+  | { readonly status: 'unknown' }
+  | { readonly status: 'used'; readonly residentId: string | null };
+
+/** Residents and the town's one-time codes. Personal data lives here only. */
+export interface ResidentStore {
+  get(id: string): Promise<Resident | null>;
+  /**
+   * Saves `resident` if the stored version is `expectedVersion` (null: must not exist); the
+   * saved record's version is `expectedVersion + 1` (or 1). Atomic with `side`.
+   */
+  save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome>;
+  /** Deletes the record if its version is `expectedVersion`. Atomic with `side`. */
+  erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome>;
+  /** Residents ordered by id, after `afterId` (exclusive), at most `limit`. */
+  list(afterId: string | null, limit: number): Promise<readonly Resident[]>;
+  /** Stores new codes; a code that already exists is left unchanged. */
+  addCodes(codes: readonly AccessCode[]): Promise<void>;
+  /**
+   * Marks a free code used by `residentId` at `at`. Atomic: of two concurrent claims of one
+   * code exactly one gets `claimed`. A code pre-assigned to `residentId` may be claimed by it.
+   */
+  claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome>;
+  getCode(code: string): Promise<AccessCode | null>;
+}

@@ -1,0 +1,53 @@
+import type { MessageParams } from '../domain/domain-error.ts';
+
+/**
+ * Records written atomically *with* a state change: if the change is stored, so are these;
+ * if it is refused (version conflict, closed), none of them is. Every store method that
+ * changes state accepts them.
+ */
+export interface SideRecords {
+  readonly audit?: readonly AuditDraft[];
+  readonly outbox?: readonly OutboxDraft[];
+}
+
+/** An audit entry before it is linked into the chain. */
+export interface AuditDraft {
+  /** Epoch ms. */
+  readonly at: number;
+  /** Actor ref, e.g. `staff:U123`, `ambassador:tg:42`, `system:scheduler`. */
+  readonly actor: string;
+  /** What happened, e.g. `idea.moderated`, `phase.entered`, `ballot.assisted`. */
+  readonly action: string;
+  /** What it happened to, e.g. `idea:idea_x`, `campaign:bertrix`. */
+  readonly subject: string;
+  /** Details; JSON-serialisable. Never personal data beyond ids, never a ballot's choices. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** True for actions taken by an ambassador on someone's behalf. */
+  readonly assisted: boolean;
+}
+
+/** Who a message goes to. */
+export type Recipient =
+  /** One resident, in their language (resolved at send time: an erased resident gets nothing). */
+  | { readonly kind: 'resident'; readonly residentId: string }
+  /** Every subscribed resident (expanded by the delivery worker, which reports progress). */
+  | { readonly kind: 'subscribers'; readonly area: string | null }
+  /** The committee's Slack channel (moderation cards, notices, alerts). */
+  | { readonly kind: 'committee' }
+  /** The digest recipients of the campaign. */
+  | { readonly kind: 'digest' };
+
+/** A message to send later, as data: the messenger adapters render `template` per language. */
+export interface OutboxDraft {
+  /**
+   * Idempotency key: enqueueing a draft whose key is already in the outbox is a no-op, so a
+   * retried use case never sends twice (e.g. `idea.state:idea_x:v4:author`).
+   */
+  readonly key: string;
+  readonly recipient: Recipient;
+  /** Message template key, e.g. `notify.idea_eligible`, `card.moderation`. */
+  readonly template: string;
+  readonly params: MessageParams;
+  /** Epoch ms; not sent before this instant. */
+  readonly notBefore: number;
+}

@@ -1,0 +1,43 @@
+import type { Locale } from '../campaign/campaign.ts';
+
+/** Roles a resident can hold in the bot (staff act in Slack; a staff member may also chat). */
+export type ResidentRole = 'resident' | 'ambassador' | 'staff';
+
+/** Where registration stands (SPEC §2.4). */
+export type RegistrationStep = 'language' | 'consent' | 'age' | 'area' | 'verification' | 'done';
+
+/**
+ * A registered (or registering) resident. Personal data lives only here, so "forget me"
+ * deletes this record; ballots and supports are stored under keyed hashes of `id`.
+ */
+export interface Resident {
+  /** Stable id: `tg:<telegram user id>` or `code:<id>` for someone registered by an ambassador. */
+  readonly id: string;
+  /** Telegram user id (also the private chat id); null for a resident without Telegram. */
+  readonly telegramId: number | null;
+  readonly displayName: string | null;
+  readonly locale: Locale;
+  /** Privacy-notice version consented to and when (epoch ms); null before consent. */
+  readonly consent: { readonly version: string; readonly at: number } | null;
+  readonly ageBand: string | null;
+  readonly area: string | null;
+  /** How eligibility was verified beyond self-declaration; null when not (yet) verified. */
+  readonly verified: { readonly method: 'phone' | 'code'; readonly at: number } | null;
+  readonly role: ResidentRole;
+  /** Receives announcements and weekly updates. */
+  readonly subscribed: boolean;
+  readonly step: RegistrationStep;
+  /** Ambassador who registered this resident, if assisted. */
+  readonly assistedBy: string | null;
+  /** First seen (epoch ms). */
+  readonly createdAt: number;
+  /** Registration completed (epoch ms); null while registering. */
+  readonly registeredAt: number | null;
+  /** Optimistic-concurrency version, bumped by every save (starts at 1). */
+  readonly version: number;
+}
+
+/** True once every registration step is done. */
+export function isRegistered(r: Resident): boolean {
+  return r.step === 'done' && r.registeredAt !== null;
+}
