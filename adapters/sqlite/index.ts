@@ -1,0 +1,18 @@
+/**
+ * The embedded store: one SQLite file per campaign implementing every storage port of
+ * core/ports. Start with {@link openSqliteStores}.
+ */
+export { openSqliteStores, sqliteFileFor } from './sqlite-stores.ts';
+export type { SqliteStoresOptions } from './sqlite-stores.ts';
+export { SqliteCampaignStore } from './sqlite-campaign-store.ts';
+export { SqliteResidentStore } from './sqlite-resident-store.ts';
+export { SqliteIdeaStore } from './sqlite-idea-store.ts';
+export { SqliteBallotBox } from './sqlite-ballot-box.ts';
+export { SqliteOutbox } from './sqlite-outbox.ts';
+export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
+export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
+export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';
+export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';
+export type { OpenDatabaseOptions } from './sqlite-database.ts';
+export { migrate, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+export type { Migration } from './migrations.ts';

@@ -1,0 +1,84 @@
+/**
+ * Opening a campaign's SQLite file and running write transactions on it.
+ *
+ * Every multi-step change runs as `BEGIN IMMEDIATE`: the write lock is taken before the first
+ * read, so a read-check-write step can never be overtaken by another connection or process
+ * (and WAL never answers SQLITE_BUSY_SNAPSHOT on an upgrade). Waiting for the lock is left to
+ * SQLite's `busy_timeout`; should it still expire under a long stall, the whole transaction —
+ * which did nothing, since BEGIN failed — is retried a few times before the error escapes.
+ */
+import Database from 'better-sqlite3';
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** Milliseconds SQLite waits for a lock before answering SQLITE_BUSY. Default 5000. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Default `busy_timeout`, ms. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/** Extra attempts after SQLITE_BUSY escaped busy_timeout (each waits busy_timeout again). */
+const BUSY_RETRIES = 4;
+
+/**
+ * Opens (creating if needed) a database file with the store's pragmas: WAL,
+ * `synchronous=NORMAL`, foreign keys on, `busy_timeout`.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const db = new Database(file, { timeout: busyTimeoutMs });
+  try {
+    db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    // Switching to WAL needs a brief exclusive lock; several processes may open at once.
+    retryBusy(() => db.pragma('journal_mode = WAL'));
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** True for SQLITE_BUSY and its extended codes (SQLITE_BUSY_RECOVERY, …). */
+export function isBusyError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks the thread for `ms` (the driver is synchronous; so is SQLite's own busy wait). */
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+/** Runs `fn`, retrying on SQLITE_BUSY; `fn` must have no effect when it fails busy. */
+export function retryBusy<R>(fn: () => R): R {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isBusyError(e) || attempt >= BUSY_RETRIES) throw e;
+      sleepSync(5 + Math.floor(Math.random() * 20 * (attempt + 1)));
+    }
+  }
+}
+
+/**
+ * Wraps `fn` as a `BEGIN IMMEDIATE` transaction: all of it commits or none of it (a throw
+ * rolls back). Called inside another transaction it becomes a savepoint of that one.
+ */
+export function immediateTx<A extends unknown[], R>(db: Database.Database, fn: (...args: A) => R): (...args: A) => R {
+  const tx = db.transaction(fn);
+  return (...args: A): R => {
+    if (db.inTransaction) return tx(...args);
+    return retryBusy(() => tx.immediate(...args));
+  };
+}
+
+/** Runs `fn` once in a `BEGIN IMMEDIATE` transaction (see {@link immediateTx}). */
+export function immediate<R>(db: Database.Database, fn: () => R): R {
+  return immediateTx(db, fn)();
+}

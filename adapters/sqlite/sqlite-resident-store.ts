@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { Resident } from '../../core/residents/resident.ts';
+import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
+import type { AccessCode, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
+import type { SideRecords } from '../../core/ports/side-records.ts';
+import { immediateTx } from './sqlite-database.ts';
+import { sideRecordsFor } from './side-records.ts';
+
+interface ResidentRow {
+  id: string;
+  version: number;
+  data: string;
+}
+
+interface CodeRow {
+  code: string;
+  resident_id: string | null;
+  issued_by: string;
+  issued_at: number;
+  used_at: number | null;
+}
+
+function residentFromRow(r: ResidentRow): Resident {
+  // The stored version is authoritative over whatever the saved object carried.
+  return { ...(JSON.parse(r.data) as Resident), version: r.version };
+}
+
+function codeFromRow(r: CodeRow): AccessCode {
+  return { code: r.code, residentId: r.resident_id, issuedBy: r.issued_by, issuedAt: r.issued_at, usedAt: r.used_at };
+}
+
+/**
+ * Residents (JSON rows with an optimistic version) and one-time codes in SQLite. The only
+ * table with personal data: erasing a resident deletes their row.
+ */
+export class SqliteResidentStore implements ResidentStore {
+  private readonly getStmt: Database.Statement<[string], ResidentRow>;
+  private readonly listStmt: Database.Statement<[string, number], ResidentRow>;
+  private readonly getCodeStmt: Database.Statement<[string], CodeRow>;
+  private readonly saveTx: (resident: Resident, expected: number | null, side: SideRecords) => SaveOutcome;
+  private readonly eraseTx: (id: string, expected: number, side: SideRecords) => SaveOutcome;
+  private readonly addCodesTx: (codes: readonly AccessCode[]) => void;
+  private readonly claimTx: (code: string, residentId: string, at: number, side: SideRecords) => ClaimOutcome;
+
+  constructor(db: Database.Database) {
+    const side = sideRecordsFor(db);
+    this.getStmt = db.prepare('SELECT id, version, data FROM residents WHERE id = ?');
+    this.listStmt = db.prepare('SELECT id, version, data FROM residents WHERE id > ? ORDER BY id LIMIT ?');
+    this.getCodeStmt = db.prepare('SELECT * FROM access_codes WHERE code = ?');
+    const insert = db.prepare('INSERT INTO residents (id, version, data) VALUES (?, 1, ?) ON CONFLICT (id) DO NOTHING');
+    const update = db.prepare<[string, string, number]>(
+      'UPDATE residents SET data = ?, version = version + 1 WHERE id = ? AND version = ?',
+    );
+    const remove = db.prepare<[string, number]>('DELETE FROM residents WHERE id = ? AND version = ?');
+    const insertCode = db.prepare(
+      `INSERT INTO access_codes (code, resident_id, issued_by, issued_at, used_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (code) DO NOTHING`,
+    );
+    const useCode = db.prepare<[string, number, string]>('UPDATE access_codes SET resident_id = ?, used_at = ? WHERE code = ?');
+
+    this.saveTx = immediateTx(db, (resident: Resident, expected: number | null, records: SideRecords): SaveOutcome => {
+      const data = JSON.stringify(resident);
+      const changed = expected === null ? insert.run(resident.id, data).changes : update.run(data, resident.id, expected).changes;
+      if (changed !== 1) return 'conflict';
+      side.write(records);
+      return 'saved';
+    });
+
+    this.eraseTx = immediateTx(db, (id: string, expected: number, records: SideRecords): SaveOutcome => {
+      if (remove.run(id, expected).changes !== 1) return 'conflict';
+      side.write(records);
+      return 'saved';
+    });
+
+    this.addCodesTx = immediateTx(db, (codes: readonly AccessCode[]): void => {
+      for (const c of codes) insertCode.run(c.code, c.residentId, c.issuedBy, c.issuedAt, c.usedAt);
+    });
+
+    this.claimTx = immediateTx(db, (code: string, residentId: string, at: number, records: SideRecords): ClaimOutcome => {
+      const row = this.getCodeStmt.get(code);
+      if (row === undefined) return { status: 'unknown' };
+      if (row.used_at !== null || (row.resident_id !== null && row.resident_id !== residentId)) {
+        return { status: 'used', residentId: row.resident_id };
+      }
+      useCode.run(residentId, at, code);
+      side.write(records);
+      return { status: 'claimed', code: codeFromRow({ ...row, resident_id: residentId, used_at: at }) };
+    });
+  }
+
+  async get(id: string): Promise<Resident | null> {
+    const row = this.getStmt.get(id);
+    return row === undefined ? null : residentFromRow(row);
+  }
+
+  async save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {
+    return this.saveTx(resident, expectedVersion, side);
+  }
+
+  async erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome> {
+    return this.eraseTx(id, expectedVersion, side);
+  }
+
+  async list(afterId: string | null, limit: number): Promise<readonly Resident[]> {
+    if (limit <= 0) return [];
+    // '' sorts before every id, so it stands for "from the start".
+    return this.listStmt.all(afterId ?? '', limit).map(residentFromRow);
+  }
+
+  async addCodes(codes: readonly AccessCode[]): Promise<void> {
+    if (codes.length > 0) this.addCodesTx(codes);
+  }
+
+  async claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome> {
+    return this.claimTx(code, residentId, at, side);
+  }
+
+  async getCode(code: string): Promise<AccessCode | null> {
+    const row = this.getCodeStmt.get(code);
+    return row === undefined ? null : codeFromRow(row);
+  }
+}
