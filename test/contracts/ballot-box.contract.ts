@@ -1,0 +1,231 @@
+/**
+ * Contract of `BallotBox` (core/ports/ballot-box.ts), run unchanged by every backend.
+ *
+ * Readings of the port chosen here (report them to the owner of core/ports):
+ * - A `requestId` already recorded answers `duplicate` with the ballot *that request stored*
+ *   (its version, receipt, requestId) — even after a later replacement and even when the
+ *   re-send arrives after the close: "returns the first answer and changes nothing". A refused
+ *   request (`closed`, `exists`) records nothing, so its id is not remembered.
+ * - Checks run duplicate → closed → exists → record.
+ * - The store sorts `choices` by idea id (StoredBallot documents them sorted).
+ * - A replacement may change the envelope of a slot (the voter moved area): the ballot then
+ *   counts in the new envelope only.
+ * - `list` orders by voter key, then slot.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CastOutcome } from '../../core/ports/ballot-box.ts';
+import type { MakeStores } from './stores-fixture.ts';
+import { CLOSES_AT, castRequest, expectSide, fixtures, range, side, sideCount } from './contract-helpers.ts';
+import { describeBallotRaces } from './ballot-box-races.contract.ts';
+
+export function describeBallotBoxContract(label: string, make: MakeStores): void {
+  describe(`BallotBox contract [${label}]`, () => {
+    const open = fixtures(make);
+
+    it('records a first cast as version 1 with every field, choices sorted by idea id', async () => {
+      const { stores } = await open();
+      const req = castRequest('vk-1', 'rq-1', {
+        choices: [
+          { ideaId: 'idea_c', points: 2 },
+          { ideaId: 'idea_a', points: 3 },
+        ],
+        assisted: true,
+      });
+      const out = await stores.ballots.cast(req, side('c1'));
+      const expected = {
+        voterKey: 'vk-1',
+        slot: 'town',
+        envelopeId: 'env-town',
+        choices: [
+          { ideaId: 'idea_a', points: 3 },
+          { ideaId: 'idea_c', points: 2 },
+        ],
+        version: 1,
+        receipt: 'R-rq-1',
+        castAt: req.at,
+        assisted: true,
+        requestId: 'rq-1',
+      };
+      expect(out).toEqual({ status: 'recorded', ballot: expected, replaced: false });
+      expect(await stores.ballots.get('vk-1', 'town')).toEqual(expected);
+      await expectSide(stores, 'c1', true);
+    });
+
+    it('returns null for a voter or slot without a ballot', async () => {
+      const { stores } = await open();
+      await stores.ballots.cast(castRequest('vk-1', 'rq-1'), {});
+      expect(await stores.ballots.get('vk-2', 'town')).toBeNull();
+      expect(await stores.ballots.get('vk-1', 'area')).toBeNull();
+    });
+
+    it('replaces a ballot as version 2, counted once', async () => {
+      const { stores } = await open();
+      await stores.ballots.cast(castRequest('vk-1', 'rq-1'), {});
+      const out = await stores.ballots.cast(castRequest('vk-1', 'rq-2', { choices: [{ ideaId: 'idea_z', points: 1 }], at: CLOSES_AT - 10 }), side('r2'));
+      expect(out.status).toBe('recorded');
+      if (out.status !== 'recorded') return;
+      expect(out.replaced).toBe(true);
+      expect(out.ballot.version).toBe(2);
+      expect(await stores.ballots.get('vk-1', 'town')).toEqual(out.ballot);
+      expect((await stores.ballots.get('vk-1', 'town'))?.choices).toEqual([{ ideaId: 'idea_z', points: 1 }]);
+      expect(await stores.ballots.countByEnvelope()).toEqual({ 'env-town': 1 });
+      expect(await stores.ballots.countVoters()).toBe(1);
+      await expectSide(stores, 'r2', true);
+    });
+
+    it('answers exists when replacing is not allowed, storing nothing', async () => {
+      const { stores } = await open();
+      const first = await stores.ballots.cast(castRequest('vk-1', 'rq-1'), {});
+      const out = await stores.ballots.cast(castRequest('vk-1', 'rq-2', { allowReplace: false, choices: [{ ideaId: 'idea_z', points: 1 }] }), side('x'));
+      expect(first.status).toBe('recorded');
+      if (first.status !== 'recorded') return;
+      expect(out).toEqual({ status: 'exists', ballot: first.ballot });
+      expect(await stores.ballots.get('vk-1', 'town')).toEqual(first.ballot);
+      await expectSide(stores, 'x', false);
+    });
+
+    it('records a first cast even when replacing is not allowed', async () => {
+      const { stores } = await open();
+      const out = await stores.ballots.cast(castRequest('vk-1', 'rq-1', { allowReplace: false }), {});
+      expect(out.status).toBe('recorded');
+    });
+
+    it('accepts a cast one millisecond before close', async () => {
+      const { stores } = await open();
+      const out = await stores.ballots.cast(castRequest('vk-1', 'rq-1', { at: CLOSES_AT - 1 }), side('before'));
+      expect(out.status).toBe('recorded');
+      await expectSide(stores, 'before', true);
+    });
+
+    it('refuses a cast at the closing instant and one millisecond after, storing nothing', async () => {
+      const { stores } = await open();
+      expect(await stores.ballots.cast(castRequest('vk-1', 'rq-1', { at: CLOSES_AT }), side('at'))).toEqual({ status: 'closed' });
+      expect(await stores.ballots.cast(castRequest('vk-1', 'rq-2', { at: CLOSES_AT + 1 }), side('after'))).toEqual({ status: 'closed' });
+      expect(await stores.ballots.get('vk-1', 'town')).toBeNull();
+      expect(await stores.ballots.countByEnvelope()).toEqual({});
+      expect(await stores.ballots.countVoters()).toBe(0);
+      await expectSide(stores, 'at', false);
+      await expectSide(stores, 'after', false);
+    });
+
+    it('refuses a replacement one millisecond after close, keeping the ballot', async () => {
+      const { stores } = await open();
+      const first = await stores.ballots.cast(castRequest('vk-1', 'rq-1'), {});
+      const late = await stores.ballots.cast(castRequest('vk-1', 'rq-2', { at: CLOSES_AT + 1, choices: [{ ideaId: 'idea_z', points: 1 }] }), side('late'));
+      expect(late).toEqual({ status: 'closed' });
+      expect(first.status).toBe('recorded');
+      if (first.status !== 'recorded') return;
+      expect(await stores.ballots.get('vk-1', 'town')).toEqual(first.ballot);
+      await expectSide(stores, 'late', false);
+    });
+
+    it('answers duplicate for a re-sent requestId: same ballot, no version bump, no side records', async () => {
+      const { stores } = await open();
+      const first = await stores.ballots.cast(castRequest('vk-1', 'rq-1'), side('first'));
+      const again = await stores.ballots.cast(castRequest('vk-1', 'rq-1', { choices: [{ ideaId: 'idea_z', points: 1 }] }), side('again'));
+      expect(first.status).toBe('recorded');
+      if (first.status !== 'recorded') return;
+      expect(again).toEqual({ status: 'duplicate', ballot: first.ballot });
+      expect(await stores.ballots.get('vk-1', 'town')).toEqual(first.ballot);
+      await expectSide(stores, 'first', true);
+      await expectSide(stores, 'again', false);
+    });
+
+    it('answers duplicate with the ballot that request stored, even after a later replacement', async () => {
+      const { stores } = await open();
+      const first = await stores.ballots.cast(castRequest('vk-1', 'rq-1'), {});
+      const second = await stores.ballots.cast(castRequest('vk-1', 'rq-2', { choices: [{ ideaId: 'idea_z', points: 1 }] }), {});
+      const resent = await stores.ballots.cast(castRequest('vk-1', 'rq-1'), side('resent'));
+      expect(first.status === 'recorded' && second.status === 'recorded').toBe(true);
+      if (first.status !== 'recorded' || second.status !== 'recorded') return;
+      expect(resent).toEqual({ status: 'duplicate', ballot: first.ballot });
+      expect(await stores.ballots.get('vk-1', 'town')).toEqual(second.ballot);
+      expect((await stores.ballots.get('vk-1', 'town'))?.version).toBe(2);
+      await expectSide(stores, 'resent', false);
+    });
+
+    it('answers duplicate for a request recorded before close and re-sent after it', async () => {
+      const { stores } = await open();
+      const first = await stores.ballots.cast(castRequest('vk-1', 'rq-1', { at: CLOSES_AT - 1 }), {});
+      const resent = await stores.ballots.cast(castRequest('vk-1', 'rq-1', { at: CLOSES_AT + 1 }), {});
+      expect(first.status).toBe('recorded');
+      if (first.status !== 'recorded') return;
+      expect(resent).toEqual({ status: 'duplicate', ballot: first.ballot });
+    });
+
+    it('does not remember the requestId of a refused cast', async () => {
+      const { stores } = await open();
+      expect((await stores.ballots.cast(castRequest('vk-1', 'rq-1', { at: CLOSES_AT }), {})).status).toBe('closed');
+      expect((await stores.ballots.cast(castRequest('vk-1', 'rq-1', { at: CLOSES_AT - 5 }), {})).status).toBe('recorded');
+    });
+
+    it('keeps one ballot per voter and slot: town and area are independent', async () => {
+      const { stores } = await open();
+      await stores.ballots.cast(castRequest('vk-1', 'rq-1', { slot: 'town', envelopeId: 'env-town' }), {});
+      const area = await stores.ballots.cast(castRequest('vk-1', 'rq-2', { slot: 'area', envelopeId: 'env-north' }), {});
+      await stores.ballots.cast(castRequest('vk-2', 'rq-3', { slot: 'area', envelopeId: 'env-north' }), {});
+      expect(area.status === 'recorded' && area.ballot.version).toBe(1);
+      expect(area.status === 'recorded' && area.replaced).toBe(false);
+      expect(await stores.ballots.countByEnvelope()).toEqual({ 'env-town': 1, 'env-north': 2 });
+      expect(await stores.ballots.countVoters()).toBe(2);
+      expect((await stores.ballots.get('vk-1', 'area'))?.envelopeId).toBe('env-north');
+    });
+
+    it('moves a slot ballot to its new envelope when replaced there (moving area)', async () => {
+      const { stores } = await open();
+      await stores.ballots.cast(castRequest('vk-1', 'rq-1', { slot: 'area', envelopeId: 'env-north' }), {});
+      const moved = await stores.ballots.cast(castRequest('vk-1', 'rq-2', { slot: 'area', envelopeId: 'env-south' }), {});
+      expect(moved.status === 'recorded' && moved.ballot.version).toBe(2);
+      expect(await stores.ballots.countByEnvelope()).toEqual({ 'env-south': 1 });
+      expect(await stores.ballots.list('env-north')).toEqual([]);
+      expect((await stores.ballots.list('env-south')).map((b) => b.voterKey)).toEqual(['vk-1']);
+    });
+
+    it('lists the current ballots of one envelope ordered by voter key', async () => {
+      const { stores } = await open();
+      for (const [i, vk] of ['vk-c', 'vk-a', 'vk-d', 'vk-b'].entries()) {
+        await stores.ballots.cast(castRequest(vk, `rq-${i}`, { envelopeId: vk === 'vk-d' ? 'env-other' : 'env-town' }), {});
+      }
+      await stores.ballots.cast(castRequest('vk-a', 'rq-a2', { choices: [{ ideaId: 'idea_q', points: 1 }] }), {});
+      const listed = await stores.ballots.list('env-town');
+      expect(listed.map((b) => b.voterKey)).toEqual(['vk-a', 'vk-b', 'vk-c']);
+      expect(listed[0]?.version).toBe(2);
+      expect(listed[0]?.choices).toEqual([{ ideaId: 'idea_q', points: 1 }]);
+      expect(await stores.ballots.list('env-none')).toEqual([]);
+      expect(await stores.ballots.countByEnvelope()).toEqual({ 'env-town': 3, 'env-other': 1 });
+      expect(await stores.ballots.countVoters()).toBe(4);
+    });
+
+    it('counts nothing in an empty box', async () => {
+      const { stores } = await open();
+      expect(await stores.ballots.countByEnvelope()).toEqual({});
+      expect(await stores.ballots.countVoters()).toBe(0);
+      expect(await stores.ballots.list('env-town')).toEqual([]);
+    });
+
+    it('is not changed by mutating a request or a returned ballot', async () => {
+      const { stores } = await open();
+      const choices = [{ ideaId: 'idea_a', points: 1 }];
+      const req = { ...castRequest('vk-1', 'rq-1'), choices };
+      await stores.ballots.cast(req, {});
+      choices[0] = { ideaId: 'idea_hacked', points: 9 };
+      const got = await stores.ballots.get('vk-1', 'town');
+      try {
+        (got?.choices as unknown as { ideaId: string }[])[0] = { ideaId: 'idea_hacked' };
+      } catch {
+        // frozen values may throw; either way the store must be unchanged
+      }
+      expect((await stores.ballots.get('vk-1', 'town'))?.choices).toEqual([{ ideaId: 'idea_a', points: 1 }]);
+    });
+
+    it('writes the side records of every recorded cast once', async () => {
+      const { stores } = await open();
+      const outs: CastOutcome[] = [];
+      for (const i of range(1, 3)) outs.push(await stores.ballots.cast(castRequest('vk-1', `rq-${i}`), side(`cast-${i}`)));
+      expect(outs.map((o) => o.status)).toEqual(['recorded', 'recorded', 'recorded']);
+      for (const i of range(1, 3)) expect(await sideCount(stores, `cast-${i}`)).toEqual([1, 1]);
+    });
+
+    describeBallotRaces(open);
+  });
+}

@@ -1,0 +1,4 @@
+import { makeMemoryStores } from '../support/memory/memory-stores.ts';
+import { describeStoreContracts } from './index.ts';
+
+describeStoreContracts('memory', makeMemoryStores);

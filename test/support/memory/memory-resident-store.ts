@@ -1,0 +1,75 @@
+import type { AccessCode, ClaimOutcome, ResidentStore } from '../../../core/ports/resident-store.ts';
+import type { SaveOutcome } from '../../../core/ports/campaign-store.ts';
+import type { SideRecords } from '../../../core/ports/side-records.ts';
+import type { Resident } from '../../../core/residents/resident.ts';
+import { applySide, frozenCopy, roundTrip } from './memory-state.ts';
+import type { MemoryHandle } from './memory-state.ts';
+
+/**
+ * In-memory `ResidentStore`. The store owns `version`: a saved record gets
+ * `expectedVersion + 1` (or 1) whatever the caller put in the field. Residents are listed
+ * in code-unit order of their ids (the same as byte order for the ASCII ids in use).
+ */
+export class MemoryResidentStore implements ResidentStore {
+  constructor(private readonly handle: MemoryHandle) {}
+
+  async get(id: string): Promise<Resident | null> {
+    await roundTrip();
+    return this.handle.open().residents.get(id) ?? null;
+  }
+
+  async save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {
+    await roundTrip();
+    const s = this.handle.open();
+    const current = s.residents.get(resident.id)?.version ?? null;
+    if (current !== expectedVersion) return 'conflict';
+    s.residents.set(resident.id, frozenCopy({ ...resident, version: (expectedVersion ?? 0) + 1 }));
+    applySide(s, side);
+    return 'saved';
+  }
+
+  async erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome> {
+    await roundTrip();
+    const s = this.handle.open();
+    const current = s.residents.get(id);
+    if (current === undefined || current.version !== expectedVersion) return 'conflict';
+    s.residents.delete(id);
+    applySide(s, side);
+    return 'saved';
+  }
+
+  async list(afterId: string | null, limit: number): Promise<readonly Resident[]> {
+    await roundTrip();
+    const all = [...this.handle.open().residents.values()]
+      .filter((r) => afterId === null || r.id > afterId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return Object.freeze(all.slice(0, Math.max(0, limit)));
+  }
+
+  async addCodes(codes: readonly AccessCode[]): Promise<void> {
+    await roundTrip();
+    const s = this.handle.open();
+    for (const c of codes) if (!s.codes.has(c.code)) s.codes.set(c.code, frozenCopy(c));
+  }
+
+  async claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome> {
+    await roundTrip();
+    const s = this.handle.open();
+    const current = s.codes.get(code);
+    if (current === undefined) return { status: 'unknown' };
+    if (current.usedAt !== null) return { status: 'used', residentId: current.residentId };
+    if (current.residentId !== null && current.residentId !== residentId) {
+      // Pre-assigned to someone else: for this claimant it is as good as used.
+      return { status: 'used', residentId: current.residentId };
+    }
+    const claimed = frozenCopy({ ...current, residentId, usedAt: at });
+    s.codes.set(code, claimed);
+    applySide(s, side);
+    return { status: 'claimed', code: claimed };
+  }
+
+  async getCode(code: string): Promise<AccessCode | null> {
+    await roundTrip();
+    return this.handle.open().codes.get(code) ?? null;
+  }
+}
