@@ -1,0 +1,41 @@
+/**
+ * Pseudonymous keys (SPEC §2.3). Ballots are stored under `ballotKey(residentId)`, supports
+ * under `supportKey(residentId)`: HMAC-SHA256 with PNYX_SECRET, so no stored record maps a
+ * key back to a person, yet the same resident always finds the same key (after "forget me"
+ * and re-registering, their ballot is found and replaced, never doubled).
+ */
+import { createHmac } from 'node:crypto';
+
+export class VoterKeys {
+  readonly #secret: string;
+
+  /** `secret`: PNYX_SECRET (at least 16 characters); it must not change during a campaign. */
+  constructor(secret: string) {
+    if (secret.length < 16) throw new Error('PNYX_SECRET must be at least 16 characters');
+    this.#secret = secret;
+  }
+
+  #mac(purpose: string, value: string): string {
+    return createHmac('sha256', this.#secret).update(`${purpose}\u0000${value}`, 'utf8').digest('base64url').slice(0, 32);
+  }
+
+  /** The voter key of a resident (32 base64url characters). */
+  ballotKey(residentId: string): string {
+    return this.#mac('ballot', residentId);
+  }
+
+  /** The supporter key of a resident. */
+  supportKey(residentId: string): string {
+    return this.#mac('support', residentId);
+  }
+
+  /** A check value of the secret, stored to detect a changed PNYX_SECRET at start. */
+  secretCheck(): string {
+    return this.#mac('check', 'pnyx');
+  }
+
+  /** Keeps the secret out of logs and error texts. */
+  toJSON(): string {
+    return '[VoterKeys]';
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Ballot use cases (SPEC §2.3, §2.4): what a resident may vote on, casting and replacing
+ * (judged against the clock, stored atomically under the pseudonymous voter key),
+ * assisted ballots confirmed by the resident's one-time code, and "my ballot".
+ */
+import type { Envelope } from '../campaign/campaign.ts';
+import type { Outcome } from '../domain/domain-error.ts';
+import { done, refuse } from '../domain/domain-error.ts';
+import type { BallotSlot, StoredBallot } from '../ballots/ballot.ts';
+import type { Candidate, ChoiceInput } from '../ballots/ballot-rules.ts';
+import { envelopeForIdea, slotsForResident, validateBallot } from '../ballots/ballot-rules.ts';
+import type { Idea } from '../ideas/idea.ts';
+import type { Resident } from '../residents/resident.ts';
+import type { SideRecords } from '../ports/side-records.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { requirePhase } from './phase-usecases.ts';
+import { requireEligible, residentByCode } from './resident-usecases.ts';
+
+/** A ballot a resident can fill in: its slot, envelope and finalists. */
+export interface BallotOption {
+  readonly slot: BallotSlot;
+  readonly envelope: Envelope;
+  readonly finalists: readonly Idea[];
+  readonly current: StoredBallot | null;
+}
+
+/** The finalists of each envelope, by envelope id. */
+export async function finalistsByEnvelope(deps: EngineDeps): Promise<Map<string, Idea[]>> {
+  const out = new Map<string, Idea[]>();
+  for (const idea of await deps.stores.ideas.list({ states: ['finalist', 'winner', 'not_funded'] })) {
+    const env = envelopeForIdea(deps.campaign, idea.area);
+    if (env === null) continue;
+    const list = out.get(env.id) ?? [];
+    list.push(idea);
+    out.set(env.id, list);
+  }
+  return out;
+}
+
+/** The ballots this resident can cast (their area's envelope and the town-wide one). */
+export async function ballotOptions(deps: EngineDeps, residentId: string): Promise<Outcome<readonly BallotOption[]>> {
+  const r = await requireEligible(deps, residentId);
+  if (!r.ok) return r;
+  const finalists = await finalistsByEnvelope(deps);
+  const key = deps.keys.ballotKey(residentId);
+  const out: BallotOption[] = [];
+  for (const { slot, envelope } of slotsForResident(deps.campaign, r.value.area)) {
+    out.push({ slot, envelope, finalists: finalists.get(envelope.id) ?? [], current: await deps.stores.ballots.get(key, slot) });
+  }
+  return done(out);
+}
+
+/** What a cast returns to the person. */
+export interface CastResult {
+  readonly ballot: StoredBallot;
+  /** An earlier ballot was replaced. */
+  readonly replaced: boolean;
+  /** The same request had already been recorded (a re-send): nothing changed. */
+  readonly duplicate: boolean;
+}
+
+async function cast(
+  deps: EngineDeps,
+  resident: Resident,
+  slot: BallotSlot,
+  choices: readonly ChoiceInput[],
+  requestId: string,
+  assistedBy: string | null,
+): Promise<Outcome<CastResult>> {
+  const now = deps.clock.now();
+  const phase = await requirePhase(deps, ['voting'], 'voting', now);
+  if (!phase.ok) return phase;
+  if (phase.value.kind !== 'open' || phase.value.closesAt === null) return refuse('voting.closed', {});
+  const option = slotsForResident(deps.campaign, resident.area).find((o) => o.slot === slot);
+  if (option === undefined) return refuse('ballot.no_such_ballot', { slot });
+  const finalists = (await finalistsByEnvelope(deps)).get(option.envelope.id) ?? [];
+  const candidates: Candidate[] = finalists.filter((i) => i.state === 'finalist').map((i) => ({ id: i.id, cost: i.cost ?? 0 }));
+  const valid = validateBallot(deps.campaign.ballot, option.envelope, candidates, choices);
+  if (!valid.ok) return valid;
+  const side: SideRecords =
+    assistedBy === null
+      ? {}
+      : { audit: [{ at: now, actor: `ambassador:${assistedBy}`, action: 'ballot.assisted', subject: `envelope:${option.envelope.id}`, data: { slot }, assisted: true }] };
+  const r = await deps.stores.ballots.cast(
+    {
+      voterKey: deps.keys.ballotKey(resident.id),
+      slot,
+      envelopeId: option.envelope.id,
+      choices: valid.value,
+      requestId,
+      receipt: deps.ids.receiptCode(),
+      at: now,
+      closesAt: phase.value.closesAt,
+      allowReplace: deps.campaign.ballot.allowChange,
+      assisted: assistedBy !== null,
+    },
+    side,
+  );
+  switch (r.status) {
+    case 'recorded':
+      return done({ ballot: r.ballot, replaced: r.replaced, duplicate: false });
+    case 'duplicate':
+      return done({ ballot: r.ballot, replaced: false, duplicate: true });
+    case 'closed':
+      return refuse('voting.closed', { closedAt: phase.value.closesAt });
+    case 'exists':
+      return refuse('ballot.already_cast', { receipt: r.ballot.receipt });
+  }
+}
+
+/**
+ * A resident casts (or replaces) their ballot in `slot`. `requestId` makes re-sends safe:
+ * use the Telegram update id or the callback query id.
+ */
+export async function castBallot(deps: EngineDeps, residentId: string, slot: BallotSlot, choices: readonly ChoiceInput[], requestId: string): Promise<Outcome<CastResult>> {
+  const r = await requireEligible(deps, residentId);
+  if (!r.ok) return r;
+  return cast(deps, r.value, slot, choices, requestId, null);
+}
+
+/**
+ * An ambassador's assisted ballot for a resident without Telegram: it counts only with the
+ * resident's own one-time code, and is cast under that resident's voter key (one ballot per
+ * slot, like anyone). Flagged in the audit log.
+ */
+export async function castAssistedBallot(
+  deps: EngineDeps,
+  ambassadorId: string,
+  residentCode: string,
+  slot: BallotSlot,
+  choices: readonly ChoiceInput[],
+  requestId: string,
+): Promise<Outcome<CastResult>> {
+  const amb = await deps.stores.residents.get(ambassadorId);
+  if (amb === null || (amb.role !== 'ambassador' && amb.role !== 'staff')) return refuse('ambassador.not_ambassador', {});
+  const who = await residentByCode(deps, residentCode);
+  if (!who.ok) return who;
+  const eligible = await requireEligible(deps, who.value.id);
+  if (!eligible.ok) return eligible;
+  return cast(deps, eligible.value, slot, choices, requestId, ambassadorId);
+}
+
+/** The resident's current ballots (theirs to see; never shown to staff). */
+export async function myBallots(deps: EngineDeps, residentId: string): Promise<readonly StoredBallot[]> {
+  const key = deps.keys.ballotKey(residentId);
+  const all = await Promise.all([deps.stores.ballots.get(key, 'area'), deps.stores.ballots.get(key, 'town')]);
+  return all.filter((b): b is StoredBallot => b !== null);
+}

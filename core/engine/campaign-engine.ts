@@ -1,0 +1,74 @@
+/**
+ * The campaign engine: every use case bound to one campaign's dependencies. Both messengers
+ * and the CLI call these same methods, so a command behaves the same whoever calls it.
+ */
+import type { Outcome } from '../domain/domain-error.ts';
+import { done, refuse } from '../domain/domain-error.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import * as phases from './phase-usecases.ts';
+import * as residents from './resident-usecases.ts';
+import * as ideas from './idea-usecases.ts';
+import * as ballots from './ballot-usecases.ts';
+import * as counting from './tally-usecases.ts';
+import * as figures from './figures-usecases.ts';
+
+type Bound<F> = F extends (deps: EngineDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+function bind<F extends (deps: EngineDeps, ...args: never[]) => unknown>(deps: EngineDeps, f: F): Bound<F> {
+  return ((...args: never[]) => f(deps, ...args)) as Bound<F>;
+}
+
+/** Creates the engine. Call `start()` once before serving to check PNYX_SECRET against the store. */
+export function createEngine(deps: EngineDeps) {
+  return {
+    deps,
+    campaign: deps.campaign,
+    /** Refuses to start when PNYX_SECRET differs from the one the store was first used with. */
+    async start(): Promise<Outcome<'initialized' | 'match'>> {
+      const check = await deps.stores.campaign.checkSecret(deps.keys.secretCheck());
+      if (check === 'mismatch') return refuse('secret.mismatch', {});
+      return done(check);
+    },
+    // phases
+    status: bind(deps, phases.currentStatus),
+    tick: bind(deps, phases.tick),
+    advancePhase: bind(deps, phases.advancePhase),
+    extendPhase: bind(deps, phases.extendPhase),
+    // residents
+    openResident: bind(deps, residents.openResident),
+    getResident: bind(deps, residents.getResident),
+    answerRegistration: bind(deps, residents.answerRegistration),
+    verifyByPhone: bind(deps, residents.verifyByPhone),
+    verifyByCode: bind(deps, residents.verifyByCode),
+    setLanguage: bind(deps, residents.setLanguage),
+    setSubscribed: bind(deps, residents.setSubscribed),
+    exportMyData: bind(deps, residents.exportMyData),
+    forgetMe: bind(deps, residents.forgetMe),
+    issueCodes: bind(deps, residents.issueCodes),
+    registerAssisted: bind(deps, residents.registerAssisted),
+    setRole: bind(deps, residents.setRole),
+    // ideas
+    submitIdea: bind(deps, ideas.submitIdea),
+    resubmitIdea: bind(deps, ideas.resubmitIdea),
+    withdrawIdea: bind(deps, ideas.withdrawIdea),
+    supportIdea: bind(deps, ideas.supportIdea),
+    moderateIdea: bind(deps, ideas.moderateIdea),
+    proposeRewrite: bind(deps, ideas.proposeRewrite),
+    answerRewrite: bind(deps, ideas.answerRewrite),
+    estimateCost: bind(deps, ideas.estimateCost),
+    selectFinalist: bind(deps, ideas.selectFinalist),
+    ideaCard: bind(deps, ideas.ideaCard),
+    // ballots
+    ballotOptions: bind(deps, ballots.ballotOptions),
+    castBallot: bind(deps, ballots.castBallot),
+    castAssistedBallot: bind(deps, ballots.castAssistedBallot),
+    myBallots: bind(deps, ballots.myBallots),
+    // count and figures
+    computeResults: bind(deps, counting.computeResults),
+    runTally: bind(deps, counting.runTally),
+    digestFigures: bind(deps, figures.digestFigures),
+  };
+}
+
+/** The engine of one campaign. */
+export type CampaignEngine = ReturnType<typeof createEngine>;

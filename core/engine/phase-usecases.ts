@@ -1,0 +1,144 @@
+/**
+ * Phase use cases: read where the campaign stands, record what the clock allows (tick),
+ * staff moves and extensions — each saved with its audit entries and messages atomically.
+ */
+import type { Phase } from '../campaign/campaign.ts';
+import type { Outcome } from '../domain/domain-error.ts';
+import { done, refuse } from '../domain/domain-error.ts';
+import type { PhaseCommand, PhaseEffect, PhaseStatus } from '../phases/phase-machine.ts';
+import { initialPhaseState, phaseStatus, step, windowOf } from '../phases/phase-machine.ts';
+import type { GuardFacts, PhaseState } from '../phases/phase-state.ts';
+import type { AuditDraft, OutboxDraft } from '../ports/side-records.ts';
+import type { Versioned } from '../ports/campaign-store.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { CONFLICT_RETRIES } from './engine-deps.ts';
+import { requireStaff, staffRef } from './staff.ts';
+
+/** Facts for the guards, read from the stores. */
+export async function guardFacts(deps: EngineDeps): Promise<GuardFacts> {
+  const [byState, results] = await Promise.all([deps.stores.ideas.countByState(), deps.stores.campaign.loadResults()]);
+  return { finalists: byState.finalist ?? 0, tallied: results !== null };
+}
+
+/** The recorded phase state (the configured windows before first use). */
+export async function loadPhaseState(deps: EngineDeps): Promise<Versioned<PhaseState> | { value: PhaseState; version: null }> {
+  const stored = await deps.stores.campaign.loadPhaseState();
+  return stored ?? { value: initialPhaseState(deps.campaign), version: null };
+}
+
+/** Where the campaign is now, judged against the clock. */
+export async function currentStatus(deps: EngineDeps, now = deps.clock.now()): Promise<{ status: PhaseStatus; state: PhaseState; facts: GuardFacts }> {
+  const [loaded, facts] = await Promise.all([loadPhaseState(deps), guardFacts(deps)]);
+  return { status: phaseStatus(loaded.value, now, facts), state: loaded.value, facts };
+}
+
+/**
+ * Refuses an action unless the campaign is, at `now`, in one of `phases`. The refusal says
+ * when the action opens next (`opensAt`) or that it is over for this campaign.
+ */
+export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], action: string, now = deps.clock.now()): Promise<Outcome<PhaseStatus>> {
+  const { status, state } = await currentStatus(deps, now);
+  if (status.kind !== 'between' && phases.includes(status.phase)) return done(status);
+  const current = status.kind === 'between' ? null : status.phase;
+  // The next instant one of the allowed phases opens, if still ahead.
+  const upcoming = phases.map((p) => windowOf(state, p).start).filter((t) => Number.isFinite(t) && t > now);
+  const opensAt = upcoming.length > 0 ? Math.min(...upcoming) : null;
+  const nextOpens = status.kind === 'between' ? status.opensAt : null;
+  return refuse(opensAt !== null ? `${action}.not_yet` : `${action}.closed`, {
+    phase: current,
+    opensAt,
+    nextPhase: status.kind === 'between' ? status.next : null,
+    nextPhaseOpensAt: nextOpens,
+  });
+}
+
+function sideFor(deps: EngineDeps, effects: readonly PhaseEffect[], now: number): { audit: AuditDraft[]; outbox: OutboxDraft[] } {
+  const audit: AuditDraft[] = [];
+  const outbox: OutboxDraft[] = [];
+  const cid = deps.campaign.id;
+  for (const e of effects) {
+    if (e.type === 'phase.entered') {
+      const t = e.transition;
+      audit.push({ at: now, actor: t.by, action: 'phase.entered', subject: `campaign:${cid}`, data: { from: t.from, to: t.to, at: t.at, reason: t.reason }, assisted: false });
+      const key = `phase:${t.to}:${t.at}`;
+      outbox.push({ key: `${key}:subscribers`, recipient: { kind: 'subscribers', area: null }, template: `announce.phase.${t.to}`, params: { phase: t.to, at: t.at }, notBefore: now });
+      outbox.push({ key: `${key}:committee`, recipient: { kind: 'committee' }, template: 'committee.phase_entered', params: { from: t.from, to: t.to, by: t.by, reason: t.reason, at: t.at }, notBefore: now });
+    } else {
+      audit.push({ at: now, actor: 'system:scheduler', action: 'phase.held', subject: `campaign:${cid}`, data: { target: e.target, code: e.code }, assisted: false });
+      outbox.push({ key: `phase-held:${e.target}:${e.at}`, recipient: { kind: 'committee' }, template: 'committee.phase_held', params: { target: e.target, code: e.code, at: e.at }, notBefore: now });
+    }
+  }
+  return { audit, outbox };
+}
+
+/** Author notifications that accompany entering a phase (finalists, results). */
+async function authorNotices(deps: EngineDeps, effects: readonly PhaseEffect[], now: number): Promise<OutboxDraft[]> {
+  const out: OutboxDraft[] = [];
+  for (const e of effects) {
+    if (e.type !== 'phase.entered') continue;
+    const to = e.transition.to;
+    if (to !== 'voting' && to !== 'announced') continue;
+    const states = to === 'voting' ? (['finalist'] as const) : (['winner', 'not_funded'] as const);
+    for (const idea of await deps.stores.ideas.list({ states })) {
+      if (idea.authorId === null) continue;
+      out.push({
+        key: `author:${idea.id}:${to}`,
+        recipient: { kind: 'resident', residentId: idea.authorId },
+        template: to === 'voting' ? 'notify.idea_finalist' : idea.state === 'winner' ? 'notify.idea_winner' : 'notify.idea_not_funded',
+        params: { idea: idea.number, title: idea.title },
+        notBefore: now,
+      });
+    }
+  }
+  return out;
+}
+
+/** Result of a phase command: where the campaign now is, and what was recorded. */
+export interface PhaseChange {
+  readonly state: PhaseState;
+  readonly effects: readonly PhaseEffect[];
+}
+
+async function apply(deps: EngineDeps, command: PhaseCommand): Promise<Outcome<PhaseChange>> {
+  for (let attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+    const now = deps.clock.now();
+    const [loaded, facts] = await Promise.all([loadPhaseState(deps), guardFacts(deps)]);
+    const r = step(loaded.value, command, now, facts);
+    if (!r.ok) return r;
+    const { state, effects } = r.value;
+    if (state === loaded.value && effects.length === 0 && loaded.version !== null) return done({ state, effects });
+    const side = sideFor(deps, effects, now);
+    side.outbox.push(...(await authorNotices(deps, effects, now)));
+    if (command.type === 'extend') {
+      side.audit.push({ at: now, actor: command.by, action: 'phase.extended', subject: `campaign:${deps.campaign.id}`, data: { until: command.until, reason: command.reason }, assisted: false });
+    }
+    const saved = await deps.stores.campaign.savePhaseState(state, loaded.version, side);
+    if (saved === 'saved') return done({ state, effects });
+  }
+  return refuse('phase.busy', {});
+}
+
+/** Records every transition the clock and guards allow now (the scheduler calls it; idempotent). */
+export async function tick(deps: EngineDeps): Promise<PhaseChange> {
+  const r = await apply(deps, { type: 'tick' });
+  if (!r.ok) throw new Error(`phase tick failed: ${r.code}`);
+  return r.value;
+}
+
+/** Staff (admin) move the campaign to its next phase now. */
+export async function advancePhase(deps: EngineDeps, slackUserId: string, reason: string): Promise<Outcome<PhaseChange>> {
+  const staff = requireStaff(deps.campaign, slackUserId, 'admin');
+  if (!staff.ok) return staff;
+  const why = reason.trim();
+  if (why.length === 0) return refuse('phase.reason_required', {});
+  return apply(deps, { type: 'advance', by: staffRef(staff.value), reason: why.slice(0, 500) });
+}
+
+/** Staff (admin) extend the current phase until `until` (epoch ms). */
+export async function extendPhase(deps: EngineDeps, slackUserId: string, until: number, reason: string): Promise<Outcome<PhaseChange>> {
+  const staff = requireStaff(deps.campaign, slackUserId, 'admin');
+  if (!staff.ok) return staff;
+  const why = reason.trim();
+  if (why.length === 0) return refuse('phase.reason_required', {});
+  return apply(deps, { type: 'extend', until, by: staffRef(staff.value), reason: why.slice(0, 500) });
+}

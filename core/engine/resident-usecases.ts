@@ -1,0 +1,228 @@
+/**
+ * Resident use cases (SPEC §2.4): registration, language, subscriptions, "my data",
+ * "forget me", ambassadors' assisted registration, one-time codes and roles.
+ */
+import type { Outcome } from '../domain/domain-error.ts';
+import { done, refuse } from '../domain/domain-error.ts';
+import type { Resident, ResidentRole } from '../residents/resident.ts';
+import type { RegistrationAnswer } from '../residents/registration.ts';
+import { applyAnswer, ineligibility, newResident, nextStep, pickLocale } from '../residents/registration.ts';
+import { anonymise } from '../ideas/idea-rules.ts';
+import type { StoredBallot } from '../ballots/ballot.ts';
+import type { Idea } from '../ideas/idea.ts';
+import type { AccessCode } from '../ports/resident-store.ts';
+import type { SideRecords } from '../ports/side-records.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { CONFLICT_RETRIES } from './engine-deps.ts';
+import { requireStaff, staffRef } from './staff.ts';
+
+/** Resident id of a Telegram user. */
+export function telegramResidentId(telegramId: number): string {
+  return `tg:${telegramId}`;
+}
+
+/**
+ * Finds or creates the resident behind a Telegram user (first contact). A resident who was
+ * erased starts afresh; their ballot is found again through the voter key.
+ */
+export async function openResident(deps: EngineDeps, telegramId: number, displayName: string | null, languageHint: string | null): Promise<Resident> {
+  const id = telegramResidentId(telegramId);
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const existing = await deps.stores.residents.get(id);
+    if (existing !== null) return existing;
+    const r = newResident({ id, telegramId, displayName, locale: pickLocale(deps.campaign, languageHint), now: deps.clock.now() });
+    if ((await deps.stores.residents.save(r, null, {})) === 'saved') return { ...r, version: 1 };
+  }
+  throw new Error('openResident: could not create resident');
+}
+
+/** Reads a resident; refusal when unknown (e.g. erased). */
+export async function getResident(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
+  const r = await deps.stores.residents.get(residentId);
+  return r === null ? refuse('resident.unknown', {}) : done(r);
+}
+
+/** Read-modify-write with retries on version conflicts. */
+async function update(
+  deps: EngineDeps,
+  residentId: string,
+  change: (r: Resident) => Outcome<Resident> | Promise<Outcome<Resident>>,
+  side: (before: Resident, after: Resident) => SideRecords = () => ({}),
+): Promise<Outcome<Resident>> {
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const r = await deps.stores.residents.get(residentId);
+    if (r === null) return refuse('resident.unknown', {});
+    const next = await change(r);
+    if (!next.ok) return next;
+    if ((await deps.stores.residents.save(next.value, r.version, side(r, next.value))) === 'saved') return done({ ...next.value, version: r.version + 1 });
+  }
+  return refuse('resident.busy', {});
+}
+
+/** Records one registration answer; the returned resident's `step` is what to ask next. */
+export async function answerRegistration(deps: EngineDeps, residentId: string, answer: RegistrationAnswer): Promise<Outcome<Resident>> {
+  if (answer.step === 'verification') return refuse('registration.use_verification', {});
+  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, answer, deps.clock.now()));
+}
+
+/** Verification by a Telegram-verified phone number (the adapter checked the contact is the user's own). */
+export async function verifyByPhone(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
+  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'phone' }, deps.clock.now()));
+}
+
+/** Verification by a one-time code handed out by the town; the code is used up atomically. */
+export async function verifyByCode(deps: EngineDeps, residentId: string, rawCode: string): Promise<Outcome<Resident>> {
+  const code = normaliseCode(rawCode);
+  if (code === null) return refuse('code.malformed', {});
+  const now = deps.clock.now();
+  const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
+  if (claimed.status === 'unknown') return refuse('code.unknown', {});
+  if (claimed.status === 'used' && claimed.residentId !== residentId) return refuse('code.used', {});
+  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'code' }, now));
+}
+
+/** Changes the resident's language. */
+export async function setLanguage(deps: EngineDeps, residentId: string, locale: string): Promise<Outcome<Resident>> {
+  if (!deps.campaign.locales.includes(locale)) return refuse('registration.unknown_language', { locale });
+  return update(deps, residentId, (r) => done({ ...r, locale, step: r.step === 'language' ? nextStep(deps.campaign, { ...r, locale }, true) : r.step }));
+}
+
+/** Stops or resumes announcements and weekly updates. */
+export async function setSubscribed(deps: EngineDeps, residentId: string, subscribed: boolean): Promise<Outcome<Resident>> {
+  return update(deps, residentId, (r) => done({ ...r, subscribed }));
+}
+
+/** Whether the resident may act (submit, support, vote); the refusal says which step is missing. */
+export async function requireEligible(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
+  const r = await deps.stores.residents.get(residentId);
+  if (r === null) return refuse('registration.incomplete', {});
+  const why = ineligibility(deps.campaign, r);
+  return why === null ? done(r) : refuse(why, { step: nextStep(deps.campaign, r, r.step !== 'language') });
+}
+
+/** Everything Pnyx holds about a resident ("my data"), as plain data for an export file. */
+export interface ResidentExport {
+  readonly resident: Resident;
+  readonly ideas: readonly Idea[];
+  readonly supported: readonly number[];
+  readonly ballots: readonly StoredBallot[];
+}
+
+export async function exportMyData(deps: EngineDeps, residentId: string): Promise<Outcome<ResidentExport>> {
+  const r = await deps.stores.residents.get(residentId);
+  if (r === null) return refuse('resident.unknown', {});
+  const ideas = await deps.stores.ideas.list({ authorId: residentId });
+  const supportKey = deps.keys.supportKey(residentId);
+  const all = await deps.stores.ideas.list();
+  const supported: number[] = [];
+  for (const idea of all) if (await deps.stores.ideas.hasSupport(idea.id, supportKey)) supported.push(idea.number);
+  const voterKey = deps.keys.ballotKey(residentId);
+  const ballots = (await Promise.all([deps.stores.ballots.get(voterKey, 'town'), deps.stores.ballots.get(voterKey, 'area')])).filter((b): b is StoredBallot => b !== null);
+  return done({ resident: r, ideas, supported, ballots });
+}
+
+/**
+ * "Forget me": deletes the resident's record; their ideas stay, anonymised; a cast ballot
+ * stays counted under its voter key (re-registering from the same account finds it).
+ */
+export async function forgetMe(deps: EngineDeps, residentId: string): Promise<Outcome<{ anonymisedIdeas: number }>> {
+  const now = deps.clock.now();
+  let anonymised = 0;
+  for (const idea of await deps.stores.ideas.list({ authorId: residentId })) {
+    for (let i = 0; i < CONFLICT_RETRIES; i++) {
+      const fresh = await deps.stores.ideas.get(idea.id);
+      if (fresh === null || fresh.authorId !== residentId) break;
+      if ((await deps.stores.ideas.save(anonymise(fresh, now), fresh.version, {})) === 'saved') {
+        anonymised++;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const r = await deps.stores.residents.get(residentId);
+    if (r === null) return done({ anonymisedIdeas: anonymised });
+    const side: SideRecords = { audit: [{ at: now, actor: 'system:engine', action: 'resident.erased', subject: 'resident:erased', data: { ideas: anonymised }, assisted: false }] };
+    if ((await deps.stores.residents.erase(residentId, r.version, side)) === 'saved') return done({ anonymisedIdeas: anonymised });
+  }
+  return refuse('resident.busy', {});
+}
+
+const CODE_ALPHABET = /^[A-HJ-NP-Z2-9]{8}$/u;
+
+/** Normalises a typed code (spaces, dashes, lower case); null when it cannot be one. */
+export function normaliseCode(raw: string): string | null {
+  const c = raw.toUpperCase().replace(/[\s-]/gu, '');
+  return CODE_ALPHABET.test(c) ? c : null;
+}
+
+/** Staff (admin) issue `count` one-time codes for the town to hand out. */
+export async function issueCodes(deps: EngineDeps, issuer: string, count: number): Promise<Outcome<readonly string[]>> {
+  if (!Number.isSafeInteger(count) || count < 1 || count > 10_000) return refuse('code.count_invalid', { max: 10_000 });
+  const now = deps.clock.now();
+  const codes: AccessCode[] = [];
+  const seen = new Set<string>();
+  while (codes.length < count) {
+    const code = deps.ids.oneTimeCode();
+    if (seen.has(code) || (await deps.stores.residents.getCode(code)) !== null) continue;
+    seen.add(code);
+    codes.push({ code, residentId: null, issuedBy: issuer, issuedAt: now, usedAt: null });
+  }
+  await deps.stores.residents.addCodes(codes);
+  return done(codes.map((c) => c.code));
+}
+
+/** An ambassador registers a resident without Telegram, who holds a one-time code on paper. */
+export async function registerAssisted(
+  deps: EngineDeps,
+  ambassadorId: string,
+  input: { code: string; locale: string; ageBand: string; area: string; displayName: string | null },
+): Promise<Outcome<Resident>> {
+  const amb = await deps.stores.residents.get(ambassadorId);
+  if (amb === null || (amb.role !== 'ambassador' && amb.role !== 'staff')) return refuse('ambassador.not_ambassador', {});
+  const code = normaliseCode(input.code);
+  if (code === null) return refuse('code.malformed', {});
+  const now = deps.clock.now();
+  const residentId = `code:${deps.ids.newId('r')}`;
+  let r: Resident = { ...newResident({ id: residentId, telegramId: null, displayName: input.displayName, locale: input.locale, now }), assistedBy: ambassadorId };
+  for (const answer of [
+    { step: 'language', locale: input.locale },
+    { step: 'consent', accepted: true },
+    { step: 'age', band: input.ageBand },
+    { step: 'area', area: input.area },
+  ] as const) {
+    const next = applyAnswer(deps.campaign, r, answer, now);
+    if (!next.ok) return next;
+    r = next.value;
+  }
+  r = { ...r, verified: { method: 'code', at: now }, step: 'done', registeredAt: now };
+  const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
+  if (claimed.status === 'unknown') return refuse('code.unknown', {});
+  if (claimed.status === 'used') return refuse('code.used', {});
+  const side: SideRecords = { audit: [{ at: now, actor: `ambassador:${ambassadorId}`, action: 'resident.registered_assisted', subject: `resident:${residentId}`, data: { area: input.area }, assisted: true }] };
+  if ((await deps.stores.residents.save(r, null, side)) !== 'saved') return refuse('resident.busy', {});
+  return done({ ...r, version: 1 });
+}
+
+/** The resident registered with a claimed one-time code (for assisted actions). */
+export async function residentByCode(deps: EngineDeps, rawCode: string): Promise<Outcome<Resident>> {
+  const code = normaliseCode(rawCode);
+  if (code === null) return refuse('code.malformed', {});
+  const c = await deps.stores.residents.getCode(code);
+  if (c === null) return refuse('code.unknown', {});
+  if (c.residentId === null) return refuse('code.not_registered', {});
+  const r = await deps.stores.residents.get(c.residentId);
+  return r === null ? refuse('resident.unknown', {}) : done(r);
+}
+
+/** Staff give or take a role (ambassador, staff, resident). */
+export async function setRole(deps: EngineDeps, slackUserId: string, residentId: string, role: ResidentRole): Promise<Outcome<Resident>> {
+  const staff = requireStaff(deps.campaign, slackUserId, 'admin');
+  if (!staff.ok) return staff;
+  const now = deps.clock.now();
+  return update(
+    deps,
+    residentId,
+    (r) => done({ ...r, role }),
+    (before) => ({ audit: [{ at: now, actor: staffRef(staff.value), action: 'resident.role_changed', subject: `resident:${residentId}`, data: { from: before.role, to: role }, assisted: false }] }),
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The count (SPEC §2.3): each envelope's finalists and ballots go through the campaign's
+ * tally method (core/tally, exact arithmetic); results are stored and finalists become
+ * winners or not funded. `computeResults` is pure reading, so `pnyx tally` can reproduce a
+ * stored result without changing anything.
+ */
+import type { BallotRule } from '../campaign/campaign.ts';
+import type { Outcome } from '../domain/domain-error.ts';
+import { done, refuse } from '../domain/domain-error.ts';
+import type { EnvelopeResult, ResultRow, StoredResults } from '../ballots/results.ts';
+import type { Idea } from '../ideas/idea.ts';
+import { setFundingOutcome } from '../ideas/idea-rules.ts';
+import type { TallyBallot, TallyInstance, VoteType } from '../tally/tally-instance.ts';
+import { ruleLabel, tally, tallyOptionsFromMethod } from '../tally/tally.ts';
+import type { SideRecords } from '../ports/side-records.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { CONFLICT_RETRIES } from './engine-deps.ts';
+import { finalistsByEnvelope } from './ballot-usecases.ts';
+import { requirePhase } from './phase-usecases.ts';
+
+function voteTypeOf(rule: BallotRule): VoteType {
+  switch (rule.kind) {
+    case 'single':
+      return 'choose-1';
+    case 'approval':
+    case 'knapsack':
+      return 'approval';
+    case 'cumulative':
+      return 'cumulative';
+  }
+}
+
+/** The tally instance of one envelope: finalists in number order, identical ballots grouped. */
+export async function envelopeInstance(deps: EngineDeps, envelopeId: string, finalists: readonly Idea[]): Promise<{ instance: TallyInstance; ballots: number }> {
+  const envelope = deps.campaign.envelopes.find((e) => e.id === envelopeId);
+  if (envelope === undefined) throw new Error(`unknown envelope ${envelopeId}`);
+  const ids = new Set(finalists.map((f) => f.id));
+  const groups = new Map<string, { projects: string[]; points: number[]; count: number }>();
+  const stored = await deps.stores.ballots.list(envelopeId);
+  for (const b of stored) {
+    const choices = b.choices.filter((c) => ids.has(c.ideaId));
+    const key = choices.map((c) => `${c.ideaId}:${c.points}`).join(',');
+    const g = groups.get(key);
+    if (g !== undefined) g.count++;
+    else groups.set(key, { projects: choices.map((c) => c.ideaId), points: choices.map((c) => c.points), count: 1 });
+  }
+  const voteType = voteTypeOf(deps.campaign.ballot);
+  const ballots: TallyBallot[] = [...groups.values()].map((g) => (voteType === 'cumulative' ? { projects: g.projects, points: g.points, count: g.count } : { projects: g.projects, count: g.count }));
+  const sorted = [...finalists].sort((a, b) => a.number - b.number);
+  return {
+    instance: { budget: envelope.amount, projects: sorted.map((f) => ({ id: f.id, cost: f.cost ?? 0, name: f.title })), ballots, voteType },
+    ballots: stored.length,
+  };
+}
+
+/** Counts every envelope with the campaign's method; changes nothing. */
+export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredResults>> {
+  const options = tallyOptionsFromMethod(deps.campaign.tally);
+  const byEnvelope = await finalistsByEnvelope(deps);
+  const envelopes: EnvelopeResult[] = [];
+  for (const envelope of deps.campaign.envelopes) {
+    const finalists = byEnvelope.get(envelope.id) ?? [];
+    const { instance, ballots } = await envelopeInstance(deps, envelope.id, finalists);
+    const outcome = tally(instance, options);
+    if (outcome.status === 'tie') return refuse('tally.tie', { envelope: envelope.id, tied: outcome.tied.join(',') });
+    const byId = new Map(finalists.map((f) => [f.id, f]));
+    const scores = new Map<string, { score: number; voters: number }>();
+    for (const b of instance.ballots) {
+      b.projects.forEach((p, i) => {
+        const s = scores.get(p) ?? { score: 0, voters: 0 };
+        const pts = b.points?.[i] ?? 1;
+        scores.set(p, { score: s.score + pts * (b.count ?? 1), voters: s.voters + (b.count ?? 1) });
+      });
+    }
+    const rank = new Map(outcome.selected.map((id, i) => [id, i + 1]));
+    const seen = new Set<string>();
+    const rows: ResultRow[] = [];
+    for (const round of outcome.rounds) {
+      if (seen.has(round.project)) continue; // a completion may revisit a project; keep its first decision line
+      seen.add(round.project);
+      const idea = byId.get(round.project);
+      if (idea === undefined) continue;
+      const funded = rank.has(round.project);
+      rows.push({
+        ideaId: idea.id,
+        number: idea.number,
+        title: idea.title,
+        score: scores.get(idea.id)?.score ?? 0,
+        voters: scores.get(idea.id)?.voters ?? 0,
+        cost: idea.cost ?? 0,
+        funded,
+        decision: funded ? 'funded' : round.decision === 'ineligible' ? 'ineligible' : 'skipped',
+        left: Number(round.left.toString()),
+        rank: rank.get(idea.id) ?? null,
+      });
+    }
+    for (const idea of finalists) {
+      if (seen.has(idea.id)) continue;
+      rows.push({ ideaId: idea.id, number: idea.number, title: idea.title, score: scores.get(idea.id)?.score ?? 0, voters: scores.get(idea.id)?.voters ?? 0, cost: idea.cost ?? 0, funded: rank.has(idea.id), decision: rank.has(idea.id) ? 'funded' : 'skipped', left: 0, rank: rank.get(idea.id) ?? null });
+    }
+    const spent = Number(outcome.spent.toString());
+    envelopes.push({ envelopeId: envelope.id, budget: envelope.amount, spent, left: envelope.amount - spent, ballots, rows });
+  }
+  return done({ computedAt: deps.clock.now(), method: ruleLabel(options.rule), tieBreak: deps.campaign.tally.tieBreak, envelopes });
+}
+
+/**
+ * Runs the count in the tallying phase, stores the results and marks each finalist
+ * `winner` or `not_funded`. Re-running gives the same results (idempotent).
+ */
+export async function runTally(deps: EngineDeps, actor: string): Promise<Outcome<StoredResults>> {
+  const now = deps.clock.now();
+  const phase = await requirePhase(deps, ['tallying'], 'tally', now);
+  if (!phase.ok) return phase;
+  const results = await computeResults(deps);
+  if (!results.ok) return results;
+  const funded = new Set(results.value.envelopes.flatMap((e) => e.rows.filter((r) => r.funded).map((r) => r.ideaId)));
+  for (const idea of await deps.stores.ideas.list({ states: ['finalist', 'winner', 'not_funded'] })) {
+    for (let i = 0; i < CONFLICT_RETRIES; i++) {
+      const fresh = await deps.stores.ideas.get(idea.id);
+      if (fresh === null) break;
+      const next = setFundingOutcome(fresh, funded.has(fresh.id), now);
+      if (!next.ok || next.value.state === fresh.state) break;
+      if ((await deps.stores.ideas.save(next.value, fresh.version, {})) === 'saved') break;
+    }
+  }
+  const side: SideRecords = {
+    audit: [
+      {
+        at: now,
+        actor,
+        action: 'tally.computed',
+        subject: `campaign:${deps.campaign.id}`,
+        data: { method: results.value.method, envelopes: results.value.envelopes.map((e) => ({ id: e.envelopeId, ballots: e.ballots, spent: e.spent, funded: e.rows.filter((r) => r.funded).map((r) => r.number) })) },
+        assisted: false,
+      },
+    ],
+    outbox: [{ key: `tally:${now}:committee`, recipient: { kind: 'committee' }, template: 'committee.tally_computed', params: { method: results.value.method }, notBefore: now }],
+  };
+  await deps.stores.campaign.saveResults(results.value, side);
+  return results;
+}

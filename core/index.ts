@@ -1,0 +1,21 @@
+/** The public surface of the campaign engine. */
+export * from './campaign/campaign.ts';
+export * from './domain/domain-error.ts';
+export * from './domain/actor.ts';
+export type * from './ports/index.ts';
+export * from './phases/phase-state.ts';
+export * from './phases/phase-machine.ts';
+export * from './residents/resident.ts';
+export * from './residents/registration.ts';
+export * from './ideas/idea.ts';
+export * from './ideas/idea-rules.ts';
+export * from './ballots/ballot.ts';
+export * from './ballots/ballot-rules.ts';
+export * from './ballots/results.ts';
+export * from './ballots/voter-keys.ts';
+export * from './audit/audit-chain.ts';
+export * from './figures/participation-figures.ts';
+export type { EngineDeps } from './engine/engine-deps.ts';
+export { createEngine } from './engine/campaign-engine.ts';
+export type { CampaignEngine } from './engine/campaign-engine.ts';
+export { telegramResidentId, normaliseCode } from './engine/resident-usecases.ts';
