@@ -1,0 +1,169 @@
+/**
+ * The process environment (SPEC §2: secrets come from here, never from the campaign file),
+ * validated with zod. Error messages name the variable and what was expected, never its
+ * value: tokens, secrets and the Redis URL (which may hold a password) stay out of them.
+ */
+import { z } from 'zod';
+import type { ConfigIssue } from './config-issue.ts';
+
+/** The validated environment. Optional values are `undefined` when the variable is unset or empty. */
+export interface Environment {
+  /** Telegram bot token from @BotFather (`123456:ABC…`). Needed to run the resident bot. */
+  readonly telegramBotToken: string | undefined;
+  /** Base URL of the Telegram Bot API; default `https://api.telegram.org`. */
+  readonly telegramApiRoot: string;
+  /** Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` on webhook calls; required in webhook mode. */
+  readonly telegramWebhookSecret: string | undefined;
+  /** How updates arrive: `polling` (default) or `webhook`. */
+  readonly telegramMode: 'polling' | 'webhook';
+  /** Public https base URL of this server, for webhooks; required in webhook mode. */
+  readonly publicUrl: string | undefined;
+  /** Slack bot token (`xoxb-…`). Needed to run the committee app. */
+  readonly slackBotToken: string | undefined;
+  /** Slack signing secret, to verify every request. Needed with `slackBotToken`. */
+  readonly slackSigningSecret: string | undefined;
+  /** Base URL of the Slack Web API, ending with `/`; default `https://slack.com/api/`. */
+  readonly slackApiUrl: string;
+  /** Redis URL (`redis://` or `rediss://`); unset = the embedded SQLite store. */
+  readonly redisUrl: string | undefined;
+  /** Directory of the embedded store and exports; default `./data`. */
+  readonly dataDir: string;
+  /** Secret for voter keys (HMAC), at least 16 characters; must never change during a campaign. */
+  readonly secret: string | undefined;
+  /** Path of the campaign YAML file. */
+  readonly configPath: string | undefined;
+  /** HTTP port for webhooks, Slack events and health checks; default 3000. */
+  readonly port: number;
+  /** pino log level; default `info`. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Variables whose values must never appear in an error or a log line. */
+export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL', 'PNYX_SECRET'] as const;
+
+/** Unset and empty (`FOO=` in a compose file) both mean "not given". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `expected an http(s) URL (${what})` });
+
+/** The zod schema of the environment variables, with their descriptions. */
+export const environmentSchema = z.object({
+  TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected a Telegram bot token of the form 123456789:AA… (from @BotFather)')).describe(
+    'Telegram bot token from @BotFather. Required to run the resident bot. Secret.',
+  ),
+  TELEGRAM_API_ROOT: optional(httpUrl('the Bot API base URL')).default('https://api.telegram.org').describe(
+    'Base URL of the Telegram Bot API (a local Bot API server, or a test stand-in).',
+  ),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 characters among A-Z, a-z, 0-9, "_" and "-"'),
+  ).describe('Secret Telegram sends with each webhook call (`X-Telegram-Bot-Api-Secret-Token`). Required when TELEGRAM_MODE=webhook. Secret.'),
+  TELEGRAM_MODE: optional(z.enum(['polling', 'webhook'], 'expected "polling" or "webhook"')).default('polling').describe(
+    'How Telegram updates arrive: `polling` (no public URL needed) or `webhook`.',
+  ),
+  PUBLIC_URL: optional(z.url({ protocol: /^https$/, error: 'expected an https URL (Telegram only calls https webhooks)' })).describe(
+    'Public https base URL of this server, where Telegram posts webhook updates. Required when TELEGRAM_MODE=webhook.',
+  ),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'expected a Slack bot token starting with "xoxb-"')).describe(
+    'Slack bot token. Required to run the committee app. Secret.',
+  ),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[a-f0-9]{16,}$/i, 'expected the hexadecimal signing secret of the Slack app')).describe(
+    'Slack signing secret, used to verify every request from Slack. Required with SLACK_BOT_TOKEN. Secret.',
+  ),
+  SLACK_API_URL: optional(httpUrl('the Slack Web API base URL'))
+    .default('https://slack.com/api/')
+    .describe('Base URL of the Slack Web API, ending with `/` (GovSlack, or a test stand-in).'),
+  REDIS_URL: optional(
+    z.string().refine((v) => {
+      try {
+        return ['redis:', 'rediss:'].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, 'expected a redis:// or rediss:// URL'),
+  ).describe('Redis URL for production and several instances; unset = the embedded SQLite store. May hold a password: secret.'),
+  PNYX_DATA_DIR: optional(z.string()).default('./data').describe('Directory of the embedded store and exports.'),
+  PNYX_SECRET: optional(z.string().min(16, 'expected at least 16 characters')).describe(
+    'Secret for pseudonymous voter keys (HMAC of the resident id). At least 16 characters; must never change during a campaign. Required to open voting. Secret.',
+  ),
+  PNYX_CONFIG: optional(z.string()).describe('Path of the campaign YAML file (used when no file is given on the command line).'),
+  PORT: optional(z.coerce.number('expected a port number').int('expected a whole port number').min(1).max(65535, 'expected a port between 1 and 65535'))
+    .default(3000)
+    .describe('HTTP port for webhooks, Slack events and health checks.'),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected one of fatal, error, warn, info, debug, trace, silent'))
+    .default('info')
+    .describe('pino log level.'),
+});
+
+/**
+ * Validates the environment (`process.env` or a test record). Unknown variables are ignored.
+ * Besides each variable's format: webhook mode needs PUBLIC_URL and TELEGRAM_WEBHOOK_SECRET,
+ * and the two Slack secrets go together.
+ */
+export function loadEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): { ok: true; value: Environment } | { ok: false; errors: ConfigIssue[] } {
+  const parsed = environmentSchema.safeParse(env, {
+    // Our own text for every issue zod words itself: its default may quote the input.
+    error: (iss) => (iss.code === 'invalid_type' ? 'expected a string' : 'invalid value'),
+  });
+  const errors: ConfigIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? '(environment)'), message: i.message }));
+  if (parsed.success) {
+    const e = parsed.data;
+    if (e.TELEGRAM_MODE === 'webhook') {
+      if (e.PUBLIC_URL === undefined) errors.push({ path: 'PUBLIC_URL', message: 'required when TELEGRAM_MODE=webhook' });
+      if (e.TELEGRAM_WEBHOOK_SECRET === undefined) errors.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_MODE=webhook' });
+    }
+    if ((e.SLACK_BOT_TOKEN === undefined) !== (e.SLACK_SIGNING_SECRET === undefined)) {
+      const missing = e.SLACK_BOT_TOKEN === undefined ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
+      errors.push({ path: missing, message: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET go together; set both or neither' });
+    }
+  }
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: errors.map((i) => redact(i, env)) };
+  const e = parsed.data;
+  return {
+    ok: true,
+    value: {
+      telegramBotToken: e.TELEGRAM_BOT_TOKEN,
+      telegramApiRoot: e.TELEGRAM_API_ROOT,
+      telegramWebhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      telegramMode: e.TELEGRAM_MODE,
+      publicUrl: e.PUBLIC_URL,
+      slackBotToken: e.SLACK_BOT_TOKEN,
+      slackSigningSecret: e.SLACK_SIGNING_SECRET,
+      slackApiUrl: e.SLACK_API_URL,
+      redisUrl: e.REDIS_URL,
+      dataDir: e.PNYX_DATA_DIR,
+      secret: e.PNYX_SECRET,
+      configPath: e.PNYX_CONFIG,
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+    },
+  };
+}
+
+/** Belt and braces: no secret value survives in a message, whatever produced it. */
+function redact(issue: ConfigIssue, env: Readonly<Record<string, string | undefined>>): ConfigIssue {
+  let message = issue.message;
+  for (const name of SECRET_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value.length >= 4) message = message.split(value).join('[redacted]');
+  }
+  return { ...issue, message };
+}
+
+/** The environment variables as a Markdown table: name, default, description. */
+export function environmentReference(): string {
+  // Parsing an empty environment yields exactly the defaults.
+  const defaults = environmentSchema.parse({}) as Record<string, unknown>;
+  const rows = Object.entries(environmentSchema.shape).map(([name, schema]) => {
+    const dflt = defaults[name];
+    return `| \`${name}\` | ${dflt === undefined ? '—' : `\`${String(dflt)}\``} | ${escapeCell(schema.description ?? '')} |`;
+  });
+  return ['| Variable | Default | Description |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

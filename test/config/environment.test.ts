@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnvironment } from '../../config/index.ts';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+
+describe('loadEnvironment', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const r = loadEnvironment({});
+    expect(r).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        telegramApiRoot: 'https://api.telegram.org',
+        telegramMode: 'polling',
+        slackApiUrl: 'https://slack.com/api/',
+        dataDir: './data',
+        port: 3000,
+        logLevel: 'info',
+        telegramBotToken: undefined,
+        redisUrl: undefined,
+      }),
+    });
+  });
+
+  it('reads a full webhook deployment and treats empty values as unset', () => {
+    const r = loadEnvironment({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-0123456789',
+      PUBLIC_URL: 'https://pnyx.bertrix.be',
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99ffffeeee85',
+      SLACK_API_URL: 'http://127.0.0.1:9000/api/',
+      REDIS_URL: 'redis://:pw@127.0.0.1:6379/0',
+      PNYX_SECRET: 'a-long-enough-secret',
+      PNYX_DATA_DIR: '',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({ telegramMode: 'webhook', port: 8080, dataDir: './data', telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
+  });
+
+  it('names each bad variable and what was expected', () => {
+    const r = loadEnvironment({ PORT: '70000', TELEGRAM_MODE: 'push', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url', PNYX_SECRET: 'short' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['LOG_LEVEL', 'PNYX_SECRET', 'PORT', 'SLACK_API_URL', 'TELEGRAM_MODE']);
+    expect(r.errors.find((e) => e.path === 'PNYX_SECRET')?.message).toMatch(/16 characters/);
+  });
+
+  it('requires PUBLIC_URL and the webhook secret in webhook mode, and both Slack secrets together', () => {
+    const r = loadEnvironment({ TELEGRAM_MODE: 'webhook', SLACK_BOT_TOKEN: 'xoxb-1-2-abc' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['PUBLIC_URL', 'SLACK_SIGNING_SECRET', 'TELEGRAM_WEBHOOK_SECRET']);
+  });
+
+  it('never puts a secret value in an error', () => {
+    const env = {
+      TELEGRAM_BOT_TOKEN: 'not-a-token-but-secret-value-xyz',
+      TELEGRAM_WEBHOOK_SECRET: 'bad secret with spaces!!',
+      SLACK_BOT_TOKEN: 'xoxp-user-token-secret-123',
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      REDIS_URL: 'http://admin:hunter2password@redis.internal:6379',
+      PNYX_SECRET: 'shortpw',
+      PORT: 'eighty',
+    };
+    const r = loadEnvironment(env);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path).sort()).toEqual(
+      ['PNYX_SECRET', 'PORT', 'REDIS_URL', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'].sort(),
+    );
+    const text = JSON.stringify(r.errors);
+    for (const secret of [env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, env.SLACK_BOT_TOKEN, SLACK_SECRET, 'hunter2password', env.PNYX_SECRET]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
