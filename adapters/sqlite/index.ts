@@ -12,7 +12,7 @@ export { SqliteOutbox } from './sqlite-outbox.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
 export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';
-export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';
+export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, busyRetryCount, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';
 export type { OpenDatabaseOptions } from './sqlite-database.ts';
 export { migrate, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 export type { Migration } from './migrations.ts';

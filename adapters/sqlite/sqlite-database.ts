@@ -54,6 +54,13 @@ function sleepSync(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
+let busyRetries = 0;
+
+/** How often, in this process, SQLITE_BUSY outlasted busy_timeout and a step was retried. */
+export function busyRetryCount(): number {
+  return busyRetries;
+}
+
 /** Runs `fn`, retrying on SQLITE_BUSY; `fn` must have no effect when it fails busy. */
 export function retryBusy<R>(fn: () => R): R {
   for (let attempt = 0; ; attempt++) {
@@ -61,6 +68,7 @@ export function retryBusy<R>(fn: () => R): R {
       return fn();
     } catch (e) {
       if (!isBusyError(e) || attempt >= BUSY_RETRIES) throw e;
+      busyRetries++;
       sleepSync(5 + Math.floor(Math.random() * 20 * (attempt + 1)));
     }
   }
