@@ -1,13 +1,28 @@
 import type { MakeStores } from './stores-fixture.ts';
 import { describeAuditLogContract } from './audit-log.contract.ts';
 import { describeBallotBoxContract } from './ballot-box.contract.ts';
+import { describeCampaignStoreContract } from './campaign-store.contract.ts';
+import { describeIdeaStoreContract } from './idea-store.contract.ts';
+import { describeOutboxContract } from './outbox.contract.ts';
+import { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
+import { describeResidentStoreContract } from './resident-store.contract.ts';
 
 export { describeAuditLogContract } from './audit-log.contract.ts';
 export { describeBallotBoxContract } from './ballot-box.contract.ts';
+export { describeCampaignStoreContract } from './campaign-store.contract.ts';
+export { describeIdeaStoreContract } from './idea-store.contract.ts';
+export { describeOutboxContract } from './outbox.contract.ts';
+export { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
+export { describeResidentStoreContract } from './resident-store.contract.ts';
 export type { MakeStores, StoresFixture } from './stores-fixture.ts';
 
 /** Every store contract suite, for one backend. */
 export function describeStoreContracts(label: string, make: MakeStores): void {
+  describeCampaignStoreContract(label, make);
+  describeResidentStoreContract(label, make);
+  describeIdeaStoreContract(label, make);
   describeBallotBoxContract(label, make);
+  describeOutboxContract(label, make);
+  describeProcessedUpdatesContract(label, make);
   describeAuditLogContract(label, make);
 }

@@ -1,0 +1,167 @@
+/**
+ * Contract of `Outbox` (core/ports/outbox.ts), run unchanged by every backend.
+ *
+ * Readings chosen here (report to the owner of core/ports):
+ * - `attempts` counts claims: every hand-out by `claim` is one delivery attempt (a crashed
+ *   worker's expired lease counts too); `retry` and `fail` do not add one.
+ * - A claimed message stays `pending` (there is no `claimed` status); its lease is the half-open
+ *   span [now, now + leaseMs); the suite tests one millisecond on either side of its end.
+ * - `retry` ends the lease: the message is due again at its new `notBefore`, even if that is
+ *   before the old lease would have expired.
+ * - Within one `enqueue` (or one side-record batch) the first draft of a key wins.
+ * - `claim` hands out in seq order among the due messages, whatever their `notBefore`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MakeStores } from './stores-fixture.ts';
+import { T0, fixtures, outboxDraft, range, resident } from './contract-helpers.ts';
+
+const LEASE = 60_000;
+
+export function describeOutboxContract(label: string, make: MakeStores): void {
+  describe(`Outbox contract [${label}]`, () => {
+    const open = fixtures(make);
+
+    it('starts empty', async () => {
+      const { stores } = await open();
+      expect(await stores.outbox.list(0, 100)).toEqual([]);
+      expect(await stores.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 0 });
+      expect(await stores.outbox.claim(T0, 10, LEASE)).toEqual([]);
+    });
+
+    it('enqueues drafts as pending messages with increasing seq and every field', async () => {
+      const { stores } = await open();
+      const drafts = [
+        outboxDraft('k1', { recipient: { kind: 'resident', residentId: 'tg:1' }, params: { title: 'Bänk', n: 3, ok: false, none: null } }),
+        outboxDraft('k2', { recipient: { kind: 'subscribers', area: null }, notBefore: T0 + 5 }),
+        outboxDraft('k3', { recipient: { kind: 'subscribers', area: 'north' }, template: 'card.moderation' }),
+        outboxDraft('k4', { recipient: { kind: 'digest' } }),
+      ];
+      await stores.outbox.enqueue(drafts);
+      const listed = await stores.outbox.list(0, 100);
+      expect(listed.map((m) => m.key)).toEqual(['k1', 'k2', 'k3', 'k4']);
+      for (const [i, m] of listed.entries()) {
+        expect(m).toEqual({ ...drafts[i], seq: m.seq, status: 'pending', attempts: 0, lastError: null });
+        if (i > 0) expect(m.seq).toBeGreaterThan(listed[i - 1]?.seq ?? Infinity);
+      }
+      expect(await stores.outbox.counts()).toEqual({ pending: 4, sent: 0, failed: 0 });
+    });
+
+    it('ignores a draft whose key exists, across calls, within one call and from side records', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([outboxDraft('k1', { template: 'first' }), outboxDraft('k1', { template: 'second' })]);
+      await stores.outbox.enqueue([outboxDraft('k1', { template: 'third' }), outboxDraft('k2')]);
+      await stores.residents.save(resident('tg:1'), null, { outbox: [outboxDraft('k2', { template: 'side' }), outboxDraft('k3')] });
+      await stores.outbox.enqueue([outboxDraft('k3', { template: 'late' })]);
+      const listed = await stores.outbox.list(0, 100);
+      expect(listed.map((m) => [m.key, m.template])).toEqual([
+        ['k1', 'first'],
+        ['k2', 'notify.test'],
+        ['k3', 'notify.test'],
+      ]);
+    });
+
+    it('keeps a key de-duplicated after the message was sent or failed', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([outboxDraft('k1'), outboxDraft('k2')]);
+      const [m1, m2] = await stores.outbox.claim(T0, 10, LEASE);
+      await stores.outbox.ack(m1?.seq ?? -1);
+      await stores.outbox.fail(m2?.seq ?? -1, 'blocked');
+      await stores.outbox.enqueue([outboxDraft('k1'), outboxDraft('k2')]);
+      expect(await stores.outbox.list(0, 100)).toHaveLength(2);
+      expect(await stores.outbox.counts()).toEqual({ pending: 0, sent: 1, failed: 1 });
+    });
+
+    it('claims due messages only (notBefore <= now), in seq order, at most limit', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([
+        outboxDraft('late', { notBefore: T0 + 100 }),
+        outboxDraft('now', { notBefore: T0 }),
+        outboxDraft('past', { notBefore: T0 - 100 }),
+        outboxDraft('also-now', { notBefore: T0 }),
+        outboxDraft('future', { notBefore: T0 + 10_000 }),
+      ]);
+      expect((await stores.outbox.claim(T0, 2, LEASE)).map((m) => m.key)).toEqual(['now', 'past']);
+      expect((await stores.outbox.claim(T0, 10, LEASE)).map((m) => m.key)).toEqual(['also-now']);
+      expect((await stores.outbox.claim(T0 + 100, 10, LEASE)).map((m) => m.key)).toEqual(['late']);
+    });
+
+    it('does not hand out a leased message again until the lease expires', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.outbox.enqueue([outboxDraft('k1')]);
+      const [first] = await stores.outbox.claim(T0, 10, LEASE);
+      expect(first).toMatchObject({ key: 'k1', status: 'pending', attempts: 1 });
+      expect(await other.outbox.claim(T0 + 1, 10, LEASE)).toEqual([]);
+      expect(await stores.outbox.claim(T0 + LEASE - 1, 10, LEASE)).toEqual([]);
+      const again = await other.outbox.claim(T0 + LEASE + 1, 10, LEASE);
+      expect(again.map((m) => [m.key, m.seq, m.attempts])).toEqual([['k1', first?.seq, 2]]);
+      expect(await stores.outbox.counts()).toEqual({ pending: 1, sent: 0, failed: 0 });
+    });
+
+    it('acks a message as sent, idempotently; it is never handed out again', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([outboxDraft('k1'), outboxDraft('k2')]);
+      const [m1] = await stores.outbox.claim(T0, 1, LEASE);
+      await stores.outbox.ack(m1?.seq ?? -1);
+      await stores.outbox.ack(m1?.seq ?? -1);
+      const [listed] = await stores.outbox.list(0, 1);
+      expect(listed).toMatchObject({ key: 'k1', status: 'sent', attempts: 1 });
+      expect(await stores.outbox.counts()).toEqual({ pending: 1, sent: 1, failed: 0 });
+      expect((await stores.outbox.claim(T0 + 10 * LEASE, 10, LEASE)).map((m) => m.key)).toEqual(['k2']);
+    });
+
+    it('puts a message back for a retry at notBefore, recording the error', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([outboxDraft('k1')]);
+      const [m1] = await stores.outbox.claim(T0, 1, LEASE);
+      const seq = m1?.seq ?? -1;
+      await stores.outbox.retry(seq, T0 + 10, '429 too many requests');
+      const [listed] = await stores.outbox.list(0, 1);
+      expect(listed).toMatchObject({ status: 'pending', notBefore: T0 + 10, lastError: '429 too many requests', attempts: 1 });
+      expect(await stores.outbox.claim(T0 + 9, 10, LEASE)).toEqual([]);
+      const again = await stores.outbox.claim(T0 + 10, 10, LEASE);
+      expect(again.map((m) => [m.seq, m.attempts])).toEqual([[seq, 2]]);
+    });
+
+    it('gives up on a failed message: never handed out again', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([outboxDraft('k1')]);
+      const [m1] = await stores.outbox.claim(T0, 1, LEASE);
+      await stores.outbox.fail(m1?.seq ?? -1, '403 bot was blocked');
+      const [listed] = await stores.outbox.list(0, 1);
+      expect(listed).toMatchObject({ status: 'failed', lastError: '403 bot was blocked' });
+      expect(await stores.outbox.claim(T0 + 10 * LEASE, 10, LEASE)).toEqual([]);
+      expect(await stores.outbox.counts()).toEqual({ pending: 0, sent: 0, failed: 1 });
+    });
+
+    it('lists by seq with afterSeq and limit', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue(range(1, 5).map((i) => outboxDraft(`k${i}`)));
+      const all = await stores.outbox.list(0, 100);
+      expect((await stores.outbox.list(0, 2)).map((m) => m.key)).toEqual(['k1', 'k2']);
+      expect((await stores.outbox.list(all[1]?.seq ?? 0, 2)).map((m) => m.key)).toEqual(['k3', 'k4']);
+      expect(await stores.outbox.list(all[4]?.seq ?? 0, 2)).toEqual([]);
+    });
+
+    it('race: concurrent claims through two handles never hand one message out twice', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.outbox.enqueue(range(1, 20).map((i) => outboxDraft(`k${i}`)));
+      const batches = await Promise.all(range(1, 10).map((i) => (i % 2 ? stores : other).outbox.claim(T0, 3, LEASE)));
+      const keys = batches.flat().map((m) => m.key);
+      expect(keys).toHaveLength(20);
+      expect(new Set(keys).size).toBe(20);
+      for (const b of batches) expect(b.map((m) => m.seq)).toEqual([...b.map((m) => m.seq)].sort((x, y) => x - y));
+    });
+
+    it('race: one key enqueued concurrently through two handles is stored once', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await Promise.all(range(1, 10).map((i) => (i % 2 ? stores : other).outbox.enqueue([outboxDraft('same', { template: `t${i}` }), outboxDraft(`own-${i}`)])));
+      const listed = await stores.outbox.list(0, 100);
+      expect(listed.filter((m) => m.key === 'same')).toHaveLength(1);
+      expect(listed).toHaveLength(11);
+      expect(new Set(listed.map((m) => m.seq)).size).toBe(11);
+    });
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * Contract of `ResidentStore` (core/ports/resident-store.ts), run unchanged by every backend.
+ *
+ * Readings chosen here (report to the owner of core/ports):
+ * - The store owns `version`: the saved record reads back with `expectedVersion + 1` (or 1),
+ *   whatever the caller put in the field.
+ * - `erase` of a missing record is a `conflict`; after an erase the id can be saved anew
+ *   with expected version null (registering again after "forget me").
+ * - `list` orders ids by plain string (byte) order: `tg:10` sorts before `tg:2`.
+ * - A code pre-assigned to another resident answers `used` to a different claimant.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AccessCode } from '../../core/ports/resident-store.ts';
+import type { MakeStores } from './stores-fixture.ts';
+import { T0, expectSide, fixtures, range, resident, side } from './contract-helpers.ts';
+
+function code(value: string, over: Partial<AccessCode> = {}): AccessCode {
+  return { code: value, residentId: null, issuedBy: 'staff:U1', issuedAt: T0, usedAt: null, ...over };
+}
+
+export function describeResidentStoreContract(label: string, make: MakeStores): void {
+  describe(`ResidentStore contract [${label}]`, () => {
+    const open = fixtures(make);
+
+    it('returns null for an unknown resident', async () => {
+      const { stores } = await open();
+      expect(await stores.residents.get('tg:404')).toBeNull();
+    });
+
+    it('saves a new resident as version 1 with every field, atomically with side records', async () => {
+      const { stores } = await open();
+      const r = resident('tg:1', { verified: { method: 'code', at: T0 + 1 }, assistedBy: 'ambassador:tg:9', telegramId: null, displayName: null });
+      expect(await stores.residents.save(r, null, side('s1'))).toBe('saved');
+      expect(await stores.residents.get('tg:1')).toEqual({ ...r, version: 1 });
+      await expectSide(stores, 's1', true);
+    });
+
+    it('saves over the expected version as expected + 1', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1'), null, {});
+      expect(await stores.residents.save(resident('tg:1', { area: 'south', version: 2 }), 1, {})).toBe('saved');
+      expect(await stores.residents.get('tg:1')).toEqual(resident('tg:1', { area: 'south', version: 2 }));
+    });
+
+    it('stamps the stored version itself, whatever the version field says', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1', { version: 77 }), null, {});
+      expect((await stores.residents.get('tg:1'))?.version).toBe(1);
+      await stores.residents.save(resident('tg:1', { version: 1 }), 1, {});
+      expect((await stores.residents.get('tg:1'))?.version).toBe(2);
+    });
+
+    it('refuses stale, future, null-over-existing and expected-over-missing saves, writing nothing', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1'), null, {});
+      await stores.residents.save(resident('tg:1', { area: 'south', version: 2 }), 1, {});
+      expect(await stores.residents.save(resident('tg:1', { area: 'x' }), null, side('null'))).toBe('conflict');
+      expect(await stores.residents.save(resident('tg:1', { area: 'x' }), 1, side('stale'))).toBe('conflict');
+      expect(await stores.residents.save(resident('tg:1', { area: 'x' }), 3, side('future'))).toBe('conflict');
+      expect(await stores.residents.save(resident('tg:2'), 1, side('missing'))).toBe('conflict');
+      expect(await stores.residents.get('tg:1')).toEqual(resident('tg:1', { area: 'south', version: 2 }));
+      expect(await stores.residents.get('tg:2')).toBeNull();
+      for (const tag of ['null', 'stale', 'future', 'missing']) await expectSide(stores, tag, false);
+    });
+
+    it('erases at the expected version with side records; refuses otherwise', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1'), null, {});
+      expect(await stores.residents.erase('tg:1', 2, side('stale'))).toBe('conflict');
+      expect(await stores.residents.get('tg:1')).not.toBeNull();
+      expect(await stores.residents.erase('tg:1', 1, side('ok'))).toBe('saved');
+      expect(await stores.residents.get('tg:1')).toBeNull();
+      expect(await stores.residents.erase('tg:1', 1, side('gone'))).toBe('conflict');
+      await expectSide(stores, 'stale', false);
+      await expectSide(stores, 'ok', true);
+      await expectSide(stores, 'gone', false);
+      expect(await stores.residents.list(null, 10)).toEqual([]);
+    });
+
+    it('lets an erased resident register again from version 1', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1'), null, {});
+      await stores.residents.save(resident('tg:1', { version: 2 }), 1, {});
+      await stores.residents.erase('tg:1', 2, {});
+      expect(await stores.residents.save(resident('tg:1', { step: 'language', registeredAt: null }), null, {})).toBe('saved');
+      expect(await stores.residents.get('tg:1')).toEqual(resident('tg:1', { step: 'language', registeredAt: null, version: 1 }));
+    });
+
+    it('lists residents ordered by id (string order), paging after an id', async () => {
+      const { stores } = await open();
+      const ids = ['tg:2', 'tg:10', 'code:b', 'tg:1', 'code:a'];
+      for (const id of ids) await stores.residents.save(resident(id), null, {});
+      const sorted = ['code:a', 'code:b', 'tg:1', 'tg:10', 'tg:2'];
+      expect((await stores.residents.list(null, 100)).map((r) => r.id)).toEqual(sorted);
+      expect((await stores.residents.list(null, 2)).map((r) => r.id)).toEqual(['code:a', 'code:b']);
+      expect((await stores.residents.list('code:b', 2)).map((r) => r.id)).toEqual(['tg:1', 'tg:10']);
+      expect((await stores.residents.list('tg:10', 2)).map((r) => r.id)).toEqual(['tg:2']);
+      expect((await stores.residents.list('tg:2', 2)).map((r) => r.id)).toEqual([]);
+      expect((await stores.residents.list('tg:15', 5)).map((r) => r.id)).toEqual(['tg:2']);
+      expect((await stores.residents.list(null, 100))[0]).toEqual({ ...resident('code:a'), version: 1 });
+    });
+
+    it('is not changed by mutating a saved input or a returned record', async () => {
+      const { stores } = await open();
+      const input = { ...resident('tg:1'), consent: { version: 'v1', at: T0 } };
+      await stores.residents.save(input, null, {});
+      (input.consent as { version: string }).version = 'hacked';
+      const got = await stores.residents.get('tg:1');
+      try {
+        (got?.consent as { version: string }).version = 'hacked';
+      } catch {
+        // frozen values may throw; either way the store must be unchanged
+      }
+      expect((await stores.residents.get('tg:1'))?.consent).toEqual({ version: 'v1', at: T0 });
+    });
+
+    it('race: two handles saving from the same version: exactly one saved', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.residents.save(resident('tg:1'), null, {});
+      const [a, b] = await Promise.all([
+        stores.residents.save(resident('tg:1', { area: 'a' }), 1, side('a')),
+        other.residents.save(resident('tg:1', { area: 'b' }), 1, side('b')),
+      ]);
+      expect([a, b].sort()).toEqual(['conflict', 'saved']);
+      const winner = a === 'saved' ? 'a' : 'b';
+      expect((await stores.residents.get('tg:1'))?.area).toBe(winner);
+      await expectSide(stores, winner, true);
+      await expectSide(stores, winner === 'a' ? 'b' : 'a', false);
+    });
+
+    it('stores codes, leaving an existing code unchanged', async () => {
+      const { stores } = await open();
+      await stores.residents.addCodes([code('AAAA2222'), code('BBBB3333', { residentId: 'code:r1' })]);
+      await stores.residents.addCodes([code('AAAA2222', { issuedBy: 'staff:U2', residentId: 'code:x' })]);
+      expect(await stores.residents.getCode('AAAA2222')).toEqual(code('AAAA2222'));
+      expect(await stores.residents.getCode('BBBB3333')).toEqual(code('BBBB3333', { residentId: 'code:r1' }));
+      expect(await stores.residents.getCode('ZZZZ9999')).toBeNull();
+    });
+
+    it('claims a free code once, with side records; then answers used', async () => {
+      const { stores } = await open();
+      await stores.residents.addCodes([code('AAAA2222')]);
+      expect(await stores.residents.claimCode('NOPE9999', 'tg:1', T0, side('unknown'))).toEqual({ status: 'unknown' });
+      const claimed = await stores.residents.claimCode('AAAA2222', 'tg:1', T0 + 5, side('claim'));
+      expect(claimed).toEqual({ status: 'claimed', code: code('AAAA2222', { residentId: 'tg:1', usedAt: T0 + 5 }) });
+      expect(await stores.residents.getCode('AAAA2222')).toEqual(code('AAAA2222', { residentId: 'tg:1', usedAt: T0 + 5 }));
+      expect(await stores.residents.claimCode('AAAA2222', 'tg:2', T0 + 6, side('again'))).toEqual({ status: 'used', residentId: 'tg:1' });
+      expect(await stores.residents.claimCode('AAAA2222', 'tg:1', T0 + 7, side('same'))).toEqual({ status: 'used', residentId: 'tg:1' });
+      await expectSide(stores, 'unknown', false);
+      await expectSide(stores, 'claim', true);
+      await expectSide(stores, 'again', false);
+      await expectSide(stores, 'same', false);
+    });
+
+    it('lets a pre-assigned code be claimed by its resident only', async () => {
+      const { stores } = await open();
+      await stores.residents.addCodes([code('CCCC4444', { residentId: 'code:r1' })]);
+      const other = await stores.residents.claimCode('CCCC4444', 'tg:2', T0, side('other'));
+      expect(other.status).toBe('used');
+      const own = await stores.residents.claimCode('CCCC4444', 'code:r1', T0 + 1, side('own'));
+      expect(own).toEqual({ status: 'claimed', code: code('CCCC4444', { residentId: 'code:r1', usedAt: T0 + 1 }) });
+      await expectSide(stores, 'other', false);
+      await expectSide(stores, 'own', true);
+    });
+
+    it('race: concurrent claims of one code through two handles: exactly one claimed', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.residents.addCodes([code('DDDD5555')]);
+      const outs = await Promise.all(range(1, 12).map((i) => (i % 2 ? stores : other).residents.claimCode('DDDD5555', `tg:${i}`, T0 + i, side(`c${i}`))));
+      const winners = outs.flatMap((o, i) => (o.status === 'claimed' ? [i + 1] : []));
+      expect(winners).toHaveLength(1);
+      const winner = `tg:${winners[0]}`;
+      for (const o of outs) if (o.status !== 'claimed') expect(o).toEqual({ status: 'used', residentId: winner });
+      expect((await other.residents.getCode('DDDD5555'))?.residentId).toBe(winner);
+      const landed = await Promise.all(range(1, 12).map((i) => expectSide(stores, `c${i}`, i === winners[0])));
+      expect(landed).toHaveLength(12);
+    });
+  });
+}
