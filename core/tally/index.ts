@@ -16,3 +16,5 @@ export { NAMED_TIE_BREAKS, TIE_CRITERIA, tieCriteria } from './tie-break.ts';
 export type { TieBreakOrder, TieCriterion } from './tie-break.ts';
 export { explainBallot } from './explain.ts';
 export type { BallotReport } from './explain.ts';
+export { mesTrace } from './trace.ts';
+export type { MesTrace } from './trace.ts';

@@ -48,6 +48,8 @@ export type MesRun =
       readonly dropped: ReadonlyMap<number, Rational>;
       /** Per ballot group: what one voter paid in total. Only when `detail` is set. */
       readonly groupPaid?: readonly Rational[];
+      /** Per ballot group: budget of one voter at the start and after each pick. Only when `trace` is set. */
+      readonly groupBudgets?: readonly (readonly Rational[])[];
     }
   | { readonly ok: false; readonly tied: readonly number[]; readonly selectedBefore: readonly number[] };
 
@@ -55,7 +57,8 @@ export type MesRun =
 export interface MesEngine {
   /** Projects MES can fund at all: cost > 0 and some supporter. */
   readonly eligible: readonly number[];
-  run(endowment: Rational, tieCmp: (a: number, b: number) => number, detail?: boolean): MesRun;
+  /** One run at a per-voter `endowment`. `detail` adds `groupPaid`, `trace` adds `groupBudgets`. */
+  run(endowment: Rational, tieCmp: (a: number, b: number) => number, detail?: boolean, trace?: boolean): MesRun;
 }
 
 const lcm = (a: bigint, b: bigint): bigint => (a / bigGcd(a, b)) * b;
@@ -82,7 +85,7 @@ export function mesEngine(prep: PreparedInstance): MesEngine {
   const points = prep.pointBallots;
   const costDen = prep.costs.reduce((acc, c) => lcm(acc, c.d), 1n);
 
-  function run(endowment: Rational, tieCmp: (a: number, b: number) => number, detail = false): MesRun {
+  function run(endowment: Rational, tieCmp: (a: number, b: number) => number, detail = false, trace = false): MesRun {
     let D = lcm(costDen, endowment.d);
     const costD = prep.costs.map((c) => c.n * (D / c.d));
     const classBudget: bigint[] = [endowment.n * (D / endowment.d)];
@@ -107,6 +110,11 @@ export function mesEngine(prep: PreparedInstance): MesEngine {
     const dropped = new Map<number, Rational>();
     let spent = Rational.ZERO;
     const cnt = new Map<number, bigint>();
+    const groupBudgets: Rational[][] = [];
+    const snapshot = (): void => {
+      if (trace) groupBudgets.push(Array.from(groupClass, (c) => Rational.of(classBudget[c]!, D)));
+    };
+    snapshot();
 
     for (;;) {
       remaining.sort((a, b) => cmpFrac(lbN.get(a)!, lbD.get(a)!, lbN.get(b)!, lbD.get(b)!) || a - b);
@@ -221,13 +229,14 @@ export function mesEngine(prep: PreparedInstance): MesEngine {
         classMembers[old]!--;
         classMembers[nc]!++;
       }
+      snapshot();
     }
     let groupPaid: Rational[] | undefined;
     if (detail) {
       groupPaid = [];
       for (let g = 0; g < G; g++) groupPaid.push(endowment.sub(Rational.of(classBudget[groupClass[g]!]!, D)));
     }
-    return { ok: true, picks, selected, spent, dropped, ...(groupPaid ? { groupPaid } : {}) };
+    return { ok: true, picks, selected, spent, dropped, ...(groupPaid ? { groupPaid } : {}), ...(trace ? { groupBudgets } : {}) };
   }
 
   return { eligible, run };

@@ -7,7 +7,7 @@ import { Rational } from './rational.ts';
 import type { TallyInstance, VoteType } from './tally-instance.ts';
 import { toRational } from './tally-instance.ts';
 
-/** Identical ballots, counted once. `items`/`utils` are parallel: project index, utility (> 0). */
+/** Identical ballots, counted once (empty when prepared with `group: false`). `items`/`utils` are parallel: project index, utility (> 0). */
 export interface BallotGroup {
   readonly mult: number;
   readonly items: readonly number[];
@@ -23,7 +23,7 @@ export interface PreparedInstance {
   readonly names: readonly (string | undefined)[];
   readonly costs: readonly Rational[];
   readonly groups: readonly BallotGroup[];
-  /** For each input ballot, its group. */
+  /** For each input ballot, its group (empty when prepared with `group: false`). */
   readonly groupOfBallot: readonly number[];
   /** Number of voters (Σ counts, empty ballots included). */
   readonly voters: number;
@@ -40,6 +40,8 @@ export interface PreparedInstance {
 export interface PrepareOptions {
   /** Ordinal points for ranks 1, 2, …; default maxRankLength − rank + 1. */
   readonly ordinalPoints?: readonly number[];
+  /** Group identical ballots (needed by MES and the comparison step); default true. Greedy needs only scores. */
+  readonly group?: boolean;
 }
 
 function invalid(problem: string, params: Record<string, string | number> = {}): DomainError {
@@ -76,15 +78,24 @@ export function prepare(instance: TallyInstance, options: PrepareOptions = {}): 
   const groupOfBallot: number[] = [];
   const scores = new Array<number>(m).fill(0);
   const supporters = new Array<number>(m).fill(0);
+  const group = options.group ?? true;
+  // stamp[p] === ballot index + 1 when ballot lists p: duplicate check without a Set per ballot.
+  const stamp = new Int32Array(m);
+  const utilOf = new Array<number>(m).fill(0);
   let voters = 0;
-  instance.ballots.forEach((b, bi) => {
+  const ballots = instance.ballots;
+  for (let bi = 0; bi < ballots.length; bi++) {
+    const b = ballots[bi]!;
     const count = b.count ?? 1;
     if (!Number.isSafeInteger(count) || count < 0) throw invalid(`ballot ${bi}: bad count`, { ballot: bi });
-    const util = new Map<number, number>();
-    b.projects.forEach((id, k) => {
+    const items: number[] = [];
+    const listed = b.projects;
+    for (let k = 0; k < listed.length; k++) {
+      const id = listed[k]!;
       const p = index.get(id);
       if (p === undefined) throw invalid(`ballot ${bi}: unknown project "${id}"`, { ballot: bi, project: id });
-      if (util.has(p)) throw invalid(`ballot ${bi}: project "${id}" listed twice`, { ballot: bi, project: id });
+      if (stamp[p] === bi + 1) throw invalid(`ballot ${bi}: project "${id}" listed twice`, { ballot: bi, project: id });
+      stamp[p] = bi + 1;
       let u = 1;
       if (pointBallots) {
         const pts = b.points?.[k];
@@ -95,26 +106,37 @@ export function prepare(instance: TallyInstance, options: PrepareOptions = {}): 
       } else if (vt === 'ordinal') {
         u = ordinalPoints[k] ?? 0;
       }
-      util.set(p, u);
-    });
-    if (defaultScore > 0) for (let p = 0; p < m; p++) if (!util.has(p)) util.set(p, defaultScore);
-    const entries = [...util.entries()].filter(([, u]) => u > 0).sort((x, y) => x[0] - y[0]);
-    const key = entries.map(([p, u]) => `${p}:${u}`).join(',');
+      if (u > 0) {
+        items.push(p);
+        utilOf[p] = u;
+      }
+    }
+    if (defaultScore > 0) {
+      for (let p = 0; p < m; p++) {
+        if (stamp[p] !== bi + 1) {
+          items.push(p);
+          utilOf[p] = defaultScore;
+        }
+      }
+    }
+    voters += count;
+    for (const p of items) {
+      scores[p]! += utilOf[p]! * count;
+      supporters[p]! += count;
+    }
+    if (!group) continue;
+    items.sort((x, y) => x - y);
+    const utils = items.map((p) => utilOf[p]!);
+    const key = pointBallots || vt === 'ordinal' || defaultScore > 0 ? `${items.join(',')}|${utils.join(',')}` : items.join(',');
     let g = groupIndex.get(key);
     if (g === undefined) {
       g = groups.length;
       groupIndex.set(key, g);
-      groups.push({ mult: 0, items: entries.map((e) => e[0]), utils: entries.map((e) => e[1]) });
+      groups.push({ mult: 0, items, utils });
     }
-    const grp = groups[g]!;
-    grp.mult += count;
+    groups[g]!.mult += count;
     groupOfBallot.push(g);
-    voters += count;
-    for (const [p, u] of entries) {
-      scores[p]! += u * count;
-      supporters[p]! += count;
-    }
-  });
+  }
   return {
     voteType: vt,
     budget,

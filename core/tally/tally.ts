@@ -44,6 +44,12 @@ export interface TallyOptions {
   readonly rule: TallyRule;
   /** Default `lexico` (project id as a string, ascending). */
   readonly tieBreak?: TieBreakOrder;
+  /**
+   * Tie-break of the greedy walks that follow MES (utilitarian completion, comparison step);
+   * default `tieBreak`. The equalshares.net tool, for one, breaks MES ties by its configured
+   * list but sorts the completion stably in id order.
+   */
+  readonly completionTieBreak?: TieBreakOrder;
   /** Ordinal ballots: points for ranks 1, 2, …; default max_length − rank + 1 (3/2/1 when 3 are ranked). */
   readonly ordinalPoints?: readonly number[];
 }
@@ -77,15 +83,20 @@ export function tallyOptionsFromMethod(method: TallyMethod): TallyOptions {
  * `DomainError('tally.unsupported')` for MES on ordinal ballots.
  */
 export function tally(instance: TallyInstance, options: TallyOptions): TallyOutcome | TieUnresolved {
-  const prep = prepare(instance, options.ordinalPoints ? { ordinalPoints: options.ordinalPoints } : {});
+  const prep = prepare(instance, {
+    group: options.rule.kind === 'mes',
+    ...(options.ordinalPoints ? { ordinalPoints: options.ordinalPoints } : {}),
+  });
   return tallyPrepared(prep, options);
 }
 
-/** `tally` on an already prepared instance (lets benchmarks and Add1 sweeps reuse the grouping). */
+/** `tally` on an already prepared instance (lets benchmarks and sweeps reuse the grouping). MES needs `group: true`. */
 export function tallyPrepared(prep: PreparedInstance, options: TallyOptions): TallyOutcome | TieUnresolved {
   const rule = options.rule;
   const label = ruleLabel(rule);
-  const tieCmp = tieComparator(options.tieBreak ?? 'lexico', { ids: prep.ids, votes: prep.scores, costCmp: prep.costCmp });
+  const facts = { ids: prep.ids, votes: prep.scores, costCmp: prep.costCmp };
+  const tieCmp = tieComparator(options.tieBreak ?? 'lexico', facts);
+  const afterCmp = options.completionTieBreak === undefined ? tieCmp : tieComparator(options.completionTieBreak, facts);
   const ids = (ps: readonly number[]): string[] => ps.map((p) => prep.ids[p]!);
   const tie = (tied: readonly number[], before: readonly number[], stage: TieUnresolved['stage']): TieUnresolved => ({
     status: 'tie',
@@ -141,7 +152,7 @@ export function tallyPrepared(prep: PreparedInstance, options: TallyOptions): Ta
   let spent = run.spent;
   let rounds: RoundRecord[];
   if (completion === 'utilitarian' || completion === 'add1u') {
-    const walk = utilitarianCompletion(prep, run.selected, tieCmp);
+    const walk = utilitarianCompletion(prep, run.selected, afterCmp);
     if (!walk.ok) return tie(walk.tied, walk.selectedBefore, 'completion');
     selected = walk.selected;
     spent = walk.spent;
@@ -151,7 +162,7 @@ export function tallyPrepared(prep: PreparedInstance, options: TallyOptions): Ta
   }
   const ballotPayments = prep.groupOfBallot.map((g) => run.groupPaid![g]!);
   if (rule.comparison === true) {
-    const g = greedyWalk(prep, { variant: 'skip', tieCmp });
+    const g = greedyWalk(prep, { variant: 'skip', tieCmp: afterCmp });
     if (!g.ok) return tie(g.tied, g.selectedBefore, 'greedy');
     const { prefersMes, prefersGreedy } = compareOutcomes(prep, selected, g.selected);
     if (prefersGreedy > prefersMes) {

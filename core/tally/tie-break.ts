@@ -9,8 +9,13 @@
  */
 import type { TieBreak } from '../campaign/campaign.ts';
 
-/** One tie-break criterion. `votes` is the project's initial score (approvals, or points). */
-export type TieCriterion = 'votes-desc' | 'cost-asc' | 'cost-desc' | 'id' | 'file';
+/**
+ * One tie-break criterion. `votes-desc` uses the project's initial score (approvals, or points);
+ * `id` compares ids as strings; `file` uses the instance order; `js-key-order` is the order of
+ * a JavaScript object's keys — ids that are canonical integers first, numerically, then the
+ * others in file order — which is the effective order of the equalshares.net tool's stable sorts.
+ */
+export type TieCriterion = 'votes-desc' | 'cost-asc' | 'cost-desc' | 'id' | 'file' | 'js-key-order';
 
 /** A named order (`TieBreak` of the campaign) or an explicit list of criteria. */
 export type TieBreakOrder = TieBreak | readonly TieCriterion[];
@@ -28,7 +33,7 @@ export const NAMED_TIE_BREAKS: Readonly<Record<TieBreak, readonly TieCriterion[]
 };
 
 /** Every criterion name, for input validation. */
-export const TIE_CRITERIA: readonly TieCriterion[] = ['votes-desc', 'cost-asc', 'cost-desc', 'id', 'file'];
+export const TIE_CRITERIA: readonly TieCriterion[] = ['votes-desc', 'cost-asc', 'cost-desc', 'id', 'file', 'js-key-order'];
 
 /** The criteria of an order. */
 export function tieCriteria(order: TieBreakOrder): readonly TieCriterion[] {
@@ -72,6 +77,12 @@ export function tieComparator(order: TieBreakOrder, facts: TieFacts): (a: number
         case 'file':
           r = a - b;
           break;
+        case 'js-key-order': {
+          const x = arrayIndex(facts.ids[a] ?? '');
+          const y = arrayIndex(facts.ids[b] ?? '');
+          r = x !== null && y !== null ? x - y : x !== null ? -1 : y !== null ? 1 : a - b;
+          break;
+        }
       }
       if (r !== 0) return r;
     }
@@ -88,4 +99,11 @@ export function breakTie(tied: readonly number[], cmp: (a: number, b: number) =>
   const first = sorted[0];
   if (first === undefined) return [];
   return sorted.filter((p) => cmp(first, p) === 0);
+}
+
+/** The id as a JavaScript array index (canonical integer below 2^32 − 1), or null. */
+function arrayIndex(id: string): number | null {
+  if (!/^(0|[1-9]\d*)$/.test(id)) return null;
+  const n = Number(id);
+  return n < 2 ** 32 - 1 ? n : null;
 }
