@@ -96,6 +96,7 @@ export function applyAnswer(campaign: Campaign, r: Resident, a: RegistrationAnsw
 
 /** Why a registered resident may not take part (null when eligible). */
 export function ineligibility(campaign: Campaign, r: Resident): string | null {
+  if (r.step === 'verification') return 'registration.not_verified';
   if (r.step !== 'done' || r.registeredAt === null) return 'registration.incomplete';
   if (r.consent === null || r.consent.version !== campaign.privacy.version) return 'registration.consent_outdated';
   const allowed = campaign.eligibility.areas;
