@@ -1,0 +1,164 @@
+/**
+ * The SQLite file itself: pragmas, file naming, numbered migrations, ballot secrecy of the
+ * schema, and waiting on another process's write lock (busy_timeout).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION, migrate, openDatabase, openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
+import type { Stores } from '../../core/ports/stores.ts';
+import { makeTempDir } from './sqlite-fixture.ts';
+
+const silent = pino({ level: 'silent' });
+const T = Date.UTC(2026, 5, 10);
+
+function cast(stores: Stores, voterKey: string, requestId: string) {
+  return stores.ballots.cast(
+    { voterKey, slot: 'town', envelopeId: 'env', choices: [{ ideaId: 'i1', points: 1 }], requestId, receipt: 'R', at: T, closesAt: T + 1, allowReplace: true, assisted: false },
+    { audit: [{ at: T, actor: 'system:t', action: 'ballot.cast', subject: 'ballot', data: {}, assisted: false }] },
+  );
+}
+
+/** Starts a process that holds the file's write lock for `ms`; resolves once it holds it. */
+async function holdWriteLock(file: string, ms: number): Promise<{ released: Promise<void> }> {
+  const script = `
+    const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)});
+    db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
+    db.exec('COMMIT'); db.close();`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => b.toString().includes('locked') && resolve());
+    child.once('exit', (code) => reject(new Error(`lock holder exited (${code})`)));
+  });
+  return { released: exited };
+}
+
+describe('SQLite file and schema', () => {
+  const dirs: string[] = [];
+  const open: { close(): unknown }[] = [];
+  const tempDir = (): string => {
+    const d = makeTempDir();
+    dirs.push(d);
+    return d;
+  };
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('names one file per campaign under the data dir, creating the dir', () => {
+    const dir = path.join(tempDir(), 'nested', 'data');
+    expect(sqliteFileFor(dir, 'bertrix-2026')).toBe(path.join(dir, 'bertrix-2026.sqlite'));
+    expect(fs.statSync(dir).isDirectory()).toBe(true);
+  });
+
+  it('refuses a campaign id that is not a plain file name', () => {
+    const dir = tempDir();
+    for (const bad of ['../evil', 'a/b', '', '.hidden', 'a\\b', 'x..y']) expect(() => sqliteFileFor(dir, bad)).toThrow(/cannot name a file/);
+  });
+
+  it('opens with WAL, synchronous=NORMAL, foreign keys and busy_timeout', () => {
+    const db = openDatabase(path.join(tempDir(), 'p.sqlite'));
+    open.push(db);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('migrates a new file to the current version, recording each migration once', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    await openSqliteStores({ file }).close();
+    const db = new Database(file);
+    open.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const rows = db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all();
+    expect(rows.map((r) => (r as { version: number }).version)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('re-opening an existing file applies nothing and keeps the data', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const first = openSqliteStores({ file });
+    expect(await first.campaign.checkSecret('check-1')).toBe('initialized');
+    await first.close();
+    const before = new Database(file).prepare('SELECT * FROM schema_migrations').all();
+    const again = openSqliteStores({ file });
+    open.push(again);
+    expect(await again.campaign.checkSecret('check-1')).toBe('match');
+    const db = new Database(file);
+    open.push(db);
+    expect(db.prepare('SELECT * FROM schema_migrations').all()).toEqual(before);
+  });
+
+  it('applies only the migrations newer than the file', () => {
+    const db = openDatabase(path.join(tempDir(), 'm.sqlite'));
+    open.push(db);
+    expect(migrate(db, silent)).toEqual(MIGRATIONS.map((m) => m.version));
+    const next = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'test_extra', sql: 'CREATE TABLE extra (x INTEGER)' }];
+    expect(migrate(db, silent, next)).toEqual([SCHEMA_VERSION + 1]);
+    expect(migrate(db, silent, next)).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: SCHEMA_VERSION + 1 });
+  });
+
+  it('rolls back a failing migration entirely', () => {
+    const db = openDatabase(path.join(tempDir(), 'f.sqlite'));
+    open.push(db);
+    migrate(db, silent);
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT nope FROM missing;' }];
+    expect(() => migrate(db, silent, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
+  });
+
+  it('refuses a file written by a newer schema', () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openSqliteStores({ file })).toThrow(/newer than this code/);
+  });
+
+  it('keeps voter keys apart from residents: no ballot column names a resident', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    await openSqliteStores({ file }).close();
+    const db = new Database(file);
+    open.push(db);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const t of tables) {
+      const cols = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[];
+      if (t.startsWith('ballot')) expect(cols.filter((c) => /resident|author|telegram|user/.test(c))).toEqual([]);
+      // No table maps a voter key to anything personal.
+      if (cols.includes('voter_key')) expect(t.startsWith('ballot')).toBe(true);
+    }
+  });
+
+  it('waits for another process holding the write lock, then records', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const stores = openSqliteStores({ file });
+    open.push(stores);
+    const { released } = await holdWriteLock(file, 400);
+    const started = Date.now();
+    const out = await cast(stores, 'vk-1', 'rq-1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(out.status).toBe('recorded');
+    await released;
+  });
+
+  it('gives up with SQLITE_BUSY when the lock outlasts the timeout and its retries, writing nothing', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const stores = openSqliteStores({ file, busyTimeoutMs: 20 });
+    open.push(stores);
+    const { released } = await holdWriteLock(file, 3000);
+    await expect(cast(stores, 'vk-1', 'rq-1')).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+    await released;
+    expect(await stores.ballots.get('vk-1', 'town')).toBeNull();
+    expect(await stores.audit.list(0, 10)).toEqual([]);
+    expect((await cast(stores, 'vk-1', 'rq-1')).status).toBe('recorded');
+  });
+});
