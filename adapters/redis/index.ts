@@ -1,0 +1,8 @@
+/** The Redis storage adapter: every storage port on one key prefix, and the leader lease. */
+export { openRedisStores } from './redis-stores.ts';
+export type { RedisStores, RedisStoresOptions } from './redis-stores.ts';
+export { redisKeys } from './keys.ts';
+export type { RedisKeys } from './keys.ts';
+export { LeaderLease, runWhileLeader } from './leader-lease.ts';
+export type { LeaderLeaseOptions, RunWhileLeaderOptions } from './leader-lease.ts';
+export { RedisStoreError, describeRedisUrl } from './redis-errors.ts';

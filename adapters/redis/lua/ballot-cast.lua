@@ -1,0 +1,73 @@
+--[[
+  Casts or replaces a ballot (BallotBox.cast), atomically with its side records.
+
+  The ballot hash of one voter key and slot holds: v = current version, one field per
+  version n (the ballot JSON without voter key, slot and version), and q:<requestId> = the
+  version that request stored. Request ids live in the hash itself, so this script needs no
+  done marker: a re-sent cast (ioredis after a reconnect, or the caller) finds its id and
+  answers `duplicate` without side records. A refused cast stores nothing, its id included.
+  No key or value here holds a resident id: only the pseudonymous voter key.
+
+    Input:
+      KEYS, ARGV   the write frame (includes/write-frame.lua); KEYS[1] and ARGV[1] unused
+      own_key(1)   ballot hash of this voter key and slot
+      own_key(2)   ballot hash of the same voter key in the other slot (distinct voters)
+      own_key(3)   envelope index (set of `<slot>:<voterKey>`) of the cast's envelope
+      own_key(4)   hash envelope id -> current ballots
+      own_key(5)   number of distinct voters
+      own_arg(1)   request id
+      own_arg(2)   at (epoch ms)
+      own_arg(3)   closesAt (epoch ms, exclusive)
+      own_arg(4)   allowReplace (0|1)
+      own_arg(5)   envelope id
+      own_arg(6)   envelope index member `<slot>:<voterKey>`
+      own_arg(7)   ballot JSON {e, c, r, t, a, q}
+      own_arg(8)   envelope index key prefix (the old envelope's index is prefix .. id)
+
+    Output:
+      { RC_OK, version, ballot JSON, replaced (0|1) }
+      { RC_DUPLICATE, version, ballot JSON }   that request's ballot (maybe since replaced)
+      { RC_CLOSED }                            at >= closesAt; nothing stored
+      { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
+]]
+--- @include "includes/codes.lua"
+--- @include "includes/sha256.lua"
+--- @include "includes/write-frame.lua"
+
+local ballot = own_key(1)
+local requestField = 'q:' .. own_arg(1)
+
+local stored = redis.call('HGET', ballot, requestField)
+if stored then
+  return { RC_DUPLICATE, tonumber(stored), redis.call('HGET', ballot, stored) }
+end
+if tonumber(own_arg(2)) >= tonumber(own_arg(3)) then
+  return { RC_CLOSED }
+end
+local current = redis.call('HGET', ballot, 'v')
+if current and own_arg(4) ~= '1' then
+  return { RC_EXISTS, tonumber(current), redis.call('HGET', ballot, current) }
+end
+
+local envelope, member = own_arg(5), own_arg(6)
+if current then
+  local previous = cjson.decode(redis.call('HGET', ballot, current)).e
+  if previous ~= envelope then
+    redis.call('SREM', own_arg(8) .. previous, member)
+    redis.call('HINCRBY', own_key(4), previous, -1)
+    redis.call('SADD', own_key(3), member)
+    redis.call('HINCRBY', own_key(4), envelope, 1)
+  end
+else
+  if redis.call('EXISTS', own_key(2)) == 0 then
+    redis.call('INCR', own_key(5))
+  end
+  redis.call('SADD', own_key(3), member)
+  redis.call('HINCRBY', own_key(4), envelope, 1)
+end
+
+local version = (current and tonumber(current) or 0) + 1
+local body = own_arg(7)
+redis.call('HSET', ballot, 'v', version, version, body, requestField, version)
+apply_side()
+return { RC_OK, version, body, current and 1 or 0 }

@@ -1,0 +1,90 @@
+--[[
+  The calling convention shared by every write script (adapters/redis/write-call.ts builds it).
+
+    KEYS[1]      done marker of this call: `done:<request id>` (some scripts keep their own
+                 request ids and ignore it)
+    KEYS[2]      audit:list   (list of entry JSON, index i holds seq i+1)
+    KEYS[3]      audit:head   (hash of the last entry)
+    KEYS[4]      ob:seq       (last outbox seq)
+    KEYS[5]      ob:keys      (hash: draft key -> seq, the de-dup index)
+    KEYS[6]      ob:draft     (hash: seq -> draft JSON)
+    KEYS[7]      ob:status    (hash: seq -> pending | sent | failed)
+    KEYS[8]      ob:wait      (zset: seq scored by the instant it becomes claimable)
+    KEYS[9]      ob:counts    (hash: status -> count)
+    KEYS[10..]   the script's own keys: own_key(1) = KEYS[10]
+
+    ARGV[1]      done marker TTL in ms (0: no marker)
+    ARGV[2]      number of audit drafts nA
+    ARGV[3]      number of outbox drafts nO
+    ARGV[4..]    nA x 7 audit values: at, actor, action, subject, assisted (0|1),
+                 canonical data JSON, stored draft JSON (an object, without seq and hashes)
+                 then nO x 3 outbox values: key, draft JSON, notBefore
+    then         the script's own arguments: own_arg(1), own_arg(2), …
+
+  Idempotency: ioredis re-sends a command whose reply was lost in a reconnect. A script that
+  uses `cached_reply()` / `finish()` stores its reply under KEYS[1] for ARGV[1] ms, so the
+  re-sent call answers the same and changes nothing.
+]]
+local N_AUDIT = tonumber(ARGV[2])
+local N_OUTBOX = tonumber(ARGV[3])
+local OWN_ARGV = 3 + 7 * N_AUDIT + 3 * N_OUTBOX
+
+local function own_key(i)
+  return KEYS[9 + i]
+end
+
+local function own_arg(i)
+  return ARGV[OWN_ARGV + i]
+end
+
+local function cached_reply()
+  local v = redis.call('GET', KEYS[1])
+  if v then
+    return cjson.decode(v)
+  end
+  return nil
+end
+
+local function finish(reply)
+  local ttl = tonumber(ARGV[1])
+  if ttl > 0 then
+    redis.call('SET', KEYS[1], cjson.encode(reply), 'PX', ttl)
+  end
+  return reply
+end
+
+-- Appends the audit drafts (linked to the chain head) and enqueues the outbox drafts
+-- (a draft whose key is known is skipped). Returns the new audit entries as JSON strings.
+local function apply_side()
+  local entries = {}
+  local i = 4
+  if N_AUDIT > 0 then
+    local seq = redis.call('LLEN', KEYS[2])
+    local prev = redis.call('GET', KEYS[3]) or string.rep('0', 64)
+    for _ = 1, N_AUDIT do
+      seq = seq + 1
+      local seqText = string.format('%d', seq)
+      local input = table.concat({ prev, seqText, ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5] }, '\n')
+      local hash = sha256_hex(input)
+      local entry = '{"seq":' .. seqText .. ',"prevHash":"' .. prev .. '","hash":"' .. hash .. '",' .. string.sub(ARGV[i + 6], 2)
+      redis.call('RPUSH', KEYS[2], entry)
+      entries[#entries + 1] = entry
+      prev = hash
+      i = i + 7
+    end
+    redis.call('SET', KEYS[3], prev)
+  end
+  for _ = 1, N_OUTBOX do
+    local key = ARGV[i]
+    if redis.call('HEXISTS', KEYS[5], key) == 0 then
+      local seq = redis.call('INCR', KEYS[4])
+      redis.call('HSET', KEYS[5], key, seq)
+      redis.call('HSET', KEYS[6], seq, ARGV[i + 1])
+      redis.call('HSET', KEYS[7], seq, 'pending')
+      redis.call('ZADD', KEYS[8], ARGV[i + 2], seq)
+      redis.call('HINCRBY', KEYS[9], 'pending', 1)
+    end
+    i = i + 3
+  end
+  return entries
+end

@@ -1,0 +1,17 @@
+--[[
+  Releases a leader lease if the caller still holds it.
+
+    Input:
+      KEYS[1]  the lease key
+      ARGV[1]  owner token
+
+    Output:
+      RC_OK when released, RC_NOT_OWNER when someone else holds it or nobody does.
+]]
+--- @include "includes/codes.lua"
+
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return RC_OK
+end
+return RC_NOT_OWNER

@@ -1,0 +1,124 @@
+import type { BallotSlot, StoredBallot } from '../../core/ballots/ballot.ts';
+import type { BallotBox, CastOutcome, CastRequest } from '../../core/ports/ballot-box.ts';
+import type { SideRecords } from '../../core/ports/side-records.ts';
+import { outcomeOf } from './outcomes.ts';
+import type { RedisContext } from './redis-context.ts';
+
+/** A ballot as stored: compact, without voter key, slot and version (they are in its key and field). */
+interface BallotBody {
+  /** envelope id */
+  readonly e: string;
+  /** choices [ideaId, points], sorted by idea id */
+  readonly c: readonly (readonly [string, number])[];
+  /** receipt */
+  readonly r: string;
+  /** castAt */
+  readonly t: number;
+  /** assisted 0|1 */
+  readonly a: 0 | 1;
+  /** request id */
+  readonly q: string;
+}
+
+function byId(a: { ideaId: string }, b: { ideaId: string }): number {
+  return a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0;
+}
+
+function bodyOf(req: CastRequest): string {
+  const body: BallotBody = {
+    e: req.envelopeId,
+    c: [...req.choices].sort(byId).map((c) => [c.ideaId, c.points] as const),
+    r: req.receipt,
+    t: req.at,
+    a: req.assisted ? 1 : 0,
+    q: req.requestId,
+  };
+  return JSON.stringify(body);
+}
+
+function ballotFrom(voterKey: string, slot: BallotSlot, version: unknown, json: unknown): StoredBallot {
+  const b = JSON.parse(String(json)) as BallotBody;
+  return {
+    voterKey,
+    slot,
+    envelopeId: b.e,
+    choices: b.c.map(([ideaId, points]) => ({ ideaId, points })),
+    version: Number(version),
+    receipt: b.r,
+    castAt: b.t,
+    assisted: b.a === 1,
+    requestId: b.q,
+  };
+}
+
+/**
+ * The ballot box in Redis. One hash per voter key and slot holds every version and the
+ * request ids that produced them; a set per envelope lists its ballots; counters hold
+ * ballots per envelope and distinct voters. A cast is one script (lua/ballot-cast.lua):
+ * entirely recorded with its side records, or not at all; concurrent casts for one voter are
+ * serialised by Redis, so versions run 1, 2, 3… without gap or repeat.
+ */
+export class RedisBallotBox implements BallotBox {
+  readonly #ctx: RedisContext;
+
+  constructor(ctx: RedisContext) {
+    this.#ctx = ctx;
+  }
+
+  async cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
+    const k = this.#ctx.keys;
+    const other: BallotSlot = request.slot === 'town' ? 'area' : 'town';
+    const reply = (await this.#ctx.write(
+      'ballots.cast',
+      'ballot-cast',
+      side,
+      [k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId), k.envelopeCounts, k.voters],
+      [
+        request.requestId,
+        String(request.at),
+        String(request.closesAt),
+        request.allowReplace ? '1' : '0',
+        request.envelopeId,
+        k.ballotMember(request.slot, request.voterKey),
+        bodyOf(request),
+        k.envelopePrefix,
+      ],
+      false,
+    )) as unknown[];
+    const outcome = outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists']);
+    if (outcome === 'closed') return { status: 'closed' };
+    const ballot = ballotFrom(request.voterKey, request.slot, reply[1], reply[2]);
+    if (outcome === 'ok') return { status: 'recorded', ballot, replaced: reply[3] === 1 };
+    return { status: outcome, ballot };
+  }
+
+  async get(voterKey: string, slot: BallotSlot): Promise<StoredBallot | null> {
+    const k = this.#ctx.keys;
+    const rows = (await this.#ctx.script('ballots.get', 'ballot-read', [k.ballot(slot, voterKey)], [k.ballotPrefix, 'one'])) as unknown[];
+    return rows.length === 0 ? null : ballotFrom(voterKey, slot, rows[1], rows[2]);
+  }
+
+  async list(envelopeId: string): Promise<readonly StoredBallot[]> {
+    const k = this.#ctx.keys;
+    const rows = (await this.#ctx.script('ballots.list', 'ballot-read', [k.envelope(envelopeId)], [k.ballotPrefix, 'envelope'])) as unknown[];
+    const out: StoredBallot[] = [];
+    for (let i = 0; i + 2 < rows.length; i += 3) {
+      const member = String(rows[i]);
+      const sep = member.indexOf(':');
+      out.push(ballotFrom(member.slice(sep + 1), member.slice(0, sep) as BallotSlot, rows[i + 1], rows[i + 2]));
+    }
+    return out.sort((a, b) => (a.voterKey < b.voterKey ? -1 : a.voterKey > b.voterKey ? 1 : a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0));
+  }
+
+  async countByEnvelope(): Promise<Readonly<Record<string, number>>> {
+    const raw = await this.#ctx.guard('ballots.countByEnvelope', () => this.#ctx.redis.hgetall(this.#ctx.keys.envelopeCounts));
+    const out: Record<string, number> = {};
+    for (const [envelope, n] of Object.entries(raw)) if (Number(n) > 0) out[envelope] = Number(n);
+    return out;
+  }
+
+  async countVoters(): Promise<number> {
+    const n = await this.#ctx.guard('ballots.countVoters', () => this.#ctx.redis.get(this.#ctx.keys.voters));
+    return n === null ? 0 : Number(n);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * What every Redis port shares: the connection, the keys, the scripts, the write frame
+ * (adapters/redis/lua/includes/write-frame.lua) and the retry/error policy.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { canonicalJson } from '../../core/audit/audit-chain.ts';
+import type { SideRecords } from '../../core/ports/side-records.ts';
+import type { RedisKeys } from './keys.ts';
+import { defineScripts } from './scripts.ts';
+import type { ScriptName, ScriptRunner } from './scripts.ts';
+import { describeRedisUrl, isConnectionError, redact, secretsOf, wrapError } from './redis-errors.ts';
+
+/** Connection settings of one store handle. */
+export interface ConnectOptions {
+  readonly url: string;
+  readonly logger: Logger;
+  /** Give up connecting after this long (ms). */
+  readonly connectTimeoutMs: number;
+  /** A command without a reply after this long fails (ms); it is then retried when safe. */
+  readonly commandTimeoutMs: number;
+  /** Shown in CLIENT LIST. */
+  readonly connectionName: string;
+}
+
+/** Opens an ioredis connection and waits until it is ready; fails with a clear, secret-free error. */
+export async function connectRedis(options: ConnectOptions): Promise<Redis> {
+  const secrets = secretsOf(options.url);
+  const where = describeRedisUrl(options.url);
+  const redis = new Redis(options.url, {
+    lazyConnect: true,
+    connectTimeout: options.connectTimeoutMs,
+    commandTimeout: options.commandTimeoutMs,
+    connectionName: options.connectionName,
+    // Commands left unanswered by a dropped connection are re-sent after reconnecting; every
+    // write script is idempotent (request ids / done markers), so that is safe. After 3
+    // failed reconnects the queued commands fail instead of waiting forever.
+    maxRetriesPerRequest: 3,
+    retryStrategy: (times) => Math.min(50 * 2 ** times, 2000),
+  });
+  let lastError = '';
+  redis.on('error', (e: Error) => {
+    const text = redact(e.message, secrets);
+    if (text !== lastError) options.logger.warn({ where, err: { name: e.name, message: text } }, 'redis connection error');
+    lastError = text;
+  });
+  redis.on('ready', () => {
+    if (lastError !== '') options.logger.info({ where }, 'redis connection restored');
+    lastError = '';
+  });
+  try {
+    await redis.connect();
+  } catch (e) {
+    redis.disconnect();
+    throw wrapError(`connect to ${where}`, e, secrets);
+  }
+  return redis;
+}
+
+/** Shared state of the ports of one store handle. */
+export class RedisContext {
+  readonly redis: Redis;
+  readonly keys: RedisKeys;
+  readonly logger: Logger;
+  readonly #run: ScriptRunner;
+  readonly #secrets: readonly string[];
+  readonly #doneTtlMs: number;
+  readonly #newRequestId: () => string;
+  readonly #sideKeys: readonly string[];
+
+  constructor(redis: Redis, keys: RedisKeys, opts: { url: string; logger: Logger; doneTtlMs: number; newRequestId?: () => string }) {
+    this.redis = redis;
+    this.keys = keys;
+    this.logger = opts.logger;
+    this.#run = defineScripts(redis);
+    this.#secrets = secretsOf(opts.url);
+    this.#doneTtlMs = opts.doneTtlMs;
+    this.#newRequestId = opts.newRequestId ?? (() => randomBytes(12).toString('base64url'));
+    this.#sideKeys = [
+      keys.auditList,
+      keys.auditHead,
+      keys.outboxSeq,
+      keys.outboxKeys,
+      keys.outboxDraft,
+      keys.outboxStatus,
+      keys.outboxWait,
+      keys.outboxCounts,
+    ];
+  }
+
+  /**
+   * Runs `fn`, retrying on connection failures (every operation of this store may be
+   * repeated: writes carry a request id, reads change nothing); other errors and the last
+   * failure are thrown as a secret-free `RedisStoreError`.
+   */
+  async guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    const delays = [100, 400];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        const delay = delays[attempt];
+        if (!isConnectionError(e) || delay === undefined) throw wrapError(op, e, this.#secrets);
+        this.logger.warn({ op, attempt: attempt + 1 }, 'redis command failed on a connection error; retrying');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  /** Runs a read-only or naturally idempotent script. */
+  script(op: string, name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+    return this.guard(op, () => this.#run(name, keys, args));
+  }
+
+  /**
+   * Runs a write script in the write frame: a fresh request id per call (its done marker
+   * answers a re-send), the side records' keys and arguments, then the script's own.
+   * `marker: false` for scripts that keep their own request ids (ballot casts).
+   */
+  write(
+    op: string,
+    name: ScriptName,
+    side: SideRecords,
+    ownKeys: readonly string[],
+    ownArgs: readonly (string | number)[],
+    marker = true,
+  ): Promise<unknown> {
+    const doneKey = marker ? this.keys.done(this.#newRequestId()) : (ownKeys[0] ?? this.keys.prefix);
+    const keys = [doneKey, ...this.#sideKeys, ...ownKeys];
+    const args = [marker ? this.#doneTtlMs : 0, ...sideArgs(side), ...ownArgs];
+    return this.guard(op, () => this.#run(name, keys, args));
+  }
+}
+
+/** The side records as write-frame arguments (see write-frame.lua). */
+export function sideArgs(side: SideRecords): string[] {
+  const audit = side.audit ?? [];
+  const outbox = side.outbox ?? [];
+  const out: string[] = [String(audit.length), String(outbox.length)];
+  for (const d of audit) {
+    const data = canonicalJson(d.data);
+    const head = JSON.stringify({ at: d.at, actor: d.actor, action: d.action, subject: d.subject, assisted: d.assisted });
+    out.push(String(d.at), d.actor, d.action, d.subject, d.assisted ? '1' : '0', data, `${head.slice(0, -1)},"data":${data}}`);
+  }
+  for (const o of outbox) {
+    const draft = { key: o.key, recipient: o.recipient, template: o.template, params: o.params, notBefore: o.notBefore };
+    out.push(o.key, JSON.stringify(draft), String(o.notBefore));
+  }
+  return out;
+}

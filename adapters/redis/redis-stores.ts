@@ -1,0 +1,91 @@
+/**
+ * `openRedisStores`: every storage port of one campaign on one Redis key prefix. Several
+ * processes may open the same prefix at once (several bot instances): every multi-key change
+ * is one Lua script, every write is idempotent under ioredis's re-send after a reconnect.
+ */
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import type { Stores } from '../../core/ports/stores.ts';
+import { redisKeys } from './keys.ts';
+import type { RedisKeys } from './keys.ts';
+import { LeaderLease } from './leader-lease.ts';
+import { RedisAuditLog } from './redis-audit-log.ts';
+import { RedisBallotBox } from './redis-ballot-box.ts';
+import { RedisCampaignStore } from './redis-campaign-store.ts';
+import { RedisContext, connectRedis } from './redis-context.ts';
+import { RedisIdeaStore } from './redis-idea-store.ts';
+import { RedisOutbox } from './redis-outbox.ts';
+import { RedisProcessedUpdates } from './redis-processed-updates.ts';
+import { RedisResidentStore } from './redis-resident-store.ts';
+
+/** Options of `openRedisStores`. */
+export interface RedisStoresOptions {
+  /** Redis URL (from the environment: it may hold a password, which never reaches a log or error). */
+  readonly url: string;
+  /** Key prefix of the campaign, e.g. `pnyx:bertrix-2026:` (a hash tag `{…}` for Redis Cluster). */
+  readonly prefix: string;
+  /** Parent logger; the store logs through a `module: redis-store` child. Default: silent. */
+  readonly logger?: Logger;
+  /** Give up the first connection after this long (ms). Default 5,000. */
+  readonly connectTimeoutMs?: number;
+  /** A command without reply fails after this long (ms), then is retried when safe. Default 15,000. */
+  readonly commandTimeoutMs?: number;
+  /** How long a write's reply is kept to answer a re-send of it (ms). Default 600,000 (10 min). */
+  readonly doneTtlMs?: number;
+  /** Request ids of write calls (default: 96 random bits). Tests pass a fixed one to simulate a re-send. */
+  readonly newRequestId?: () => string;
+}
+
+/** The Redis stores: the ports plus what the composition root needs for leases. */
+export interface RedisStores extends Stores {
+  /** The keys of this prefix. */
+  readonly keys: RedisKeys;
+  /** The connection (shared with the leases made by `leaderLease`). */
+  readonly client: Redis;
+  /** A contender for the lease `name` (e.g. `scheduler`) of this campaign. */
+  leaderLease(name: string, ttlMs: number): LeaderLease;
+}
+
+/** Connects to Redis and returns the stores of `prefix`; rejects with a clear, secret-free error. */
+export async function openRedisStores(options: RedisStoresOptions): Promise<RedisStores> {
+  if (options.prefix === '') throw new Error('openRedisStores: prefix must not be empty');
+  const logger = (options.logger ?? pino({ level: 'silent' })).child({ module: 'redis-store' });
+  const redis = await connectRedis({
+    url: options.url,
+    logger,
+    connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    commandTimeoutMs: options.commandTimeoutMs ?? 15_000,
+    connectionName: 'pnyx-store',
+  });
+  const keys = redisKeys(options.prefix);
+  const ctx = new RedisContext(redis, keys, {
+    url: options.url,
+    logger,
+    doneTtlMs: options.doneTtlMs ?? 600_000,
+    ...(options.newRequestId === undefined ? {} : { newRequestId: options.newRequestId }),
+  });
+  let closed = false;
+  return {
+    keys,
+    client: redis,
+    campaign: new RedisCampaignStore(ctx),
+    residents: new RedisResidentStore(ctx),
+    ideas: new RedisIdeaStore(ctx),
+    ballots: new RedisBallotBox(ctx),
+    outbox: new RedisOutbox(ctx),
+    processed: new RedisProcessedUpdates(ctx),
+    audit: new RedisAuditLog(ctx),
+    leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await redis.quit();
+      } catch {
+        // already gone: nothing left to release
+        redis.disconnect();
+      }
+    },
+  };
+}

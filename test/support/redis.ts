@@ -1,0 +1,89 @@
+/**
+ * Access to the test Redis (REDIS_URL, default redis://127.0.0.1:6379). Suites that need it
+ * use `describeWithRedis`: run when Redis answers a PING, skipped with a loud reason when it
+ * does not — except under CI=true, where a missing Redis is a failure, never a silent pass.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { describe, it } from 'vitest';
+
+export const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A short-lived connection for probes and admin commands (no retries, no offline queue). */
+export function adminClient(url: string = redisUrl): Redis {
+  return new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+}
+
+async function ping(): Promise<string | null> {
+  const r = adminClient();
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    await r.ping();
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** Why Redis is unusable, or null when it answered (probed once per test file). */
+export const redisProblem: string | null = await ping();
+
+/** `describe` that needs Redis: skipped loudly when absent, failing under CI. */
+export function describeWithRedis(name: string, body: () => void): void {
+  if (redisProblem === null) {
+    describe(name, body);
+    return;
+  }
+  const reason = `Redis not reachable at ${redisUrl.replace(/\/\/[^@/]*@/, '//')} (${redisProblem})`;
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('Redis is required under CI', () => {
+        throw new Error(`Redis is required under CI: ${reason}`);
+      });
+    });
+  } else {
+    process.stderr.write(`SKIPPED "${name}": ${reason}\n`);
+    describe.skip(`${name} [skipped: ${reason}]`, body);
+  }
+}
+
+/** A fresh key prefix for one test: `pnyx-test:<random>:`. */
+export function uniquePrefix(tag = 't'): string {
+  return `pnyx-test:${tag}-${randomBytes(6).toString('hex')}:`;
+}
+
+/** Every key under `prefix` (SCAN, not KEYS). */
+export async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    out.push(...batch);
+    cursor = next;
+  } while (cursor !== '0');
+  return out;
+}
+
+/** Deletes every key under `prefix` (SCAN + UNLINK); returns how many. */
+export async function deletePrefix(prefix: string, url: string = redisUrl): Promise<number> {
+  if (!prefix.startsWith('pnyx-test:') && !prefix.startsWith('pnyx-bench:')) throw new Error(`refusing to delete non-test prefix ${prefix}`);
+  const r = adminClient(url);
+  r.on('error', () => {});
+  await r.connect();
+  try {
+    const keys = await keysUnder(r, prefix);
+    for (let i = 0; i < keys.length; i += 500) await r.unlink(...keys.slice(i, i + 500));
+    return keys.length;
+  } finally {
+    r.disconnect();
+  }
+}
