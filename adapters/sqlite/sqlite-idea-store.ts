@@ -29,6 +29,8 @@ class RollbackConflict extends Error {}
  */
 export class SqliteIdeaStore implements IdeaStore {
   private readonly db: Database.Database;
+  /** List statements by SQL text: a handful of filter shapes, prepared once each. */
+  private readonly listStmts = new Map<string, Database.Statement<unknown[], IdeaRow>>();
   private readonly getStmt: Database.Statement<[string], IdeaRow>;
   private readonly countStmt: Database.Statement<[], { state: string; n: number }>;
   private readonly supportCountStmt: Database.Statement<[string], { n: number }>;
@@ -131,7 +133,12 @@ export class SqliteIdeaStore implements IdeaStore {
       params.push(filter.authorId);
     }
     const sql = `SELECT version, data FROM ideas ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY number, id`;
-    return this.db.prepare<unknown[], IdeaRow>(sql).all(...params).map(ideaFromRow);
+    let stmt = this.listStmts.get(sql);
+    if (stmt === undefined) {
+      stmt = this.db.prepare<unknown[], IdeaRow>(sql);
+      this.listStmts.set(sql, stmt);
+    }
+    return stmt.all(...params).map(ideaFromRow);
   }
 
   async countByState(): Promise<Readonly<Partial<Record<IdeaState, number>>>> {
