@@ -25,9 +25,10 @@ function refusal(host: string): Error {
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
-  const first = args[0];
+  // net.connect() passes its normalised arguments as one array.
+  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
   let host: string | undefined;
-  if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
+  if (typeof first === 'object' && first !== null) {
     const opts = first as { host?: string; path?: string };
     if (opts.path === undefined) host = opts.host;
   } else if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
