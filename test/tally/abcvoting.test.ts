@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '../support/shared-data.ts';
+import { describeWithSharedData, hasSharedData, sharedData } from '../support/shared-data.ts';
 import { tally } from '../../core/tally/index.ts';
 import type { TallyInstance, TallyOptions } from '../../core/tally/index.ts';
 
@@ -27,6 +27,11 @@ const RULES: Record<string, TallyOptions['rule']> = {
 };
 
 describeWithSharedData('abcvoting unit-cost instances: av and equal-shares-with-av-completion', () => {
+  // describe.skip still collects its body: read nothing when the folder is absent.
+  if (!hasSharedData) {
+    it.skip('needs ../shared/data', () => undefined);
+    return;
+  }
   for (const n of [0, 1, 2, 3]) {
     const file = `instanceS000${n}.abc.yaml`;
     const abc = parse(readFileSync(sharedData('rules/abcvoting', file), 'utf8')) as AbcFile;

@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '../support/shared-data.ts';
+import { describeWithSharedData, hasSharedData, sharedData } from '../support/shared-data.ts';
 import { mesTrace, Rational, tally } from '../../core/tally/index.ts';
 import type { TallyInstance, TallyOptions, TallyOutcome } from '../../core/tally/index.ts';
 
@@ -51,6 +51,11 @@ const ITERATED_TENTH: TallyOptions = {
 };
 
 describeWithSharedData('transcribed vectors: greedy by votes and MES (Cost_Sat)', () => {
+  // describe.skip still collects its body: read nothing when the folder is absent.
+  if (!hasSharedData) {
+    it.skip('needs ../shared/data', () => undefined);
+    return;
+  }
   const vectors = (
     JSON.parse(readFileSync(sharedData('rules/testvectors/transcribed_vectors.json'), 'utf8')) as { vectors: Vector[] }
   ).vectors.filter((v) => v.ballots !== undefined && v.ballots.length > 0);
