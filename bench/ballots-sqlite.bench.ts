@@ -1,13 +1,13 @@
 /**
- * Ballots per second through the SQLite ballot box, against a baseline measured in the same
- * run: raw better-sqlite3 in this process (WAL, synchronous=NORMAL), one INSERT per
- * transaction into a plain ballots table. The store's casts carry what the port promises on
- * top (request-id lookup, version history, close check, BEGIN IMMEDIATE), so the bar is a
- * ratio, not parity.
+ * Ballots per second through the engine on the SQLite store, against a baseline measured in
+ * the same run: raw better-sqlite3 in this process (WAL, synchronous=NORMAL), one INSERT per
+ * transaction into a plain ballots table. The engine's casts carry what a real vote needs on
+ * top (eligibility, phase, rule check, voter-key HMAC, request-id lookup, version history,
+ * close check, BEGIN IMMEDIATE), so the bar is a ratio, not parity.
  *
  * Run: `node --import tsx bench/ballots-sqlite.bench.ts` (or `npm run bench -- ballots-sqlite`).
  * Progress goes to stderr; stdout gets ONE JSON line:
- * `{"bench":"ballots-sqlite","value":<port ballots/s>,"unit":"ballots/s","baseline":<raw ballots/s>,
+ * `{"bench":"ballots-sqlite","value":<engine ballots/s>,"unit":"ballots/s","baseline":<raw ballots/s>,
  *   "ratio":…,"target":0.2,"pass":…, …}`.
  * Env: BENCH_BALLOTS (default 20000) casts per measurement, BENCH_ROUNDS (default 3).
  */
@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStores, openDatabase, sqliteFileFor } from '../adapters/sqlite/index.ts';
-import type { CastRequest } from '../core/ports/ballot-box.ts';
+import { prepareVotingCampaign } from './support/voting-campaign.ts';
 import type { Stores } from '../core/ports/stores.ts';
 
 const N = Number(process.env['BENCH_BALLOTS'] ?? 20_000);
@@ -25,7 +25,6 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const REPLACE_SHARE = 0.1;
 const TARGET = 0.2;
 const T0 = Date.UTC(2026, 5, 1);
-const CLOSES_AT = T0 + 30 * 86_400_000;
 
 function log(msg: string): void {
   process.stderr.write(`[ballots-sqlite] ${msg}\n`);
@@ -49,40 +48,30 @@ function measureBaseline(dir: string, round: number): number {
   }
 }
 
-/** The i-th request: distinct voters, with every 1/REPLACE_SHARE-th cast replacing an earlier one. */
-function request(i: number): CastRequest {
+/** Which resident casts the i-th ballot: distinct voters, every 1/REPLACE_SHARE-th replacing an earlier one. */
+function voterOf(i: number): number {
   const every = Math.round(1 / REPLACE_SHARE);
   // i - every/2 is never itself a replacement index, so this always replaces an existing ballot.
-  const voter = i % every === every - 1 ? i - Math.floor(every / 2) : i;
-  return {
-    voterKey: `vk-${String(voter).padStart(8, '0')}`,
-    slot: 'town',
-    envelopeId: 'env-town',
-    choices: [{ ideaId: `idea_${i % 12}`, points: 1 }],
-    requestId: `rq-${i}`,
-    receipt: `R${String(i).padStart(9, '0')}`,
-    at: T0 + i,
-    closesAt: CLOSES_AT,
-    allowReplace: true,
-    assisted: false,
-  };
+  return i % every === every - 1 ? i - Math.floor(every / 2) : i;
 }
 
-/** Store rate: casts through the BallotBox port. Returns ballots/s and the outcome tally. */
+/**
+ * Engine rate: casts through the engine's `castBallot` use case (eligibility, phase judged
+ * against the clock, rule check, voter-key HMAC, receipt, atomic cast) on the SQLite store.
+ */
 async function measureStore(dir: string, round: number): Promise<{ rate: number; recorded: number; replaced: number; voters: number }> {
   const stores: Stores = openSqliteStores({ file: sqliteFileFor(dir, `store-${round}`) });
   try {
+    const { engine, residentIds, finalistIds } = await prepareVotingCampaign(stores, N);
     let recorded = 0;
     let replaced = 0;
     const started = process.hrtime.bigint();
     for (let i = 0; i < N; i++) {
-      // TODO(issue 4): cast through the engine's castBallot use case (core/usecases) instead of
-      // the port, so the bench measures voter-key HMAC, rule checks and side records too.
-      const out = await stores.ballots.cast(request(i), {});
-      if (out.status === 'recorded') {
-        recorded++;
-        if (out.replaced) replaced++;
-      }
+      const choice = [{ ideaId: finalistIds[i % finalistIds.length]! }];
+      const out = await engine.castBallot(residentIds[voterOf(i)]!, 'town', choice, `rq-${i}`);
+      if (!out.ok) throw new Error(`cast refused: ${out.code}`);
+      recorded++;
+      if (out.value.replaced) replaced++;
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     return { rate: (N / ms) * 1000, recorded, replaced, voters: await stores.ballots.countVoters() };
@@ -132,7 +121,7 @@ async function main(): Promise<void> {
       replaceShare: REPLACE_SHARE,
       replaced: last.replaced,
       voters: last.voters,
-      path: 'port', // becomes 'castBallot' with TODO(issue 4)
+      path: 'engine.castBallot',
       node: process.version,
       sqlite,
       seconds: Number(((Date.now() - started) / 1000).toFixed(1)),

@@ -37,6 +37,19 @@ export async function finalistsByEnvelope(deps: EngineDeps): Promise<Map<string,
   return out;
 }
 
+/** Finalists by envelope while voting is open: read once per process (they are frozen then). */
+function votingFinalists(deps: EngineDeps): Promise<Map<string, Idea[]>> {
+  if (deps.cache === undefined) return finalistsByEnvelope(deps);
+  if (deps.cache.votingFinalists === undefined) {
+    const loading = finalistsByEnvelope(deps);
+    deps.cache.votingFinalists = loading;
+    loading.catch(() => {
+      if (deps.cache?.votingFinalists === loading) delete deps.cache.votingFinalists;
+    });
+  }
+  return deps.cache.votingFinalists;
+}
+
 /** The ballots this resident can cast (their area's envelope and the town-wide one). */
 export async function ballotOptions(deps: EngineDeps, residentId: string): Promise<Outcome<readonly BallotOption[]>> {
   const r = await requireEligible(deps, residentId);
@@ -73,7 +86,7 @@ async function cast(
   if (phase.value.kind !== 'open' || phase.value.closesAt === null) return refuse('voting.closed', {});
   const option = slotsForResident(deps.campaign, resident.area).find((o) => o.slot === slot);
   if (option === undefined) return refuse('ballot.no_such_ballot', { slot });
-  const finalists = (await finalistsByEnvelope(deps)).get(option.envelope.id) ?? [];
+  const finalists = (await votingFinalists(deps)).get(option.envelope.id) ?? [];
   const candidates: Candidate[] = finalists.filter((i) => i.state === 'finalist').map((i) => ({ id: i.id, cost: i.cost ?? 0 }));
   const valid = validateBallot(deps.campaign.ballot, option.envelope, candidates, choices);
   if (!valid.ok) return valid;

@@ -19,7 +19,8 @@ function bind<F extends (deps: EngineDeps, ...args: never[]) => unknown>(deps: E
 }
 
 /** Creates the engine. Call `start()` once before serving to check PNYX_SECRET against the store. */
-export function createEngine(deps: EngineDeps) {
+export function createEngine(input: EngineDeps) {
+  const deps: EngineDeps = input.cache === undefined ? { ...input, cache: {} } : input;
   return {
     deps,
     campaign: deps.campaign,

@@ -27,8 +27,14 @@ export async function loadPhaseState(deps: EngineDeps): Promise<Versioned<PhaseS
 }
 
 /** Where the campaign is now, judged against the clock. */
-export async function currentStatus(deps: EngineDeps, now = deps.clock.now()): Promise<{ status: PhaseStatus; state: PhaseState; facts: GuardFacts }> {
-  const [loaded, facts] = await Promise.all([loadPhaseState(deps), guardFacts(deps)]);
+export async function currentStatus(deps: EngineDeps, now = deps.clock.now()): Promise<{ status: PhaseStatus; state: PhaseState; facts: GuardFacts | null }> {
+  const loaded = await loadPhaseState(deps);
+  // Most of the time no guard stands between the recorded phase and now: then the answer is
+  // the same whatever the facts, and the stores need not be asked (the hot path of a vote).
+  const hopeful = phaseStatus(loaded.value, now, { finalists: Number.MAX_SAFE_INTEGER, tallied: true });
+  const doubtful = phaseStatus(loaded.value, now, { finalists: 0, tallied: false });
+  if (JSON.stringify(hopeful) === JSON.stringify(doubtful)) return { status: hopeful, state: loaded.value, facts: null };
+  const facts = await guardFacts(deps);
   return { status: phaseStatus(loaded.value, now, facts), state: loaded.value, facts };
 }
 
