@@ -9,3 +9,4 @@ export type { Outbox, OutboxMessage } from './outbox.ts';
 export type { ProcessedUpdates } from './processed-updates.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
 export type { Stores } from './stores.ts';
+export type { CampaignDump, StoreTransfer } from './store-transfer.ts';

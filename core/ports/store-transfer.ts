@@ -1,0 +1,45 @@
+import type { PhaseState } from '../phases/phase-state.ts';
+import type { StoredResults } from '../ballots/results.ts';
+import type { Resident } from '../residents/resident.ts';
+import type { Idea } from '../ideas/idea.ts';
+import type { StoredBallot } from '../ballots/ballot.ts';
+import type { AccessCode } from './resident-store.ts';
+import type { OutboxMessage } from './outbox.ts';
+import type { AuditEntry } from './audit-log.ts';
+
+/**
+ * Everything one campaign's store holds, backend-neutral, for `pnyx migrate` (SQLite ⇄ Redis).
+ * Records keep their versions, sequence numbers and hashes, so a restored store behaves
+ * exactly like the original (the audit chain still verifies; re-sent requests stay duplicates).
+ */
+export interface CampaignDump {
+  readonly format: 'pnyx-dump/1';
+  readonly phaseState: { readonly value: PhaseState; readonly version: number } | null;
+  readonly results: StoredResults | null;
+  /** The PNYX_SECRET check value (never the secret). */
+  readonly secretCheck: string | null;
+  /** Residents with their stored versions, ordered by id. */
+  readonly residents: readonly Resident[];
+  readonly codes: readonly AccessCode[];
+  /** Ideas with their stored versions, ordered by number. */
+  readonly ideas: readonly Idea[];
+  /** The next idea number the store would hand out. */
+  readonly nextIdeaNumber: number;
+  readonly supports: ReadonlyArray<{ readonly ideaId: string; readonly supporterKey: string; readonly at: number }>;
+  /** Current ballots, ordered by voter key then slot. */
+  readonly ballots: readonly StoredBallot[];
+  /** Every recorded ballot version (for request-id idempotency), ordered by voter key, slot, version. */
+  readonly ballotVersions: readonly StoredBallot[];
+  /** Outbox messages ordered by seq (leases are not carried over). */
+  readonly outbox: readonly OutboxMessage[];
+  readonly audit: readonly AuditEntry[];
+  readonly processed: ReadonlyArray<{ readonly key: string; readonly expiresAt: number }>;
+}
+
+/** Reads and writes a whole campaign store. */
+export interface StoreTransfer {
+  /** A consistent snapshot of the store (taken in one read transaction where the backend allows). */
+  dump(): Promise<CampaignDump>;
+  /** Writes `dump` into this store, which must be empty; refuses (throws) otherwise. All or nothing where the backend allows. */
+  restore(dump: CampaignDump): Promise<void>;
+}
