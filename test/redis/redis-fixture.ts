@@ -1,11 +1,18 @@
 /** The contract-suite fixture of the Redis stores: a unique prefix per test, a second connection on `reopen()`. */
 import { openRedisStores } from '../../adapters/redis/index.ts';
 import type { RedisStores, RedisStoresOptions } from '../../adapters/redis/index.ts';
-import type { MakeStores, StoresFixture } from '../contracts/stores-fixture.ts';
+import type { StoresFixture } from '../contracts/stores-fixture.ts';
 import { deletePrefix, redisUrl, uniquePrefix } from '../support/redis.ts';
 
+/** A contract fixture with the Redis-specific handles. */
+export interface RedisFixture extends StoresFixture {
+  readonly stores: RedisStores;
+  readonly prefix: string;
+  reopen(): Promise<RedisStores>;
+}
+
 /** Opens stores on a fresh prefix; `cleanup` quits every handle and deletes the prefix's keys. */
-export function makeRedisStores(extra: Partial<RedisStoresOptions> = {}): MakeStores & (() => Promise<StoresFixture & { stores: RedisStores; prefix: string }>) {
+export function makeRedisStores(extra: Partial<RedisStoresOptions> = {}): () => Promise<RedisFixture> {
   return async () => {
     const prefix = uniquePrefix('c');
     const open = (): Promise<RedisStores> => openRedisStores({ url: redisUrl, prefix, connectTimeoutMs: 2000, ...extra });
