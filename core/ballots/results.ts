@@ -17,6 +17,11 @@ export interface ResultRow {
   readonly left: number;
   /** Selection order among funded ideas (1-based); null when not funded. */
   readonly rank: number | null;
+  /**
+   * Why, for people: a message key and its parameters (core/tally/explain.ts lists the codes;
+   * money parameters are decimal strings in minor units of the campaign currency).
+   */
+  readonly reason: { readonly code: string; readonly params: Readonly<Record<string, string | number | boolean | null>> };
 }
 
 export interface EnvelopeResult {

@@ -67,6 +67,7 @@ export function createEngine(input: EngineDeps) {
     // count and figures
     computeResults: bind(deps, counting.computeResults),
     runTally: bind(deps, counting.runTally),
+    explainMyBallots: bind(deps, counting.explainMyBallots),
     digestFigures: bind(deps, figures.digestFigures),
   };
 }

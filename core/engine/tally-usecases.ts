@@ -92,11 +92,12 @@ export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredRe
         decision: funded ? 'funded' : round.decision === 'ineligible' ? 'ineligible' : 'skipped',
         left: Number(round.left.toString()),
         rank: rank.get(idea.id) ?? null,
+        reason: round.reason,
       });
     }
     for (const idea of finalists) {
       if (seen.has(idea.id)) continue;
-      rows.push({ ideaId: idea.id, number: idea.number, title: idea.title, score: scores.get(idea.id)?.score ?? 0, voters: scores.get(idea.id)?.voters ?? 0, cost: idea.cost ?? 0, funded: rank.has(idea.id), decision: rank.has(idea.id) ? 'funded' : 'skipped', left: 0, rank: rank.get(idea.id) ?? null });
+      rows.push({ ideaId: idea.id, number: idea.number, title: idea.title, score: scores.get(idea.id)?.score ?? 0, voters: scores.get(idea.id)?.voters ?? 0, cost: idea.cost ?? 0, funded: rank.has(idea.id), decision: rank.has(idea.id) ? 'funded' : 'skipped', left: 0, rank: rank.get(idea.id) ?? null, reason: { code: 'tally.not_considered', params: {} } });
     }
     const spent = Number(outcome.spent.toString());
     envelopes.push({ envelopeId: envelope.id, budget: envelope.amount, spent, left: envelope.amount - spent, ballots, rows });
@@ -139,4 +140,42 @@ export async function runTally(deps: EngineDeps, actor: string): Promise<Outcome
   };
   await deps.stores.campaign.saveResults(results.value, side);
   return results;
+}
+
+/** How one of a resident's ballots fared: each chosen idea, funded or not, and why. */
+export interface BallotFate {
+  readonly slot: 'town' | 'area';
+  readonly envelopeId: string;
+  readonly receipt: string;
+  readonly items: ReadonlyArray<{ readonly ideaId: string; readonly number: number; readonly title: string; readonly funded: boolean; readonly reason: ResultRow['reason'] }>;
+}
+
+/** After the count: how the resident's ballots fared (SPEC §2.5), from the stored results. */
+export async function explainMyBallots(deps: EngineDeps, residentId: string): Promise<Outcome<readonly BallotFate[]>> {
+  const results = await deps.stores.campaign.loadResults();
+  if (results === null) return refuse('results.not_yet', {});
+  const key = deps.keys.ballotKey(residentId);
+  const out: BallotFate[] = [];
+  for (const slot of ['area', 'town'] as const) {
+    const ballot = await deps.stores.ballots.get(key, slot);
+    if (ballot === null) continue;
+    const env = results.envelopes.find((e) => e.envelopeId === ballot.envelopeId);
+    const rows = new Map((env?.rows ?? []).map((r) => [r.ideaId, r]));
+    out.push({
+      slot,
+      envelopeId: ballot.envelopeId,
+      receipt: ballot.receipt,
+      items: ballot.choices.map((c) => {
+        const row = rows.get(c.ideaId);
+        return {
+          ideaId: c.ideaId,
+          number: row?.number ?? 0,
+          title: row?.title ?? '',
+          funded: row?.funded ?? false,
+          reason: row?.reason ?? { code: 'tally.not_considered', params: {} },
+        };
+      }),
+    });
+  }
+  return done(out);
 }

@@ -41,8 +41,8 @@ function results(method: string): StoredResults {
         left: 300_000,
         ballots: 42,
         rows: [
-          { ideaId: 'idea_a', number: 1, title: 'Bench', score: 30, voters: 30, cost: 700_000, funded: true, decision: 'funded', left: 300_000, rank: 1 },
-          { ideaId: 'idea_b', number: 2, title: 'Pool', score: 12, voters: 12, cost: 900_000, funded: false, decision: 'skipped', left: 300_000, rank: null },
+          { ideaId: 'idea_a', number: 1, title: 'Bench', score: 30, voters: 30, cost: 700_000, funded: true, decision: 'funded', left: 300_000, rank: 1, reason: { code: 'tally.funded', params: { score: '30', cost: '700000', left: '300000' } } },
+          { ideaId: 'idea_b', number: 2, title: 'Pool', score: 12, voters: 12, cost: 900_000, funded: false, decision: 'skipped', left: 300_000, rank: null, reason: { code: 'tally.skipped_not_enough_left', params: { needed: '600000', left: '300000', cost: '900000' } } },
         ],
       },
     ],

@@ -197,6 +197,7 @@ describe('casting ballots through the engine', () => {
     const picks = [a, a, a, b, c];
     for (let i = 0; i < 5; i++) await h.engine.castBallot(voters[i]!, 'town', [{ ideaId: picks[i]! }], `r${i}`);
     expect(await h.engine.runTally('cli')).toMatchObject({ ok: false, code: 'tally.not_yet' });
+    expect(await h.engine.explainMyBallots(voters[0]!)).toMatchObject({ ok: false, code: 'results.not_yet' });
     h.clock.set(T.votingEnd + DAY);
     const r = await h.engine.runTally('cli');
     if (!r.ok) throw new Error(r.code);
@@ -209,6 +210,9 @@ describe('casting ballots through the engine', () => {
     expect(env.spent).toBe(500_000 + 600_000 + 700_000);
     expect(env.left).toBe(2_000_000 - env.spent);
     expect((await h.stores.ideas.get(a!))?.state).toBe('winner');
+    expect(env.rows[0]?.reason).toMatchObject({ code: 'tally.funded' });
+    const fate = await h.engine.explainMyBallots(voters[3]!);
+    expect(fate).toMatchObject({ ok: true, value: [{ slot: 'town', items: [{ ideaId: b, funded: true, reason: { code: 'tally.funded' } }] }] });
     const again = await h.engine.computeResults();
     expect(again.ok && again.value.envelopes).toEqual(r.value.envelopes);
     h.clock.set(T.announced + 1);
