@@ -94,18 +94,24 @@ export class RedisContext {
    * repeated: writes carry a request id, reads change nothing); other errors and the last
    * failure are thrown as a secret-free `RedisStoreError`.
    */
-  async guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
-    const delays = [100, 400];
-    for (let attempt = 0; ; attempt++) {
+  guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    // Fast path without an extra async frame: most calls succeed at once.
+    return fn().catch((e: unknown) => this.#retry(op, fn, e));
+  }
+
+  async #retry<T>(op: string, fn: () => Promise<T>, first: unknown): Promise<T> {
+    let error = first;
+    for (const delay of [100, 400]) {
+      if (!isConnectionError(error)) break;
+      this.logger.warn({ op, delayMs: delay }, 'redis command failed on a connection error; retrying');
+      await new Promise((r) => setTimeout(r, delay));
       try {
         return await fn();
       } catch (e) {
-        const delay = delays[attempt];
-        if (!isConnectionError(e) || delay === undefined) throw wrapError(op, e, this.#secrets);
-        this.logger.warn({ op, attempt: attempt + 1 }, 'redis command failed on a connection error; retrying');
-        await new Promise((r) => setTimeout(r, delay));
+        error = e;
       }
     }
+    throw wrapError(op, error, this.#secrets);
   }
 
   /** Runs a read-only or naturally idempotent script. */
@@ -127,7 +133,8 @@ export class RedisContext {
     marker = true,
   ): Promise<unknown> {
     const doneKey = marker ? this.keys.done(this.#newRequestId()) : (ownKeys[0] ?? this.keys.prefix);
-    const keys = [doneKey, ...this.#sideKeys, ...ownKeys];
+    const hasSide = (side.audit?.length ?? 0) + (side.outbox?.length ?? 0) > 0;
+    const keys = hasSide ? [doneKey, ...ownKeys, ...this.#sideKeys] : [doneKey, ...ownKeys];
     const args = [marker ? this.#doneTtlMs : 0, ...sideArgs(side), ...ownArgs];
     return this.guard(op, () => this.#run(name, keys, args));
   }

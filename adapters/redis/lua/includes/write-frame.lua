@@ -3,15 +3,16 @@
 
     KEYS[1]      done marker of this call: `done:<request id>` (some scripts keep their own
                  request ids and ignore it)
-    KEYS[2]      audit:list   (list of entry JSON, index i holds seq i+1)
-    KEYS[3]      audit:head   (hash of the last entry)
-    KEYS[4]      ob:seq       (last outbox seq)
-    KEYS[5]      ob:keys      (hash: draft key -> seq, the de-dup index)
-    KEYS[6]      ob:draft     (hash: seq -> draft JSON)
-    KEYS[7]      ob:status    (hash: seq -> pending | sent | failed)
-    KEYS[8]      ob:wait      (zset: seq scored by the instant it becomes claimable)
-    KEYS[9]      ob:counts    (hash: status -> count)
-    KEYS[10..]   the script's own keys: own_key(1) = KEYS[10]
+    KEYS[2..]    the script's own keys: own_key(1) = KEYS[2]; own_key_count() of them
+    then, only when there are side records (nA + nO > 0), the 8 side keys:
+      side 1  audit:list   (list of entry JSON, index i holds seq i+1)
+      side 2  audit:head   (hash of the last entry)
+      side 3  ob:seq       (last outbox seq)
+      side 4  ob:keys      (hash: draft key -> seq, the de-dup index)
+      side 5  ob:draft     (hash: seq -> draft JSON)
+      side 6  ob:status    (hash: seq -> pending | sent | failed)
+      side 7  ob:wait      (zset: seq scored by the instant it becomes claimable)
+      side 8  ob:counts    (hash: status -> count)
 
     ARGV[1]      done marker TTL in ms (0: no marker)
     ARGV[2]      number of audit drafts nA
@@ -28,9 +29,17 @@
 local N_AUDIT = tonumber(ARGV[2])
 local N_OUTBOX = tonumber(ARGV[3])
 local OWN_ARGV = 3 + 7 * N_AUDIT + 3 * N_OUTBOX
+local SIDE = (N_AUDIT + N_OUTBOX > 0) and (#KEYS - 8) or #KEYS
 
 local function own_key(i)
-  return KEYS[9 + i]
+  if 1 + i > SIDE then
+    return nil
+  end
+  return KEYS[1 + i]
+end
+
+local function own_key_count()
+  return SIDE - 1
 end
 
 local function own_arg(i)
@@ -59,30 +68,30 @@ local function apply_side()
   local entries = {}
   local i = 4
   if N_AUDIT > 0 then
-    local seq = redis.call('LLEN', KEYS[2])
-    local prev = redis.call('GET', KEYS[3]) or string.rep('0', 64)
+    local seq = redis.call('LLEN', KEYS[SIDE + 1])
+    local prev = redis.call('GET', KEYS[SIDE + 2]) or string.rep('0', 64)
     for _ = 1, N_AUDIT do
       seq = seq + 1
       local seqText = string.format('%d', seq)
       local input = table.concat({ prev, seqText, ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5] }, '\n')
       local hash = sha256_hex(input)
       local entry = '{"seq":' .. seqText .. ',"prevHash":"' .. prev .. '","hash":"' .. hash .. '",' .. string.sub(ARGV[i + 6], 2)
-      redis.call('RPUSH', KEYS[2], entry)
+      redis.call('RPUSH', KEYS[SIDE + 1], entry)
       entries[#entries + 1] = entry
       prev = hash
       i = i + 7
     end
-    redis.call('SET', KEYS[3], prev)
+    redis.call('SET', KEYS[SIDE + 2], prev)
   end
   for _ = 1, N_OUTBOX do
     local key = ARGV[i]
-    if redis.call('HEXISTS', KEYS[5], key) == 0 then
-      local seq = redis.call('INCR', KEYS[4])
-      redis.call('HSET', KEYS[5], key, seq)
-      redis.call('HSET', KEYS[6], seq, ARGV[i + 1])
-      redis.call('HSET', KEYS[7], seq, 'pending')
-      redis.call('ZADD', KEYS[8], ARGV[i + 2], seq)
-      redis.call('HINCRBY', KEYS[9], 'pending', 1)
+    if redis.call('HEXISTS', KEYS[SIDE + 4], key) == 0 then
+      local seq = redis.call('INCR', KEYS[SIDE + 3])
+      redis.call('HSET', KEYS[SIDE + 4], key, seq)
+      redis.call('HSET', KEYS[SIDE + 5], seq, ARGV[i + 1])
+      redis.call('HSET', KEYS[SIDE + 6], seq, 'pending')
+      redis.call('ZADD', KEYS[SIDE + 7], ARGV[i + 2], seq)
+      redis.call('HINCRBY', KEYS[SIDE + 8], 'pending', 1)
     end
     i = i + 3
   end

@@ -1,0 +1,419 @@
+/**
+ * `StoreTransfer` of the Redis store: every key of one campaign prefix read into a
+ * `CampaignDump`, or written from one. The layout is the one the Redis ports use, built with
+ * the same key builders (keys.ts); derived keys (indexes, counters) are rebuilt from the dump.
+ *
+ * Not all or nothing: a large dump cannot be written in one Redis transaction without
+ * blocking the server, so `restore` writes MULTI/EXEC chunks. To make a half-written store
+ * detectable it first sets a `migrating` marker key (SET NX, so two restores cannot race) and
+ * deletes it only after the last chunk. A store with the marker is refused by `dump` and
+ * `restore` (`TransferRefusedError('partial_restore')`); clear the prefix and restore again.
+ *
+ * Not a snapshot either: `dump` reads with pipelines while other clients may write. Stop every
+ * bot instance first; `pnyx migrate` re-reads the source at the end and fails if it moved.
+ */
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { canonicalJson } from '../../core/audit/audit-chain.ts';
+import type { BallotSlot, StoredBallot } from '../../core/ballots/ballot.ts';
+import type { StoredResults } from '../../core/ballots/results.ts';
+import type { Idea } from '../../core/ideas/idea.ts';
+import type { PhaseState } from '../../core/phases/phase-state.ts';
+import type { AuditEntry } from '../../core/ports/audit-log.ts';
+import type { OutboxMessage } from '../../core/ports/outbox.ts';
+import type { AccessCode } from '../../core/ports/resident-store.ts';
+import type { OutboxDraft } from '../../core/ports/side-records.ts';
+import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
+import type { Resident } from '../../core/residents/resident.ts';
+import { checkDump } from '../transfer/check-dump.ts';
+import { TransferRefusedError } from '../transfer/transfer-error.ts';
+import { redisKeys } from './keys.ts';
+import type { RedisKeys } from './keys.ts';
+import { connectRedis } from './redis-context.ts';
+import { secretsOf, wrapError } from './redis-errors.ts';
+
+/** What a prefix holds, as far as a restore is concerned. */
+export type RedisTransferState = 'empty' | 'data' | 'partial';
+
+/** A Redis transfer, with what `pnyx migrate` reports about the target. */
+export interface RedisTransfer extends StoreTransfer {
+  /** The marker key of an unfinished restore under this prefix. */
+  readonly markerKey: string;
+  /** `partial` when the marker is set, `data` when any other key exists under the prefix. */
+  state(): Promise<RedisTransferState>;
+}
+
+/** Options of {@link redisTransfer}. */
+export interface RedisTransferOptions {
+  /** Commands per MULTI/EXEC chunk (and records per read pipeline). Default 1,000. */
+  readonly chunkSize?: number;
+  /** The connection's URL, only so that its credentials are redacted from errors. */
+  readonly url?: string;
+  /** Wall clock (epoch ms) that turns claim expiries into TTLs. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * Restored inbound-update claims live at least this long (ms): a claim's expiry is judged
+ * against the engine's clock by the claim script, the TTL only lets Redis drop it later.
+ */
+const MIN_CLAIM_TTL_MS = 24 * 3600_000;
+/** Value suffix of restored claims (a claim's own token is 12 base64url characters). */
+const MIGRATED_TOKEN = 'migrated';
+const SLOTS: readonly BallotSlot[] = ['town', 'area'];
+
+/** The marker key of an unfinished restore. `migrating` shares no first segment with keys.ts's namespaces. */
+export function migratingMarkerKey(keys: RedisKeys): string {
+  return `${keys.prefix}migrating`;
+}
+
+/** `text` with the glob characters of SCAN MATCH escaped. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type Command = [string, ...(string | number)[]];
+
+/** The transfer of the campaign under `prefix` on an open connection (which it never closes). */
+export function redisTransfer(client: Redis, prefix: string, options: RedisTransferOptions = {}): RedisTransfer {
+  if (prefix === '') throw new Error('redisTransfer: prefix must not be empty');
+  const k = redisKeys(prefix);
+  const marker = migratingMarkerKey(k);
+  const chunk = Math.max(1, options.chunkSize ?? 1000);
+  const secrets = options.url === undefined ? [] : secretsOf(options.url);
+  const now = options.now ?? Date.now;
+
+  const guard = async <T>(op: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof TransferRefusedError) throw e;
+      throw wrapError(`transfer.${op}`, e, secrets);
+    }
+  };
+
+  /** Runs commands in one pipeline (`atomic`: one MULTI/EXEC) and returns their replies. */
+  const run = async (commands: readonly Command[], atomic = false): Promise<unknown[]> => {
+    if (commands.length === 0) return [];
+    const batch = atomic ? client.multi(commands as string[][]) : client.pipeline(commands as string[][]);
+    const replies = (await batch.exec()) ?? [];
+    if (replies.length !== commands.length) throw new Error('redis transfer: a transaction was discarded');
+    return replies.map(([err, reply]) => {
+      if (err) throw err;
+      return reply;
+    });
+  };
+
+  /** Runs one command per item, `chunk` at a time, and returns the replies in item order. */
+  const readEach = async <T>(items: readonly T[], command: (item: T) => Command): Promise<unknown[]> => {
+    const out: unknown[] = [];
+    for (let i = 0; i < items.length; i += chunk) out.push(...(await run(items.slice(i, i + chunk).map(command))));
+    return out;
+  };
+
+  const scan = async (keyPrefix: string): Promise<string[]> => {
+    const out: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await client.scan(cursor, 'MATCH', `${globEscape(keyPrefix)}*`, 'COUNT', 1000);
+      out.push(...batch);
+      cursor = next;
+    } while (cursor !== '0');
+    return out.sort(byText);
+  };
+
+  const anyKey = async (): Promise<boolean> => {
+    let cursor = '0';
+    do {
+      const [next, batch] = await client.scan(cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 1000);
+      if (batch.length > 0) return true;
+      cursor = next;
+    } while (cursor !== '0');
+    return false;
+  };
+
+  const state = (): Promise<RedisTransferState> =>
+    guard('state', async () => ((await client.exists(marker)) === 1 ? 'partial' : (await anyKey()) ? 'data' : 'empty'));
+
+  const partial = (): TransferRefusedError =>
+    new TransferRefusedError(
+      'partial_restore',
+      `the Redis key prefix ${prefix} holds an unfinished restore (marker key ${marker}); delete the keys under the prefix and restore again`,
+    );
+
+  const readAll = async (): Promise<CampaignDump> => {
+    if ((await client.exists(marker)) === 1) throw partial();
+    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength] = await run([
+      ['hmget', k.phase, 'v', 'd'],
+      ['get', k.results],
+      ['get', k.secret],
+      ['get', k.ideaNumber],
+      ['zrange', k.residentIds, 0, -1],
+      ['zrange', k.ideaNumbers, 0, -1],
+      ['hkeys', k.envelopeCounts],
+      ['get', k.outboxSeq],
+      ['llen', k.auditList],
+    ]);
+    const [pv, pd] = phase as (string | null)[];
+
+    const residents: Resident[] = [];
+    for (const row of await readEach(residentIds as string[], (id) => ['hmget', k.resident(id), 'v', 'd'])) {
+      const [v, d] = row as (string | null)[];
+      // An id whose record vanished between the reads (erased meanwhile) is skipped.
+      if (v != null && d != null) residents.push({ ...(JSON.parse(d) as Omit<Resident, 'version'>), version: Number(v) });
+    }
+
+    const ideas: Idea[] = [];
+    for (const row of await readEach(ideaIds as string[], (id) => ['hmget', k.idea(id), 'v', 'd'])) {
+      const [v, d] = row as (string | null)[];
+      if (v != null && d != null) ideas.push({ ...(JSON.parse(d) as Omit<Idea, 'version'>), version: Number(v) });
+    }
+    const supports: { ideaId: string; supporterKey: string; at: number }[] = [];
+    const supporterSets = await readEach(ideas, (i) => ['smembers', k.supports(i.id)]);
+    ideas.forEach((idea, n) => {
+      // The Redis store keeps no support times (see adapters/transfer/dump-checksum.ts).
+      for (const key of (supporterSets[n] as string[]).sort(byText)) supports.push({ ideaId: idea.id, supporterKey: key, at: 0 });
+    });
+
+    const members = (await readEach(envelopeCounts as string[], (e) => ['smembers', k.envelope(e)])).flatMap((m) => m as string[]);
+    const slots = members.map((m): [BallotSlot, string] => {
+      const slot = SLOTS.find((s) => m.startsWith(k.ballotMember(s, '')));
+      if (slot === undefined) throw new Error('redis transfer: an envelope index holds a member of no known slot');
+      return [slot, m.slice(k.ballotMember(slot, '').length)];
+    });
+    const ballots: StoredBallot[] = [];
+    const ballotVersions: StoredBallot[] = [];
+    const hashes = await readEach(slots, ([slot, voterKey]) => ['hgetall', k.ballot(slot, voterKey)]);
+    slots.forEach(([slot, voterKey], n) => {
+      const hash = hashes[n] as Record<string, string>;
+      for (const [field, body] of Object.entries(hash)) {
+        if (!/^\d+$/.test(field)) continue;
+        const b = JSON.parse(body) as { e: string; c: [string, number][]; r: string; t: number; a: 0 | 1; q: string };
+        const ballot: StoredBallot = {
+          voterKey,
+          slot,
+          envelopeId: b.e,
+          choices: b.c.map(([ideaId, points]) => ({ ideaId, points })),
+          version: Number(field),
+          receipt: b.r,
+          castAt: b.t,
+          assisted: b.a === 1,
+          requestId: b.q,
+        };
+        ballotVersions.push(ballot);
+        if (field === hash['v']) ballots.push(ballot);
+      }
+    });
+    const ballotOrder = (a: StoredBallot, b: StoredBallot): number => byText(a.voterKey, b.voterKey) || byText(a.slot, b.slot) || a.version - b.version;
+
+    const codePrefix = k.code('');
+    const codeKeys = await scan(codePrefix);
+    const codes: AccessCode[] = [];
+    (await readEach(codeKeys, (key) => ['hmget', key, 'r', 'b', 'i', 'u'])).forEach((row, n) => {
+      const [r, b, i, u] = row as (string | null)[];
+      if (b == null) return;
+      codes.push({ code: codeKeys[n]!.slice(codePrefix.length), residentId: r ?? null, issuedBy: b, issuedAt: Number(i), usedAt: u == null ? null : Number(u) });
+    });
+
+    const outbox: OutboxMessage[] = [];
+    const lastSeq = Number(outboxSeq ?? 0);
+    for (let from = 1; from <= lastSeq; from += chunk) {
+      const seqs = Array.from({ length: Math.min(chunk, lastSeq - from + 1) }, (_, i) => String(from + i));
+      const hashes = [k.outboxDraft, k.outboxStatus, k.outboxAttempts, k.outboxError, k.outboxNotBefore];
+      const [drafts, status, attempts, errors, notBefore] = (await run(hashes.map((h) => ['hmget', h, ...seqs]))) as (string | null)[][];
+      seqs.forEach((seq, n) => {
+        const draftJson = drafts![n];
+        if (draftJson == null) return;
+        const draft = JSON.parse(draftJson) as OutboxDraft;
+        const nb = notBefore![n];
+        outbox.push({
+          seq: Number(seq),
+          key: draft.key,
+          recipient: draft.recipient,
+          template: draft.template,
+          params: draft.params,
+          // A retry's notBefore is kept beside the immutable draft.
+          notBefore: nb == null ? draft.notBefore : Number(nb),
+          status: (status![n] ?? 'pending') as OutboxMessage['status'],
+          attempts: Number(attempts![n] ?? 0),
+          lastError: errors![n] ?? null,
+        });
+      });
+    }
+
+    const audit: AuditEntry[] = [];
+    for (let i = 0; i < Number(auditLength); i += chunk) {
+      for (const e of await client.lrange(k.auditList, i, i + chunk - 1)) audit.push(JSON.parse(e) as AuditEntry);
+    }
+
+    const processedPrefix = k.processed('');
+    const claimKeys = await scan(processedPrefix);
+    const processed: { key: string; expiresAt: number }[] = [];
+    (await readEach(claimKeys, (key) => ['get', key])).forEach((v, n) => {
+      // A claim Redis expired between SCAN and GET is gone: skipped.
+      if (typeof v !== 'string') return;
+      processed.push({ key: claimKeys[n]!.slice(processedPrefix.length), expiresAt: Number(v.slice(0, v.indexOf(':'))) });
+    });
+
+    return {
+      format: 'pnyx-dump/1',
+      phaseState: pv == null || pd == null ? null : { value: JSON.parse(pd) as PhaseState, version: Number(pv) },
+      results: results == null ? null : (JSON.parse(results as string) as StoredResults),
+      secretCheck: (secret as string | null) ?? null,
+      residents: residents.sort((a, b) => byText(a.id, b.id)),
+      codes,
+      ideas: ideas.sort((a, b) => a.number - b.number || byText(a.id, b.id)),
+      nextIdeaNumber: Number(ideaNumber ?? 0) + 1,
+      supports,
+      ballots: ballots.sort(ballotOrder),
+      ballotVersions: ballotVersions.sort(ballotOrder),
+      outbox,
+      audit,
+      processed,
+    };
+  };
+
+  /** Every write of a restore, in order; derived indexes and counters rebuilt from the dump. */
+  function* commandsOf(dump: CampaignDump): Generator<Command> {
+    const withoutVersion = <T extends { version: number }>(r: T): string => {
+      const { version: _version, ...rest } = r;
+      return JSON.stringify(rest);
+    };
+    if (dump.phaseState !== null) yield ['hset', k.phase, 'v', dump.phaseState.version, 'd', JSON.stringify(dump.phaseState.value)];
+    if (dump.results !== null) yield ['set', k.results, JSON.stringify(dump.results)];
+    if (dump.secretCheck !== null) yield ['set', k.secret, dump.secretCheck];
+    for (const r of dump.residents) {
+      yield ['hset', k.resident(r.id), 'v', r.version, 'd', withoutVersion(r)];
+      yield ['zadd', k.residentIds, 0, r.id];
+    }
+    for (const c of dump.codes) {
+      yield ['hset', k.code(c.code), 'b', c.issuedBy, 'i', c.issuedAt, ...(c.residentId === null ? [] : ['r', c.residentId]), ...(c.usedAt === null ? [] : ['u', c.usedAt])];
+    }
+    const states = new Map<string, number>();
+    for (const i of dump.ideas) {
+      yield ['hset', k.idea(i.id), 'v', i.version, 's', i.state, 'd', withoutVersion(i)];
+      yield ['zadd', k.ideaNumbers, i.number, i.id];
+      states.set(i.state, (states.get(i.state) ?? 0) + 1);
+    }
+    if (states.size > 0) yield ['hset', k.ideaStates, ...[...states].flat()];
+    if (dump.nextIdeaNumber > 1) yield ['set', k.ideaNumber, dump.nextIdeaNumber - 1];
+    for (const s of dump.supports) yield ['sadd', k.supports(s.ideaId), s.supporterKey];
+
+    const current = new Map(dump.ballots.map((b) => [k.ballot(b.slot, b.voterKey), b]));
+    for (const b of dump.ballotVersions) {
+      // The body as lua/ballot-cast.lua stores it (see redis-ballot-box.ts).
+      const body = { e: b.envelopeId, c: b.choices.map((c) => [c.ideaId, c.points]), r: b.receipt, t: b.castAt, a: b.assisted ? 1 : 0, q: b.requestId };
+      yield ['hset', k.ballot(b.slot, b.voterKey), b.version, JSON.stringify(body), `q:${b.requestId}`, b.version];
+    }
+    const envelopes = new Map<string, number>();
+    const voters = new Set<string>();
+    for (const [key, b] of current) {
+      yield ['hset', key, 'v', b.version];
+      yield ['sadd', k.envelope(b.envelopeId), k.ballotMember(b.slot, b.voterKey)];
+      envelopes.set(b.envelopeId, (envelopes.get(b.envelopeId) ?? 0) + 1);
+      voters.add(b.voterKey);
+    }
+    if (envelopes.size > 0) yield ['hset', k.envelopeCounts, ...[...envelopes].flat()];
+    if (voters.size > 0) yield ['set', k.voters, voters.size];
+
+    const statuses = new Map<string, number>();
+    for (const m of dump.outbox) {
+      const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore };
+      yield ['hset', k.outboxKeys, m.key, m.seq];
+      yield ['hset', k.outboxDraft, m.seq, JSON.stringify(draft)];
+      yield ['hset', k.outboxStatus, m.seq, m.status];
+      if (m.attempts > 0) yield ['hset', k.outboxAttempts, m.seq, m.attempts];
+      if (m.lastError !== null) yield ['hset', k.outboxError, m.seq, m.lastError];
+      // Claim leases are not carried over: a pending message is claimable from its notBefore.
+      if (m.status === 'pending') yield ['zadd', k.outboxWait, m.notBefore, m.seq];
+      statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
+    }
+    if (statuses.size > 0) yield ['hset', k.outboxCounts, ...[...statuses].flat()];
+    const lastSeq = dump.outbox.at(-1)?.seq;
+    if (lastSeq !== undefined) yield ['set', k.outboxSeq, lastSeq];
+
+    for (let i = 0; i < dump.audit.length; i += 100) {
+      // The entry JSON exactly as lua/includes/write-frame.lua builds it.
+      const entries = dump.audit.slice(i, i + 100).map((e) => {
+        const head = JSON.stringify({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, at: e.at, actor: e.actor, action: e.action, subject: e.subject, assisted: e.assisted });
+        return `${head.slice(0, -1)},"data":${canonicalJson(e.data)}}`;
+      });
+      yield ['rpush', k.auditList, ...entries];
+    }
+    const head = dump.audit.at(-1)?.hash;
+    if (head !== undefined) yield ['set', k.auditHead, head];
+
+    const wall = now();
+    for (const p of dump.processed) {
+      yield ['set', k.processed(p.key), `${p.expiresAt}:${MIGRATED_TOKEN}`, 'PX', Math.max(MIN_CLAIM_TTL_MS, p.expiresAt - wall)];
+    }
+  }
+
+  const writeAll = async (dump: CampaignDump): Promise<void> => {
+    const found = await state();
+    if (found === 'partial') throw partial();
+    if (found === 'data') {
+      throw new TransferRefusedError('target_not_empty', `the Redis key prefix ${prefix} already holds keys; restore only into an empty store`);
+    }
+    const claimed = await client.set(marker, JSON.stringify({ format: dump.format, startedAt: new Date(now()).toISOString() }), 'NX');
+    if (claimed !== 'OK') throw partial();
+    let batch: Command[] = [];
+    for (const command of commandsOf(dump)) {
+      batch.push(command);
+      if (batch.length >= chunk) {
+        await run(batch, true);
+        batch = [];
+      }
+    }
+    await run(batch, true);
+    await client.del(marker);
+  };
+
+  return {
+    markerKey: marker,
+    state,
+    dump: () => guard('dump', readAll),
+    async restore(dump) {
+      checkDump(dump);
+      await guard('restore', () => writeAll(dump));
+    },
+  };
+}
+
+/** Options of {@link openRedisTransfer}. */
+export interface OpenRedisTransferOptions extends Omit<RedisTransferOptions, 'url'> {
+  /** Redis URL (may hold a password, which never reaches an error). */
+  readonly url: string;
+  readonly prefix: string;
+  readonly logger?: Logger;
+  /** Give up connecting after this long (ms). Default 5,000. */
+  readonly connectTimeoutMs?: number;
+}
+
+/** Connects (clear, secret-free error when it cannot) and returns the transfer of `prefix`; `close` quits. */
+export async function openRedisTransfer(options: OpenRedisTransferOptions): Promise<RedisTransfer & { close(): Promise<void> }> {
+  const client = await connectRedis({
+    url: options.url,
+    logger: (options.logger ?? pino({ level: 'silent' })).child({ module: 'redis-transfer' }),
+    connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    commandTimeoutMs: 60_000,
+    connectionName: 'pnyx-migrate',
+  });
+  const transfer = redisTransfer(client, options.prefix, options);
+  return {
+    ...transfer,
+    async close() {
+      try {
+        await client.quit();
+      } catch {
+        // already gone: nothing left to release
+        client.disconnect();
+      }
+    },
+  };
+}
