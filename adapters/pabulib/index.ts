@@ -6,3 +6,5 @@ export type { PabulibElection, PabulibProject, PabulibVote, PabulibSection } fro
 export { toTallyInstance, ruleFromName, officialSelected, RULE_NAMES } from './to-instance.ts';
 export { readCsv, csvLine, csvField, CsvSyntaxError } from './csv.ts';
 export type { CsvRecord } from './csv.ts';
+export { replayPlan, electionFromCampaign } from './pabulib-campaign.ts';
+export type { ReplayPlan } from './pabulib-campaign.ts';

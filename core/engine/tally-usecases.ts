@@ -12,6 +12,8 @@ import type { Idea } from '../ideas/idea.ts';
 import { setFundingOutcome } from '../ideas/idea-rules.ts';
 import type { TallyBallot, TallyInstance, VoteType } from '../tally/tally-instance.ts';
 import { ruleLabel, tally, tallyOptionsFromMethod } from '../tally/tally.ts';
+import { Rational } from '../tally/rational.ts';
+import type { Explanation } from '../tally/tally-outcome.ts';
 import type { SideRecords } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { CONFLICT_RETRIES } from './engine-deps.ts';
@@ -47,14 +49,31 @@ export async function envelopeInstance(deps: EngineDeps, envelopeId: string, fin
   const voteType = voteTypeOf(deps.campaign.ballot);
   const ballots: TallyBallot[] = [...groups.values()].map((g) => (voteType === 'cumulative' ? { projects: g.projects, points: g.points, count: g.count } : { projects: g.projects, count: g.count }));
   const sorted = [...finalists].sort((a, b) => a.number - b.number);
+  // Count in major units (exactly: minor / minorUnits), so rule parameters such as Add1's
+  // "one currency unit per voter" mean what they mean in Pabulib and the literature.
+  const unit = BigInt(deps.campaign.currencyMinorUnits);
+  const major = (minor: number): Rational => Rational.of(BigInt(minor), unit);
   return {
-    instance: { budget: envelope.amount, projects: sorted.map((f) => ({ id: f.id, cost: f.cost ?? 0, name: f.title })), ballots, voteType },
+    instance: { budget: major(envelope.amount), projects: sorted.map((f) => ({ id: f.id, cost: major(f.cost ?? 0), name: f.title })), ballots, voteType },
     ballots: stored.length,
   };
 }
 
 /** Counts every envelope with the campaign's method; changes nothing. */
 export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredResults>> {
+  const unit = Rational.int(deps.campaign.currencyMinorUnits);
+  const toMinor = (major: Rational): number => major.mul(unit).toNumber();
+  const MONEY = new Set(['cost', 'left', 'needed', 'money', 'share', 'endowment', 'paid', 'spent']);
+  const reasonInMinor = (r: Explanation): ResultRow['reason'] => ({
+    code: r.code,
+    params: Object.fromEntries(
+      Object.entries(r.params).map(([k, v]) => {
+        if (!MONEY.has(k) || typeof v !== 'string') return [k, v];
+        const q = Rational.parse(v);
+        return [k, q === null ? v : q.mul(unit).toDecimal(2)];
+      }),
+    ),
+  });
   const options = tallyOptionsFromMethod(deps.campaign.tally);
   const byEnvelope = await finalistsByEnvelope(deps);
   const envelopes: EnvelopeResult[] = [];
@@ -90,16 +109,16 @@ export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredRe
         cost: idea.cost ?? 0,
         funded,
         decision: funded ? 'funded' : round.decision === 'ineligible' ? 'ineligible' : 'skipped',
-        left: Number(round.left.toString()),
+        left: toMinor(round.left),
         rank: rank.get(idea.id) ?? null,
-        reason: round.reason,
+        reason: reasonInMinor(round.reason),
       });
     }
     for (const idea of finalists) {
       if (seen.has(idea.id)) continue;
       rows.push({ ideaId: idea.id, number: idea.number, title: idea.title, score: scores.get(idea.id)?.score ?? 0, voters: scores.get(idea.id)?.voters ?? 0, cost: idea.cost ?? 0, funded: rank.has(idea.id), decision: rank.has(idea.id) ? 'funded' : 'skipped', left: 0, rank: rank.get(idea.id) ?? null, reason: { code: 'tally.not_considered', params: {} } });
     }
-    const spent = Number(outcome.spent.toString());
+    const spent = toMinor(outcome.spent);
     envelopes.push({ envelopeId: envelope.id, budget: envelope.amount, spent, left: envelope.amount - spent, ballots, rows });
   }
   return done({ computedAt: deps.clock.now(), method: ruleLabel(options.rule), tieBreak: deps.campaign.tally.tieBreak, envelopes });
