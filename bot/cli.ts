@@ -7,9 +7,29 @@ import type { CliCommand, CliIo } from './commands/command.ts';
 import { processIo } from './commands/command.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  replay: {
+    summary: 'replay FILE.pb [--rule R] [--json]  count a Pabulib election through the engine and compare with its official result',
+    load: async () => (await import('./commands/replay.ts')).replayCommand,
+  },
   'check-config': {
     summary: 'check-config FILE            validate a campaign file and list every error',
     load: async () => (await import('./commands/check-config.ts')).checkConfigCommand,
+  },
+  simulate: {
+    summary: 'simulate FILE [--residents N] [--seed S] [--data-dir DIR]   run a whole campaign with synthetic residents',
+    load: async () => (await import('./commands/simulate.ts')).simulateCommand,
+  },
+  export: {
+    summary: 'export FILE [--data-dir DIR] [--out DIR]   write ideas, results, anonymised ballots and participation (CSV, JSON)',
+    load: async () => (await import('./commands/export.ts')).exportCommand,
+  },
+  audit: {
+    summary: 'audit FILE [--data-dir DIR] [--json]   print the audit log and verify its hash chain',
+    load: async () => (await import('./commands/audit.ts')).auditCommand,
+  },
+  start: {
+    summary: 'start [--config FILE]         run the bots; without tokens, the demo simulation',
+    load: async () => (await import('./commands/start.ts')).startCommand,
   },
 };
 

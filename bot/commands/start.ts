@@ -1,0 +1,73 @@
+/**
+ * `pnyx start [--config FILE]` (what `npm start` runs). The campaign file is FILE, else
+ * PNYX_CONFIG, else the Bertrix example. The configuration and the environment are checked
+ * first. Without TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN it runs the demo — a simulation of the
+ * campaign with 800 synthetic residents and seed 1 — then says how to connect real bots, and
+ * exits 0. With a token it exits 2: the messenger adapters are not part of this version yet.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { displayPath, loadForCommand } from '../compose.ts';
+import type { CliCommand } from './command.ts';
+import { simulate } from './simulate.ts';
+
+const USAGE = 'Usage: pnyx start [--config FILE]\n';
+
+/** Residents and seed of the demo run. */
+export const DEMO_RESIDENTS = 800;
+export const DEMO_SEED = '1';
+
+/** The example campaign used when neither --config nor PNYX_CONFIG is given. */
+export const DEFAULT_CAMPAIGN = fileURLToPath(new URL('../../config/examples/bertrix.yaml', import.meta.url));
+
+const CONNECT = `How to connect real bots:
+  1. Write your campaign file (start from config/examples/bertrix.yaml) and check it:
+       pnyx check-config my-campaign.yaml
+  2. Set the environment (secrets never go in the campaign file):
+       PNYX_CONFIG=my-campaign.yaml
+       PNYX_SECRET=...            at least 16 random characters; keys the pseudonymous voter keys,
+                                  never change it during a campaign
+       TELEGRAM_BOT_TOKEN=...     from @BotFather, for the residents' bot
+       SLACK_BOT_TOKEN=xoxb-...   and SLACK_SIGNING_SECRET=..., for the committee's Slack app
+       REDIS_URL=redis://...      optional, for several instances; default: the embedded SQLite
+                                  store in PNYX_DATA_DIR (default ./data)
+  3. Run npm start again.
+  See docs/CONFIGURATION.md for every setting.
+`;
+
+/** The `start` command. */
+export const startCommand: CliCommand = async (args, io) => {
+  let values: { config?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: [...args], allowPositionals: false, strict: true, options: { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    io.stderr(`pnyx start: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help === true) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const given = values.config ?? io.env.PNYX_CONFIG;
+  const file = given !== undefined && given !== '' ? given : displayPath(io.cwd, DEFAULT_CAMPAIGN);
+  const loaded = await loadForCommand('start', file, io);
+  if (!loaded.ok) return loaded.exitCode;
+  const { env, campaign } = loaded;
+
+  if (env.telegramBotToken !== undefined || env.slackBotToken !== undefined) {
+    const which = [env.telegramBotToken !== undefined ? 'TELEGRAM_BOT_TOKEN' : null, env.slackBotToken !== undefined ? 'SLACK_BOT_TOKEN' : null].filter((x) => x !== null).join(' and ');
+    io.stderr(
+      `pnyx start: ${which} ${which.includes(' and ') ? 'are' : 'is'} set and campaign "${campaign.id}" is valid, but this version has no messenger adapters yet: ` +
+        'the Telegram bot and the Slack app come with later issues. Nothing was started.\n' +
+        'Unset the tokens to run the demo simulation, or use `pnyx simulate`, `pnyx tally`, `pnyx export` and `pnyx audit`.\n',
+    );
+    return 2;
+  }
+
+  io.stdout(`No TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set: running the demo — a simulation of ${file} with ${DEMO_RESIDENTS} synthetic residents (seed ${DEMO_SEED}).\n\n`);
+  const code = await simulate({ file: path.isAbsolute(file) ? displayPath(io.cwd, file) : file, residents: DEMO_RESIDENTS, seed: DEMO_SEED }, io);
+  if (code !== 0) return code;
+  io.stdout(`\n${CONNECT}`);
+  return 0;
+};
