@@ -22,13 +22,16 @@ export function adminClient(url: string = redisUrl): Redis {
 
 async function ping(): Promise<string | null> {
   const r = adminClient();
-  r.on('error', () => {});
+  let socketError: string | null = null;
+  r.on('error', (e: Error) => {
+    socketError ??= e.message;
+  });
   try {
     await r.connect();
     await r.ping();
     return null;
   } catch (e) {
-    return (e as Error).message;
+    return socketError ?? (e as Error).message;
   } finally {
     r.disconnect();
   }
