@@ -14,8 +14,9 @@ import { simulate } from './simulate.ts';
 
 const USAGE = 'Usage: pnyx start [--config FILE]\n';
 
-/** Residents and seed of the demo run. */
+/** Synthetic residents of the demo run: 10 % of Bertrix's 8,000 inhabitants, as in the seed campaign. */
 export const DEMO_RESIDENTS = 800;
+/** Seed of the demo run, so `npm start` prints the same demo every time. */
 export const DEMO_SEED = '1';
 
 /** The example campaign used when neither --config nor PNYX_CONFIG is given. */

@@ -9,8 +9,11 @@ import type { SeededRandom } from '../../adapters/system/index.ts';
 import type { IdeaText } from './synthetic-content.ts';
 import { ideaText } from './synthetic-content.ts';
 
+/** One minute in ms. */
 export const MINUTE = 60_000;
+/** One hour in ms. */
 export const HOUR = 60 * MINUTE;
+/** One day in ms (the simulation ignores daylight-saving days). */
 export const DAY = 24 * HOUR;
 
 /** A synthetic resident. `id` and `code` are filled in when the runner registers them. */
