@@ -145,7 +145,7 @@ export async function composeCampaign(campaign: Campaign, env: Environment, opti
   const mode: OpenMode = options.purpose === 'simulate' ? 'fresh' : options.purpose === 'inspect' ? 'existing' : 'open';
 
   const noStore = (location: StoreLocation): ComposeRefusal => {
-    const where = location.kind === 'sqlite' ? displayPath(options.cwd, location.file) : location.prefix;
+    const where = location.kind === 'sqlite' ? displayPath(options.cwd, location.file) : `Redis key prefix ${location.prefix}`;
     return { ok: false, exitCode: 1, message: `no stored campaign "${campaign.id}" at ${where}. Run \`pnyx simulate\` (its store is under ${SIMULATIONS_DIR}/ of the data directory; pass --data-dir) or start the bots first.` };
   };
   // Say "nothing stored" before asking for a secret: it is the more useful answer.
