@@ -6,3 +6,5 @@ export type { RedisKeys } from './keys.ts';
 export { LeaderLease, runWhileLeader } from './leader-lease.ts';
 export type { LeaderLeaseOptions, RunWhileLeaderOptions } from './leader-lease.ts';
 export { RedisStoreError, describeRedisUrl } from './redis-errors.ts';
+export { redisTransfer, openRedisTransfer, migratingMarkerKey } from './redis-transfer.ts';
+export type { RedisTransfer, RedisTransferOptions, RedisTransferState, OpenRedisTransferOptions } from './redis-transfer.ts';

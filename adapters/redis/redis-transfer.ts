@@ -100,7 +100,8 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
   /** Runs commands in one pipeline (`atomic`: one MULTI/EXEC) and returns their replies. */
   const run = async (commands: readonly Command[], atomic = false): Promise<unknown[]> => {
     if (commands.length === 0) return [];
-    const batch = atomic ? client.multi(commands as string[][]) : client.pipeline(commands as string[][]);
+    const list = [...commands] as unknown[][];
+    const batch = atomic ? client.multi(list) : client.pipeline(list);
     const replies = (await batch.exec()) ?? [];
     if (replies.length !== commands.length) throw new Error('redis transfer: a transaction was discarded');
     return replies.map(([err, reply]) => {
@@ -116,29 +117,20 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     return out;
   };
 
-  const scan = async (keyPrefix: string): Promise<string[]> => {
+  /** Keys under `keyPrefix`, sorted (SCAN, not KEYS); with `first`, stops at the first batch found. */
+  const scan = async (keyPrefix: string, first = false): Promise<string[]> => {
     const out: string[] = [];
     let cursor = '0';
     do {
       const [next, batch] = await client.scan(cursor, 'MATCH', `${globEscape(keyPrefix)}*`, 'COUNT', 1000);
       out.push(...batch);
-      cursor = next;
+      cursor = first && out.length > 0 ? '0' : next;
     } while (cursor !== '0');
     return out.sort(byText);
   };
 
-  const anyKey = async (): Promise<boolean> => {
-    let cursor = '0';
-    do {
-      const [next, batch] = await client.scan(cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 1000);
-      if (batch.length > 0) return true;
-      cursor = next;
-    } while (cursor !== '0');
-    return false;
-  };
-
   const state = (): Promise<RedisTransferState> =>
-    guard('state', async () => ((await client.exists(marker)) === 1 ? 'partial' : (await anyKey()) ? 'data' : 'empty'));
+    guard('state', async () => ((await client.exists(marker)) === 1 ? 'partial' : (await scan(prefix, true)).length > 0 ? 'data' : 'empty'));
 
   const partial = (): TransferRefusedError =>
     new TransferRefusedError(

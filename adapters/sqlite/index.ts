@@ -16,3 +16,5 @@ export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, busyRetry
 export type { OpenDatabaseOptions } from './sqlite-database.ts';
 export { migrate, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 export type { Migration } from './migrations.ts';
+export { sqliteTransfer } from './sqlite-transfer.ts';
+export type { SqliteTransfer } from './sqlite-transfer.ts';

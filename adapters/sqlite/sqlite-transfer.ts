@@ -1,0 +1,236 @@
+/**
+ * `StoreTransfer` of the embedded store: a whole campaign file read or written at once.
+ * `dump` reads in one (deferred) read transaction, so WAL gives it one snapshot even while a
+ * bot writes; `restore` writes in one `BEGIN IMMEDIATE` transaction into an empty file —
+ * all or nothing, and refused outright when any table holds a row.
+ *
+ * Rows are written with their stored versions, sequence numbers and hashes (the columns the
+ * stores of this folder read), so the restored file answers exactly as the original did.
+ */
+import type Database from 'better-sqlite3';
+import { pino } from 'pino';
+import type { BallotChoice, BallotSlot, StoredBallot } from '../../core/ballots/ballot.ts';
+import type { StoredResults } from '../../core/ballots/results.ts';
+import type { Idea } from '../../core/ideas/idea.ts';
+import type { PhaseState } from '../../core/phases/phase-state.ts';
+import type { OutboxMessage } from '../../core/ports/outbox.ts';
+import type { AccessCode } from '../../core/ports/resident-store.ts';
+import type { Recipient } from '../../core/ports/side-records.ts';
+import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
+import type { MessageParams } from '../../core/domain/domain-error.ts';
+import type { Resident } from '../../core/residents/resident.ts';
+import { canonicalJson } from '../../core/audit/audit-chain.ts';
+import { checkDump } from '../transfer/check-dump.ts';
+import { TransferRefusedError } from '../transfer/transfer-error.ts';
+import { auditEntryFromRow } from './sqlite-audit-log.ts';
+import { immediate, openDatabase } from './sqlite-database.ts';
+import { migrate } from './migrations.ts';
+
+/** Tables holding campaign data (every table but `schema_migrations`). */
+const DATA_TABLES = [
+  'meta',
+  'campaign_records',
+  'residents',
+  'access_codes',
+  'ideas',
+  'idea_supports',
+  'ballots',
+  'ballot_versions',
+  'outbox',
+  'processed_updates',
+  'audit_log',
+] as const;
+
+// meta keys and record names, as the stores of this folder use them.
+const META_IDEA_NUMBER = 'idea_number';
+const META_SECRET_CHECK = 'secret_check';
+const RECORD_PHASE = 'phase_state';
+const RECORD_RESULTS = 'results';
+
+/** A SQLite transfer; `close` releases the file when the transfer opened it. */
+export interface SqliteTransfer extends StoreTransfer {
+  /** Tables that hold at least one row (empty for a fresh file). */
+  nonEmptyTables(): readonly string[];
+  close(): void;
+}
+
+interface BallotRow {
+  voter_key: string;
+  slot: string;
+  envelope_id: string;
+  choices: string;
+  version: number;
+  receipt: string;
+  cast_at: number;
+  assisted: number;
+  request_id: string;
+}
+
+function ballotFromRow(r: BallotRow): StoredBallot {
+  return {
+    voterKey: r.voter_key,
+    slot: r.slot as BallotSlot,
+    envelopeId: r.envelope_id,
+    choices: JSON.parse(r.choices) as BallotChoice[],
+    version: r.version,
+    receipt: r.receipt,
+    castAt: r.cast_at,
+    assisted: r.assisted === 1,
+    requestId: r.request_id,
+  };
+}
+
+function ballotParams(b: StoredBallot): BallotRow {
+  return {
+    voter_key: b.voterKey,
+    slot: b.slot,
+    envelope_id: b.envelopeId,
+    // Choices sorted by idea id, as the ballot box stores them.
+    choices: JSON.stringify([...b.choices].map((c) => ({ ideaId: c.ideaId, points: c.points })).sort((x, y) => (x.ideaId < y.ideaId ? -1 : x.ideaId > y.ideaId ? 1 : 0))),
+    version: b.version,
+    receipt: b.receipt,
+    cast_at: b.castAt,
+    assisted: b.assisted ? 1 : 0,
+    request_id: b.requestId,
+  };
+}
+
+/**
+ * The transfer of a campaign file. Given a path, opens it (creating and migrating it when
+ * missing) and `close` closes it; given an open handle (migrated by `openSqliteStores`),
+ * uses it and `close` leaves it open.
+ */
+export function sqliteTransfer(source: string | Database.Database): SqliteTransfer {
+  const owned = typeof source === 'string';
+  const db = owned ? openDatabase(source) : source;
+  if (owned) {
+    try {
+      migrate(db, pino({ level: 'silent' }));
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+  const where = db.name;
+  const nonEmptyTables = (): string[] =>
+    DATA_TABLES.filter((t) => (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t}) AS any`).get() as { any: number }).any === 1);
+
+  const readAll = db.transaction((): CampaignDump => {
+    const all = <R>(sql: string): R[] => db.prepare(sql).all() as R[];
+    const meta = new Map(all<{ key: string; value: string }>('SELECT key, value FROM meta').map((r) => [r.key, r.value]));
+    const records = new Map(all<{ name: string; version: number; data: string }>('SELECT name, version, data FROM campaign_records').map((r) => [r.name, r]));
+    const phase = records.get(RECORD_PHASE);
+    const results = records.get(RECORD_RESULTS);
+    return {
+      format: 'pnyx-dump/1',
+      phaseState: phase === undefined ? null : { value: JSON.parse(phase.data) as PhaseState, version: phase.version },
+      results: results === undefined ? null : (JSON.parse(results.data) as StoredResults),
+      secretCheck: meta.get(META_SECRET_CHECK) ?? null,
+      residents: all<{ version: number; data: string }>('SELECT version, data FROM residents ORDER BY id').map((r) => ({
+        ...(JSON.parse(r.data) as Resident),
+        version: r.version,
+      })),
+      codes: all<{ code: string; resident_id: string | null; issued_by: string; issued_at: number; used_at: number | null }>(
+        'SELECT * FROM access_codes ORDER BY code',
+      ).map((r): AccessCode => ({ code: r.code, residentId: r.resident_id, issuedBy: r.issued_by, issuedAt: r.issued_at, usedAt: r.used_at })),
+      ideas: all<{ version: number; data: string }>('SELECT version, data FROM ideas ORDER BY number, id').map((r) => ({
+        ...(JSON.parse(r.data) as Idea),
+        version: r.version,
+      })),
+      nextIdeaNumber: Number(meta.get(META_IDEA_NUMBER) ?? '0') + 1,
+      supports: all<{ idea_id: string; supporter_key: string; at: number }>(
+        'SELECT idea_id, supporter_key, at FROM idea_supports ORDER BY idea_id, supporter_key',
+      ).map((r) => ({ ideaId: r.idea_id, supporterKey: r.supporter_key, at: r.at })),
+      ballots: all<BallotRow>('SELECT * FROM ballots ORDER BY voter_key, slot').map(ballotFromRow),
+      ballotVersions: all<BallotRow>('SELECT * FROM ballot_versions ORDER BY voter_key, slot, version').map(ballotFromRow),
+      outbox: all<{
+        seq: number;
+        key: string;
+        recipient: string;
+        template: string;
+        params: string;
+        not_before: number;
+        status: OutboxMessage['status'];
+        attempts: number;
+        last_error: string | null;
+      }>('SELECT * FROM outbox ORDER BY seq').map((r) => ({
+        seq: r.seq,
+        key: r.key,
+        recipient: JSON.parse(r.recipient) as Recipient,
+        template: r.template,
+        params: JSON.parse(r.params) as MessageParams,
+        notBefore: r.not_before,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+      })),
+      audit: all<Parameters<typeof auditEntryFromRow>[0]>('SELECT * FROM audit_log ORDER BY seq').map(auditEntryFromRow),
+      processed: all<{ key: string; expires_at: number }>('SELECT key, expires_at FROM processed_updates ORDER BY key').map((r) => ({
+        key: r.key,
+        expiresAt: r.expires_at,
+      })),
+    };
+  });
+
+  const writeAll = (dump: CampaignDump): void => {
+    const full = nonEmptyTables();
+    if (full.length > 0) {
+      throw new TransferRefusedError('target_not_empty', `the SQLite file ${where} already holds data (${full.join(', ')}); restore only into an empty store`);
+    }
+    const run = (sql: string) => {
+      const stmt = db.prepare(sql);
+      return (...params: unknown[]) => stmt.run(...params);
+    };
+    const putMeta = run('INSERT INTO meta (key, value) VALUES (?, ?)');
+    const putRecord = run('INSERT INTO campaign_records (name, version, data) VALUES (?, ?, ?)');
+    if (dump.phaseState !== null) putRecord(RECORD_PHASE, dump.phaseState.version, JSON.stringify(dump.phaseState.value));
+    // The results' own version is not part of the dump (no port reads it): it restarts at 1.
+    if (dump.results !== null) putRecord(RECORD_RESULTS, 1, JSON.stringify(dump.results));
+    if (dump.secretCheck !== null) putMeta(META_SECRET_CHECK, dump.secretCheck);
+    if (dump.nextIdeaNumber > 1) putMeta(META_IDEA_NUMBER, String(dump.nextIdeaNumber - 1));
+    const resident = run('INSERT INTO residents (id, version, data) VALUES (?, ?, ?)');
+    for (const r of dump.residents) resident(r.id, r.version, JSON.stringify(r));
+    const code = run('INSERT INTO access_codes (code, resident_id, issued_by, issued_at, used_at) VALUES (?, ?, ?, ?, ?)');
+    for (const c of dump.codes) code(c.code, c.residentId, c.issuedBy, c.issuedAt, c.usedAt);
+    const idea = run('INSERT INTO ideas (id, number, state, author_id, version, data) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const i of dump.ideas) idea(i.id, i.number, i.state, i.authorId, i.version, JSON.stringify(i));
+    const support = run('INSERT INTO idea_supports (idea_id, supporter_key, at) VALUES (?, ?, ?)');
+    for (const s of dump.supports) support(s.ideaId, s.supporterKey, s.at);
+    const columns = 'voter_key, slot, envelope_id, choices, version, receipt, cast_at, assisted, request_id';
+    const values = '@voter_key, @slot, @envelope_id, @choices, @version, @receipt, @cast_at, @assisted, @request_id';
+    const version = db.prepare(`INSERT INTO ballot_versions (${columns}) VALUES (${values})`);
+    for (const b of dump.ballotVersions) version.run(ballotParams(b));
+    const current = db.prepare(`INSERT INTO ballots (${columns}) VALUES (${values})`);
+    for (const b of dump.ballots) current.run(ballotParams(b));
+    // Explicit seqs: AUTOINCREMENT then continues after the highest one.
+    const message = run(
+      `INSERT INTO outbox (seq, key, recipient, template, params, not_before, status, attempts, last_error, lease_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    );
+    for (const m of dump.outbox) {
+      message(m.seq, m.key, JSON.stringify(m.recipient), m.template, JSON.stringify(m.params), m.notBefore, m.status, m.attempts, m.lastError);
+    }
+    const entry = run(
+      `INSERT INTO audit_log (seq, prev_hash, hash, at, actor, action, subject, assisted, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of dump.audit) entry(e.seq, e.prevHash, e.hash, e.at, e.actor, e.action, e.subject, e.assisted ? 1 : 0, canonicalJson(e.data));
+    // claimed_at is not in the dump (no port reads it); the expiry is what matters.
+    const claim = run('INSERT INTO processed_updates (key, claimed_at, expires_at) VALUES (?, ?, ?)');
+    for (const p of dump.processed) claim(p.key, Math.min(Date.now(), p.expiresAt), p.expiresAt);
+  };
+
+  return {
+    async dump() {
+      return readAll.deferred();
+    },
+    async restore(dump) {
+      checkDump(dump);
+      immediate(db, () => writeAll(dump));
+    },
+    nonEmptyTables,
+    close() {
+      if (owned && db.open) db.close();
+    },
+  };
+}
