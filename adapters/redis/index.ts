@@ -8,3 +8,5 @@ export type { LeaderLeaseOptions, RunWhileLeaderOptions } from './leader-lease.t
 export { RedisStoreError, describeRedisUrl } from './redis-errors.ts';
 export { redisTransfer, openRedisTransfer, migratingMarkerKey } from './redis-transfer.ts';
 export type { RedisTransfer, RedisTransferOptions, RedisTransferState, OpenRedisTransferOptions } from './redis-transfer.ts';
+export { RedisSendBudget, tokenTag } from './telegram-send-budget.ts';
+export type { RedisSendBudgetOptions } from './telegram-send-budget.ts';
