@@ -23,6 +23,7 @@ const OUTCOMES = [
   'match',
   'mismatch',
   'not_owner',
+  'stale',
 ] as const;
 
 /** An outcome word of a script: the port outcome of the same name where one exists. */

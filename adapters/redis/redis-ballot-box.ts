@@ -72,7 +72,7 @@ export class RedisBallotBox implements BallotBox {
       'ballots.cast',
       'ballot-cast',
       side,
-      [k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId), k.envelopeCounts, k.voters],
+      [k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId), k.envelopeCounts, k.voters, k.phase],
       [
         request.requestId,
         String(request.at),
@@ -82,11 +82,13 @@ export class RedisBallotBox implements BallotBox {
         k.ballotMember(request.slot, request.voterKey),
         bodyOf(request),
         k.envelopePrefix,
+        request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
       ],
       false,
     )) as unknown[];
-    const outcome = outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists']);
+    const outcome = outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists', 'stale']);
     if (outcome === 'closed') return { status: 'closed' };
+    if (outcome === 'stale') return { status: 'stale' };
     const ballot = ballotFrom(request.voterKey, request.slot, reply[1], reply[2]);
     if (outcome === 'ok') return { status: 'recorded', ballot, replaced: reply[3] === 1 };
     return { status: outcome, ballot };

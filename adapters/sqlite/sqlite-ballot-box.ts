@@ -61,6 +61,7 @@ export class SqliteBallotBox implements BallotBox {
       'SELECT * FROM ballot_versions WHERE voter_key = ? AND slot = ? AND request_id = ?',
     );
     const current = db.prepare<[string, string], BallotRow>('SELECT * FROM ballots WHERE voter_key = ? AND slot = ?');
+    const phaseVersion = db.prepare<[], { version: number }>("SELECT version FROM campaign_records WHERE name = 'phase_state'");
     const insertVersion = db.prepare(
       `INSERT INTO ballot_versions (voter_key, slot, version, envelope_id, choices, receipt, cast_at, assisted, request_id)
        VALUES (@voter_key, @slot, @version, @envelope_id, @choices, @receipt, @cast_at, @assisted, @request_id)`,
@@ -78,6 +79,7 @@ export class SqliteBallotBox implements BallotBox {
       const earlier = byRequest.get(req.voterKey, req.slot, req.requestId);
       if (earlier !== undefined) return { status: 'duplicate', ballot: ballotFromRow(earlier) };
       if (req.at >= req.closesAt) return { status: 'closed' };
+      if (req.phaseVersion !== undefined && req.phaseVersion !== null && (phaseVersion.get()?.version ?? 0) !== req.phaseVersion) return { status: 'stale' };
       const existing = current.get(req.voterKey, req.slot);
       if (existing !== undefined && !req.allowReplace) return { status: 'exists', ballot: ballotFromRow(existing) };
       const row: BallotRow = {

@@ -13,6 +13,10 @@ import type { Idea } from '../ideas/idea.ts';
 import type { Resident } from '../residents/resident.ts';
 import type { SideRecords } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
+import { ELIGIBLE_MAX, ELIGIBLE_TTL_MS } from './engine-deps.ts';
+import type { PhaseStatus } from '../phases/phase-machine.ts';
+import { initialPhaseState } from '../phases/phase-machine.ts';
+import type { PhaseState } from '../phases/phase-state.ts';
 import { requirePhase } from './phase-usecases.ts';
 import { requireEligible, residentByCode } from './resident-usecases.ts';
 
@@ -79,10 +83,80 @@ async function cast(
   choices: readonly ChoiceInput[],
   requestId: string,
   assistedBy: string | null,
+  now: number = deps.clock.now(),
+  phaseCheck: Promise<Outcome<JudgedPhase>> = votingPhase(deps, now, false),
 ): Promise<Outcome<CastResult>> {
-  const now = deps.clock.now();
-  const phase = await requirePhase(deps, ['voting'], 'voting', now);
-  if (!phase.ok) return phase;
+  for (let attempt = 0; ; attempt++) {
+    const judged = await (attempt === 0 ? phaseCheck : votingPhase(deps, now, true));
+    if (!judged.ok) return judged;
+    const r = await castJudged(deps, resident, slot, choices, requestId, assistedBy, now, judged.value);
+    if (r !== 'stale') return r;
+    // The phase state moved between reading and casting (a staff move): judge again, fresh.
+    if (attempt >= 2) return refuse('voting.busy', {});
+  }
+}
+
+/** `requireEligible`, reusing a recent positive answer (see EngineCache.eligible). */
+async function eligibleVoter(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
+  const cache = deps.cache;
+  const now = Date.now(); // cache bookkeeping only, never a judgement about the campaign
+  const hit = cache?.eligible?.get(residentId);
+  if (hit !== undefined && hit.until > now) return done(hit.resident);
+  const r = await requireEligible(deps, residentId);
+  if (r.ok && cache !== undefined) {
+    const map = (cache.eligible ??= new Map());
+    if (map.size >= ELIGIBLE_MAX) for (const key of [...map.keys()].slice(0, ELIGIBLE_MAX / 2)) map.delete(key);
+    map.set(residentId, { resident: r.value, until: now + ELIGIBLE_TTL_MS });
+  }
+  return r;
+}
+
+/** The voting phase as judged at `now`, and the phase-state version it was judged on. */
+interface JudgedPhase {
+  readonly status: PhaseStatus;
+  readonly version: number;
+}
+
+/**
+ * Judges "is voting open" against the clock. Reuses the phase state this process last read
+ * for a vote (see EngineCache.phase) unless `fresh`; the cast then carries its version, so a
+ * stale judgement is refused by the store and never counted.
+ */
+async function votingPhase(deps: EngineDeps, now: number, fresh: boolean): Promise<Outcome<JudgedPhase>> {
+  const cached = fresh ? undefined : deps.cache?.phase;
+  let version: number;
+  let state: PhaseState;
+  if (cached === undefined) {
+    const loaded = await deps.stores.campaign.loadPhaseState();
+    version = loaded?.version ?? 0;
+    state = loaded?.value ?? initialPhaseState(deps.campaign);
+    if (deps.cache !== undefined) {
+      if (loaded === null) delete deps.cache.phase;
+      else deps.cache.phase = { value: loaded.value, version: loaded.version };
+    }
+  } else {
+    version = cached.version;
+    state = cached.value;
+  }
+  const status = await requirePhase(deps, ['voting'], 'voting', now, state);
+  if (!status.ok) {
+    if (cached !== undefined) return votingPhase(deps, now, true); // a refusal is always judged on fresh state
+    return status;
+  }
+  return done({ status: status.value, version });
+}
+
+async function castJudged(
+  deps: EngineDeps,
+  resident: Resident,
+  slot: BallotSlot,
+  choices: readonly ChoiceInput[],
+  requestId: string,
+  assistedBy: string | null,
+  now: number,
+  judged: JudgedPhase,
+): Promise<Outcome<CastResult> | 'stale'> {
+  const phase = done(judged.status);
   if (phase.value.kind !== 'open' || phase.value.closesAt === null) return refuse('voting.closed', {});
   const option = slotsForResident(deps.campaign, resident.area).find((o) => o.slot === slot);
   if (option === undefined) return refuse('ballot.no_such_ballot', { slot });
@@ -106,6 +180,7 @@ async function cast(
       closesAt: phase.value.closesAt,
       allowReplace: deps.campaign.ballot.allowChange,
       assisted: assistedBy !== null,
+      phaseVersion: judged.version,
     },
     side,
   );
@@ -116,6 +191,9 @@ async function cast(
       return done({ ballot: r.ballot, replaced: false, duplicate: true });
     case 'closed':
       return refuse('voting.closed', { closedAt: phase.value.closesAt });
+    case 'stale':
+      if (deps.cache !== undefined) delete deps.cache.phase;
+      return 'stale';
     case 'exists':
       return refuse('ballot.already_cast', { receipt: r.ballot.receipt });
   }
@@ -126,9 +204,13 @@ async function cast(
  * use the Telegram update id or the callback query id.
  */
 export async function castBallot(deps: EngineDeps, residentId: string, slot: BallotSlot, choices: readonly ChoiceInput[], requestId: string): Promise<Outcome<CastResult>> {
-  const r = await requireEligible(deps, residentId);
+  const now = deps.clock.now();
+  // The resident and the phase are read side by side: one round trip of latency, not two.
+  const phaseCheck = votingPhase(deps, now, false);
+  phaseCheck.catch(() => undefined); // handled where awaited; never an unhandled rejection
+  const r = await eligibleVoter(deps, residentId);
   if (!r.ok) return r;
-  return cast(deps, r.value, slot, choices, requestId, null);
+  return cast(deps, r.value, slot, choices, requestId, null, now, phaseCheck);
 }
 
 /**

@@ -22,7 +22,24 @@ export interface EngineDeps {
  */
 export interface EngineCache {
   votingFinalists?: Promise<Map<string, import('../ideas/idea.ts').Idea[]>>;
+  /**
+   * The last phase state read for a vote. Safe to reuse: every cast carries its version and
+   * the store refuses it (`stale`) if the phase state has been saved since.
+   */
+  phase?: { readonly value: import('../phases/phase-state.ts').PhaseState; readonly version: number };
+  /**
+   * Residents found eligible to vote, for a short time (ELIGIBLE_TTL_MS). During voting a
+   * resident only ever becomes eligible, never less so — except by erasing their data, and an
+   * erased resident's votes count under the same voter key anyway — so reusing the answer for
+   * a few seconds changes no outcome and saves a store read per vote.
+   */
+  eligible?: Map<string, { readonly resident: import('../residents/resident.ts').Resident; readonly until: number }>;
 }
+
+/** How long an "eligible to vote" answer is reused, in ms. */
+export const ELIGIBLE_TTL_MS = 10_000;
+/** Most residents kept in the eligible cache (then the oldest half is dropped). */
+export const ELIGIBLE_MAX = 200_000;
 
 /** How many times a use case re-reads and retries after an optimistic-concurrency conflict. */
 export const CONFLICT_RETRIES = 5;

@@ -27,8 +27,8 @@ export async function loadPhaseState(deps: EngineDeps): Promise<Versioned<PhaseS
 }
 
 /** Where the campaign is now, judged against the clock. */
-export async function currentStatus(deps: EngineDeps, now = deps.clock.now()): Promise<{ status: PhaseStatus; state: PhaseState; facts: GuardFacts | null }> {
-  const loaded = await loadPhaseState(deps);
+export async function currentStatus(deps: EngineDeps, now = deps.clock.now(), known?: PhaseState): Promise<{ status: PhaseStatus; state: PhaseState; facts: GuardFacts | null }> {
+  const loaded = known === undefined ? await loadPhaseState(deps) : { value: known };
   // Most of the time no guard stands between the recorded phase and now: then the answer is
   // the same whatever the facts, and the stores need not be asked (the hot path of a vote).
   const hopeful = phaseStatus(loaded.value, now, { finalists: Number.MAX_SAFE_INTEGER, tallied: true });
@@ -42,8 +42,8 @@ export async function currentStatus(deps: EngineDeps, now = deps.clock.now()): P
  * Refuses an action unless the campaign is, at `now`, in one of `phases`. The refusal says
  * when the action opens next (`opensAt`) or that it is over for this campaign.
  */
-export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], action: string, now = deps.clock.now()): Promise<Outcome<PhaseStatus>> {
-  const { status, state } = await currentStatus(deps, now);
+export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], action: string, now = deps.clock.now(), known?: PhaseState): Promise<Outcome<PhaseStatus>> {
+  const { status, state } = await currentStatus(deps, now, known);
   if (status.kind !== 'between' && phases.includes(status.phase)) return done(status);
   const current = status.kind === 'between' ? null : status.phase;
   // The next instant one of the allowed phases opens, if still ahead.

@@ -21,6 +21,13 @@ export interface CastRequest {
   /** May an existing ballot be replaced (campaign's `allowChange`)? */
   readonly allowReplace: boolean;
   readonly assisted: boolean;
+  /**
+   * The version of the campaign's phase state (CampaignStore) the vote was judged against,
+   * 0 when none was stored yet; the cast is refused `stale`, storing nothing, when the stored
+   * version differs — so a vote judged on a cached phase state never lands after a staff move.
+   * Null or absent: no check.
+   */
+  readonly phaseVersion?: number | null;
 }
 
 /** Answer to a cast. */
@@ -31,6 +38,8 @@ export type CastOutcome =
   | { readonly status: 'duplicate'; readonly ballot: StoredBallot }
   /** `at >= closesAt`: nothing stored. */
   | { readonly status: 'closed' }
+  /** The phase state moved since `phaseVersion` was read: nothing stored; judge again. */
+  | { readonly status: 'stale' }
   /** A ballot exists and replacing is not allowed: nothing stored. */
   | { readonly status: 'exists'; readonly ballot: StoredBallot };
 

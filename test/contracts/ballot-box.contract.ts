@@ -22,6 +22,24 @@ export function describeBallotBoxContract(label: string, make: MakeStores): void
   describe(`BallotBox contract [${label}]`, () => {
     const open = fixtures(make);
 
+    it('phaseVersion: a cast judged on an outdated phase state is refused `stale` and stores nothing', async () => {
+      const { stores } = await open();
+      const { initialPhaseState } = await import('../../core/phases/phase-machine.ts');
+      const { testCampaign } = await import('../support/test-campaign.ts');
+      // No phase state stored yet: version 0.
+      expect(await stores.ballots.cast(castRequest('vk-p', 'rq-p0', { phaseVersion: 1 }), side('stale-0'))).toEqual({ status: 'stale' });
+      expect((await stores.ballots.cast(castRequest('vk-p', 'rq-p1', { phaseVersion: 0 }), {})).status).toBe('recorded');
+      expect(await stores.campaign.savePhaseState(initialPhaseState(testCampaign()), null, {})).toBe('saved');
+      expect(await stores.ballots.cast(castRequest('vk-p', 'rq-p2', { phaseVersion: 0 }), side('stale-1'))).toEqual({ status: 'stale' });
+      expect((await stores.ballots.get('vk-p', 'town'))?.version).toBe(1);
+      expect(await sideCount(stores, 'stale-0')).toEqual([0, 0]);
+      expect(await sideCount(stores, 'stale-1')).toEqual([0, 0]);
+      expect((await stores.ballots.cast(castRequest('vk-p', 'rq-p3', { phaseVersion: 1 }), {})).status).toBe('recorded');
+      // A stale request's id is not remembered; no check when the version is not given.
+      expect((await stores.ballots.cast(castRequest('vk-p', 'rq-p2'), {})).status).toBe('recorded');
+      expect((await stores.ballots.get('vk-p', 'town'))?.version).toBe(3);
+    });
+
     it('records a first cast as version 1 with every field, choices sorted by idea id', async () => {
       const { stores } = await open();
       const req = castRequest('vk-1', 'rq-1', {

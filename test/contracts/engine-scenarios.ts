@@ -82,5 +82,29 @@ export function describeEngineScenarios(label: string, make: MakeStores): void {
       expect(figures.voters).toBe(voters.length);
       expect(figures.registered).toBe(voters.length + 1);
     });
+
+    it('an early close by staff on another instance is seen by a process holding a cached phase state', async () => {
+      fixture = await make();
+      const a = harness(undefined, fixture.stores);
+      const b = harness(undefined, await fixture.reopen());
+      const author = await a.register(1);
+      const voter = await a.register(2);
+      const ideas = [await a.submit(author, 'Bike racks at the station'), await a.submit(author, 'Benches in the park')];
+      for (const i of ideas) await a.engine.moderateIdea('U-MOD1', i.id, 1, { outcome: 'eligible', comment: null });
+      a.clock.set(T.review + 1);
+      for (const i of ideas) await a.engine.selectFinalist('U-ADMIN', i.id, true);
+      a.clock.set(T.voting + 1);
+      b.clock.set(T.voting + 1);
+      await a.engine.tick();
+      // Instance A votes once, so it now holds the phase state in its cache.
+      expect((await a.engine.castBallot(voter, 'town', [{ ideaId: ideas[0]!.id }], 'r1')).ok).toBe(true);
+      // Instance B: staff close voting early.
+      a.clock.set(T.voting + DAY);
+      b.clock.set(T.voting + DAY);
+      expect(await b.engine.advancePhase('U-ADMIN', 'closing early')).toMatchObject({ ok: true, value: { state: { phase: 'tallying' } } });
+      // Instance A must refuse, though its cached windows still say voting is open.
+      expect(await a.engine.castBallot(voter, 'town', [{ ideaId: ideas[1]!.id }], 'r2')).toMatchObject({ ok: false, code: 'voting.closed' });
+      expect((await a.engine.myBallots(voter))[0]?.version).toBe(1);
+    });
   });
 }

@@ -15,6 +15,7 @@
       own_key(3)   envelope index (set of `<slot>:<voterKey>`) of the cast's envelope
       own_key(4)   hash envelope id -> current ballots
       own_key(5)   number of distinct voters
+      own_key(6)   the campaign's phase state hash (field v = version)
       own_arg(1)   request id
       own_arg(2)   at (epoch ms)
       own_arg(3)   closesAt (epoch ms, exclusive)
@@ -23,12 +24,14 @@
       own_arg(6)   envelope index member `<slot>:<voterKey>`
       own_arg(7)   ballot JSON {e, c, r, t, a, q}
       own_arg(8)   envelope index key prefix (the old envelope's index is prefix .. id)
+      own_arg(9)   phase state version the vote was judged against ('' = no check; 0 = none stored)
 
     Output:
       { RC_OK, version, ballot JSON, replaced (0|1) }
       { RC_DUPLICATE, version, ballot JSON }   that request's ballot (maybe since replaced)
       { RC_CLOSED }                            at >= closesAt; nothing stored
       { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
+      { RC_STALE }                             the phase state moved since it was read; nothing stored
 ]]
 --- @include "includes/codes.lua"
 --- @include "includes/sha256.lua"
@@ -43,6 +46,9 @@ if stored then
 end
 if tonumber(own_arg(2)) >= tonumber(own_arg(3)) then
   return { RC_CLOSED }
+end
+if own_arg(9) ~= '' and (redis.call('HGET', own_key(6), 'v') or '0') ~= own_arg(9) then
+  return { RC_STALE }
 end
 local current = redis.call('HGET', ballot, 'v')
 if current and own_arg(4) ~= '1' then

@@ -22,6 +22,7 @@ export class MemoryBallotBox implements BallotBox {
     const earlier = s.castRequests.get(request.requestId);
     if (earlier !== undefined) return { status: 'duplicate', ballot: earlier };
     if (request.at >= request.closesAt) return { status: 'closed' };
+    if (request.phaseVersion !== undefined && request.phaseVersion !== null && (s.phase?.version ?? 0) !== request.phaseVersion) return { status: 'stale' };
     const key = ballotKey(request.voterKey, request.slot);
     const current = s.ballots.get(key);
     if (current !== undefined && !request.allowReplace) return { status: 'exists', ballot: current };

@@ -20,3 +20,4 @@ local RC_INITIALIZED = 14
 local RC_MATCH = 15
 local RC_MISMATCH = 16
 local RC_NOT_OWNER = 17
+local RC_STALE = 18
