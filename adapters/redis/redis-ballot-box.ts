@@ -89,8 +89,22 @@ export class RedisBallotBox implements BallotBox {
     const outcome = outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists', 'stale']);
     if (outcome === 'closed') return { status: 'closed' };
     if (outcome === 'stale') return { status: 'stale' };
+    if (outcome === 'ok') {
+      // The stored body is the one sent: build the ballot from the request, no JSON round trip.
+      const ballot: StoredBallot = {
+        voterKey: request.voterKey,
+        slot: request.slot,
+        envelopeId: request.envelopeId,
+        choices: [...request.choices].sort(byId).map((c) => ({ ideaId: c.ideaId, points: c.points })),
+        version: Number(reply[1]),
+        receipt: request.receipt,
+        castAt: request.at,
+        assisted: request.assisted,
+        requestId: request.requestId,
+      };
+      return { status: 'recorded', ballot, replaced: reply[3] === 1 };
+    }
     const ballot = ballotFrom(request.voterKey, request.slot, reply[1], reply[2]);
-    if (outcome === 'ok') return { status: 'recorded', ballot, replaced: reply[3] === 1 };
     return { status: outcome, ballot };
   }
 

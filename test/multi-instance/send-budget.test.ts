@@ -104,7 +104,10 @@ describeWithRedis('Redis send budget shared by two instances', () => {
     const budget = new RedisSendBudget({ redis, botToken: TOKEN, keyPrefix });
     await budget.take(5, true);
     const keys = await keysUnder(redis, keyPrefix);
-    expect(keys.sort()).toEqual([`bot:all`, `chat:5`, `group:5`].map((k) => `${keyPrefix}tg-send:${tokenTag(TOKEN)}:${k}`));
+    // The per-second keys may already have expired on a loaded machine; the per-minute group key has not.
+    const expected = [`bot:all`, `chat:5`, `group:5`].map((k) => `${keyPrefix}tg-send:${tokenTag(TOKEN)}:${k}`);
+    expect(keys).toContain(expected[2]);
+    for (const k of keys) expect(expected).toContain(k);
     for (const k of keys) expect(k).not.toContain(TOKEN.split(':')[1]);
     // Another token has its own budget.
     const other = new RedisSendBudget({ redis, botToken: `${TOKEN}-other`, keyPrefix });

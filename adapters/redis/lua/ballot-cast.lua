@@ -27,7 +27,7 @@
       own_arg(9)   phase state version the vote was judged against ('' = no check; 0 = none stored)
 
     Output:
-      { RC_OK, version, ballot JSON, replaced (0|1) }
+      { RC_OK, version, '', replaced (0|1) }   (the caller has the ballot it sent)
       { RC_DUPLICATE, version, ballot JSON }   that request's ballot (maybe since replaced)
       { RC_CLOSED }                            at >= closesAt; nothing stored
       { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
@@ -76,4 +76,5 @@ local version = (current and tonumber(current) or 0) + 1
 local body = own_arg(7)
 redis.call('HSET', ballot, 'v', version, version, body, requestField, version)
 apply_side()
-return { RC_OK, version, body, current and 1 or 0 }
+-- The caller sent the body: it is not sent back.
+return { RC_OK, version, '', current and 1 or 0 }
