@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'check-config FILE            validate a campaign file and list every error',
     load: async () => (await import('./commands/check-config.ts')).checkConfigCommand,
   },
+  tally: {
+    summary: 'tally FILE | --pabulib FILE.pb [options]   recount a stored campaign, or count a Pabulib election',
+    load: async () => (await import('./commands/tally.ts')).tallyCommand,
+  },
   simulate: {
     summary: 'simulate FILE [--residents N] [--seed S] [--data-dir DIR]   run a whole campaign with synthetic residents',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,

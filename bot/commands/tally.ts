@@ -1,4 +1,5 @@
 /**
+ * `pnyx tally CAMPAIGN.yaml [--data-dir DIR] [--json]` recounts a stored campaign (see tally-campaign.ts).
  * `pnyx tally --pabulib FILE.pb [--rule RULE] [--tie-break ORDER] [--add1-start integral|exact]
  *   [--add1-step N] [--add1-exhaustive-stop on|off] [--ordinal-points P1,P2,…] [--json]`
  *
@@ -9,6 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from './command.ts';
+import { tallyCampaign } from './tally-campaign.ts';
 import { officialSelected, PabulibFormatError, readPabulibFile, ruleFromName, toTallyInstance } from '../../adapters/pabulib/index.ts';
 import type { PabulibElection } from '../../adapters/pabulib/index.ts';
 import { DomainError } from '../../core/domain/domain-error.ts';
@@ -35,6 +37,8 @@ class BadInput extends Error {}
 
 /** The `tally` command. */
 export const tallyCommand: CliCommand = async (args, io) => {
+  // Without --pabulib, FILE is a campaign file: recount the stored campaign.
+  if (!args.some((a) => a === '--pabulib' || a.startsWith('--pabulib='))) return tallyCampaign(args, io);
   try {
     return await run(args, io);
   } catch (e) {
