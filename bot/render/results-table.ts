@@ -6,6 +6,7 @@
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import type { EnvelopeResult, StoredResults } from '../../core/ballots/results.ts';
 import { cliText, formatMoney } from './money.ts';
+import { minorUnitsFormatter, renderTallyExplanation } from '../../adapters/i18n/tally-messages.ts';
 import { count, layoutTable, truncate } from './text-table.ts';
 
 const TITLE_WIDTH = 44;
@@ -49,6 +50,13 @@ function envelopeBlock(campaign: Campaign, results: StoredResults, e: EnvelopeRe
     );
   }
   lines.push(`  spent ${formatMoney(campaign, e.spent)} of ${formatMoney(campaign, e.budget)}, left ${formatMoney(campaign, e.left)}`);
+  if (e.rows.length > 0) {
+    // Why each idea was funded or not, for people, in the campaign's default language.
+    const locale = campaign.defaultLocale;
+    const money = minorUnitsFormatter(locale, campaign.currency, campaign.currencyMinorUnits);
+    lines.push(`  why (${locale}):`);
+    for (const r of e.rows) lines.push(`    #${r.number}  ${renderTallyExplanation(locale, r.reason, money)}`);
+  }
   return lines;
 }
 
