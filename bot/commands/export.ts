@@ -6,6 +6,8 @@
  * author or ambassador ids, voter keys or cast times. Default output: `exports/<campaignId>/`.
  * Exit codes: 0 written, 1 no store or secret mismatch, 2 bad input.
  */
+import { electionFromCampaign, writePabulib } from '../../adapters/pabulib/index.ts';
+import { envelopeForIdea } from '../../core/ballots/ballot-rules.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -128,6 +130,7 @@ export const exportCommand: CliCommand = async (args, io) => {
     return composed.exitCode;
   }
   let data;
+  const pabulib: Array<[string, string]> = [];
   try {
     const { stores, engine } = composed;
     const ideas = await stores.ideas.list();
@@ -145,6 +148,14 @@ export const exportCommand: CliCommand = async (args, io) => {
       ballots: await publicBallots(campaign, stores, ideas),
       participation: await engine.digestFigures(),
     };
+    // One Pabulib election per envelope: finalists as projects, voters numbered 1..n.
+    const finalists = ideas.filter((i) => i.state === 'finalist' || i.state === 'winner' || i.state === 'not_funded');
+    for (const envelope of campaign.envelopes) {
+      const own = finalists.filter((i) => envelopeForIdea(campaign, i.area)?.id === envelope.id);
+      const ballots = await stores.ballots.list(envelope.id);
+      const result = results?.envelopes.find((e) => e.envelopeId === envelope.id) ?? null;
+      pabulib.push([`pabulib-${envelope.id}.pb`, writePabulib(electionFromCampaign(campaign, envelope, own, ballots, result))]);
+    }
   } finally {
     await composed.close();
   }
@@ -157,6 +168,7 @@ export const exportCommand: CliCommand = async (args, io) => {
     ['ballots.csv', csvDocument(['receipt', 'envelope', 'choices', 'version'], data.ballots.map((b) => [b.receipt, b.envelope, b.choices.join(' '), b.version]))],
     ['participation.json', `${JSON.stringify(data.participation, null, 2)}\n`],
     ['export.json', `${JSON.stringify(data, null, 2)}\n`],
+    ...pabulib,
   ];
   for (const [name, text] of files) await writeFile(path.join(out, name), text, 'utf8');
   io.stdout(

@@ -36,15 +36,17 @@ function voteTypeOf(rule: BallotRule): VoteType {
 export async function envelopeInstance(deps: EngineDeps, envelopeId: string, finalists: readonly Idea[]): Promise<{ instance: TallyInstance; ballots: number }> {
   const envelope = deps.campaign.envelopes.find((e) => e.id === envelopeId);
   if (envelope === undefined) throw new Error(`unknown envelope ${envelopeId}`);
-  const ids = new Set(finalists.map((f) => f.id));
+  // Projects are named by idea number in the count: ties broken "by id" then follow the
+  // public numbers, and a `.pb` export (project_id = number) recounts to the same result.
+  const numberOf = new Map(finalists.map((f) => [f.id, String(f.number)]));
   const groups = new Map<string, { projects: string[]; points: number[]; count: number }>();
   const stored = await deps.stores.ballots.list(envelopeId);
   for (const b of stored) {
-    const choices = b.choices.filter((c) => ids.has(c.ideaId));
+    const choices = b.choices.filter((c) => numberOf.has(c.ideaId));
     const key = choices.map((c) => `${c.ideaId}:${c.points}`).join(',');
     const g = groups.get(key);
     if (g !== undefined) g.count++;
-    else groups.set(key, { projects: choices.map((c) => c.ideaId), points: choices.map((c) => c.points), count: 1 });
+    else groups.set(key, { projects: choices.map((c) => numberOf.get(c.ideaId)!), points: choices.map((c) => c.points), count: 1 });
   }
   const voteType = voteTypeOf(deps.campaign.ballot);
   const ballots: TallyBallot[] = [...groups.values()].map((g) => (voteType === 'cumulative' ? { projects: g.projects, points: g.points, count: g.count } : { projects: g.projects, count: g.count }));
@@ -54,7 +56,7 @@ export async function envelopeInstance(deps: EngineDeps, envelopeId: string, fin
   const unit = BigInt(deps.campaign.currencyMinorUnits);
   const major = (minor: number): Rational => Rational.of(BigInt(minor), unit);
   return {
-    instance: { budget: major(envelope.amount), projects: sorted.map((f) => ({ id: f.id, cost: major(f.cost ?? 0), name: f.title })), ballots, voteType },
+    instance: { budget: major(envelope.amount), projects: sorted.map((f) => ({ id: String(f.number), cost: major(f.cost ?? 0), name: f.title })), ballots, voteType },
     ballots: stored.length,
   };
 }
@@ -82,7 +84,7 @@ export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredRe
     const { instance, ballots } = await envelopeInstance(deps, envelope.id, finalists);
     const outcome = tally(instance, options);
     if (outcome.status === 'tie') return refuse('tally.tie', { envelope: envelope.id, tied: outcome.tied.join(',') });
-    const byId = new Map(finalists.map((f) => [f.id, f]));
+    const byId = new Map(finalists.map((f) => [String(f.number), f]));
     const scores = new Map<string, { score: number; voters: number }>();
     for (const b of instance.ballots) {
       b.projects.forEach((p, i) => {
@@ -104,19 +106,20 @@ export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredRe
         ideaId: idea.id,
         number: idea.number,
         title: idea.title,
-        score: scores.get(idea.id)?.score ?? 0,
-        voters: scores.get(idea.id)?.voters ?? 0,
+        score: scores.get(round.project)?.score ?? 0,
+        voters: scores.get(round.project)?.voters ?? 0,
         cost: idea.cost ?? 0,
         funded,
         decision: funded ? 'funded' : round.decision === 'ineligible' ? 'ineligible' : 'skipped',
         left: toMinor(round.left),
-        rank: rank.get(idea.id) ?? null,
+        rank: rank.get(round.project) ?? null,
         reason: reasonInMinor(round.reason),
       });
     }
     for (const idea of finalists) {
-      if (seen.has(idea.id)) continue;
-      rows.push({ ideaId: idea.id, number: idea.number, title: idea.title, score: scores.get(idea.id)?.score ?? 0, voters: scores.get(idea.id)?.voters ?? 0, cost: idea.cost ?? 0, funded: rank.has(idea.id), decision: rank.has(idea.id) ? 'funded' : 'skipped', left: 0, rank: rank.get(idea.id) ?? null, reason: { code: 'tally.not_considered', params: {} } });
+      const t = String(idea.number);
+      if (seen.has(t)) continue;
+      rows.push({ ideaId: idea.id, number: idea.number, title: idea.title, score: scores.get(t)?.score ?? 0, voters: scores.get(t)?.voters ?? 0, cost: idea.cost ?? 0, funded: rank.has(t), decision: rank.has(t) ? 'funded' : 'skipped', left: 0, rank: rank.get(t) ?? null, reason: { code: 'tally.not_considered', params: {} } });
     }
     const spent = toMinor(outcome.spent);
     envelopes.push({ envelopeId: envelope.id, budget: envelope.amount, spent, left: envelope.amount - spent, ballots, rows });
