@@ -19,8 +19,8 @@ function ideaFrom(v: string | null | undefined, d: string | null | undefined): I
 /**
  * Ideas and supports in Redis. An idea is a hash `idea:<id>` (v = version, s = state,
  * d = JSON); a zset orders ids by number; a hash counts ideas per state, kept in step by the
- * save and merge scripts. Supports are a set of supporter keys (keyed hashes, never resident
- * ids) per idea; adding or removing checks the idea's state in the same script.
+ * save and merge scripts. Supports are a zset of supporter keys (keyed hashes, never resident
+ * ids) scored by the time of the support, per idea; adding or removing checks the idea's state in the same script.
  */
 export class RedisIdeaStore implements IdeaStore {
   readonly #ctx: RedisContext;
@@ -84,8 +84,8 @@ export class RedisIdeaStore implements IdeaStore {
     return outcomeOf('idea-merge', code, ['ok', 'conflict']) === 'ok' ? 'saved' : 'conflict';
   }
 
-  async addSupport(ideaId: string, supporterKey: string, _at: number, allowed: readonly IdeaState[]): Promise<SupportOutcome> {
-    return this.#support('add', ideaId, supporterKey, allowed);
+  async addSupport(ideaId: string, supporterKey: string, at: number, allowed: readonly IdeaState[]): Promise<SupportOutcome> {
+    return this.#support('add', ideaId, supporterKey, allowed, at);
   }
 
   async removeSupport(ideaId: string, supporterKey: string, allowed: readonly IdeaState[]): Promise<SupportOutcome> {
@@ -93,17 +93,17 @@ export class RedisIdeaStore implements IdeaStore {
   }
 
   async supportCount(ideaId: string): Promise<number> {
-    return this.#ctx.guard('ideas.supportCount', () => this.#ctx.redis.scard(this.#ctx.keys.supports(ideaId)));
+    return this.#ctx.guard('ideas.supportCount', () => this.#ctx.redis.zcard(this.#ctx.keys.supports(ideaId)));
   }
 
   async hasSupport(ideaId: string, supporterKey: string): Promise<boolean> {
-    const n = await this.#ctx.guard('ideas.hasSupport', () => this.#ctx.redis.sismember(this.#ctx.keys.supports(ideaId), supporterKey));
-    return n === 1;
+    const n = await this.#ctx.guard('ideas.hasSupport', () => this.#ctx.redis.zscore(this.#ctx.keys.supports(ideaId), supporterKey));
+    return n !== null;
   }
 
-  async #support(mode: 'add' | 'remove', ideaId: string, supporterKey: string, allowed: readonly IdeaState[]): Promise<SupportOutcome> {
+  async #support(mode: 'add' | 'remove', ideaId: string, supporterKey: string, allowed: readonly IdeaState[], at = 0): Promise<SupportOutcome> {
     const k = this.#ctx.keys;
-    const code = await this.#ctx.write(`ideas.${mode}Support`, 'support-change', {}, [k.idea(ideaId), k.supports(ideaId)], [mode, supporterKey, allowed.join(',')]);
+    const code = await this.#ctx.write(`ideas.${mode}Support`, 'support-change', {}, [k.idea(ideaId), k.supports(ideaId)], [mode, supporterKey, allowed.join(','), String(at)]);
     return outcomeOf('support-change', code, ['added', 'already', 'removed', 'absent', 'not_supportable', 'not_found']);
   }
 

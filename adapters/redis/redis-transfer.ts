@@ -166,10 +166,12 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       if (v != null && d != null) ideas.push({ ...(JSON.parse(d) as Omit<Idea, 'version'>), version: Number(v) });
     }
     const supports: { ideaId: string; supporterKey: string; at: number }[] = [];
-    const supporterSets = await readEach(ideas, (i) => ['smembers', k.supports(i.id)]);
+    const supporterSets = await readEach(ideas, (i) => ['zrange', k.supports(i.id), '0', '-1', 'WITHSCORES']);
     ideas.forEach((idea, n) => {
-      // The Redis store keeps no support times (see adapters/transfer/dump-checksum.ts).
-      for (const key of (supporterSets[n] as string[]).sort(byText)) supports.push({ ideaId: idea.id, supporterKey: key, at: 0 });
+      const flat = supporterSets[n] as string[];
+      const rows: { ideaId: string; supporterKey: string; at: number }[] = [];
+      for (let j = 0; j + 1 < flat.length; j += 2) rows.push({ ideaId: idea.id, supporterKey: flat[j]!, at: Number(flat[j + 1]) });
+      supports.push(...rows.sort((a, b) => byText(a.supporterKey, b.supporterKey)));
     });
 
     const members = (await readEach(envelopeCounts as string[], (e) => ['smembers', k.envelope(e)])).flatMap((m) => m as string[]);
@@ -294,7 +296,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     }
     if (states.size > 0) yield ['hset', k.ideaStates, ...[...states].flat()];
     if (dump.nextIdeaNumber > 1) yield ['set', k.ideaNumber, dump.nextIdeaNumber - 1];
-    for (const s of dump.supports) yield ['sadd', k.supports(s.ideaId), s.supporterKey];
+    for (const s of dump.supports) yield ['zadd', k.supports(s.ideaId), String(s.at), s.supporterKey];
 
     const current = new Map(dump.ballots.map((b) => [k.ballot(b.slot, b.voterKey), b]));
     for (const b of dump.ballotVersions) {

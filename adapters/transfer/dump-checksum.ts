@@ -6,10 +6,7 @@
  * one per line, lines sorted — so the hash depends on what the section holds, not on the
  * order a backend happens to list it in. The overall checksum covers every section hash.
  *
- * Fields left out because they legitimately differ across backends:
- * - `supports[].at`: the Redis store keeps no support times (a support is a set member), so a
- *   dump read from Redis carries 0 there. Nothing in the engine reads support times.
- * Outbox claim leases, the Redis done markers of recent writes and leader leases are not in
+ * Every field of every section is covered. Outbox claim leases, the Redis done markers of recent writes and leader leases are not in
  * the dump at all; the SQLite `processed_updates.claimed_at` column neither (no port reads it).
  */
 import { createHash } from 'node:crypto';
@@ -62,8 +59,6 @@ function itemsOf(dump: CampaignDump, section: DumpSection): readonly unknown[] {
       return dump.results === null ? [] : [dump.results];
     case 'secretCheck':
       return dump.secretCheck === null ? [] : [dump.secretCheck];
-    case 'supports':
-      return dump.supports.map((s) => ({ ideaId: s.ideaId, supporterKey: s.supporterKey }));
     default:
       return dump[section];
   }

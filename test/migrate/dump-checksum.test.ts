@@ -75,9 +75,9 @@ describe('dumpSummary', () => {
     expect(dumpSummary(reordered)).toEqual(dumpSummary(some));
   });
 
-  it('ignores support times, which Redis does not keep', () => {
-    const fromRedis = { ...some, supports: some.supports.map((s) => ({ ...s, at: 0 })) };
-    expect(dumpSummary(fromRedis).checksum).toBe(dumpSummary(some).checksum);
+  it('covers support times', () => {
+    const moved = { ...some, supports: some.supports.map((s) => ({ ...s, at: s.at + 1 })) };
+    expect(dumpSummary(moved).checksum).not.toBe(dumpSummary(some).checksum);
   });
 
   it('names the sections that differ', () => {

@@ -6,10 +6,12 @@
     Input:
       KEYS, ARGV   the write frame (includes/write-frame.lua); no side records, then
       own_key(1)   idea hash (s = state)
-      own_key(2)   supports set of the idea (supporter keys, never resident ids)
+      own_key(2)   supports of the idea: a zset of supporter keys (never resident ids) scored by
+                   the time of the support (epoch ms)
       own_arg(1)   'add' | 'remove'
       own_arg(2)   supporter key
       own_arg(3)   allowed states, comma-separated
+      own_arg(4)   at (epoch ms), for 'add'
 
     Output:
       RC_NOT_FOUND | RC_NOT_SUPPORTABLE | RC_ADDED | RC_ALREADY | RC_REMOVED | RC_ABSENT
@@ -37,12 +39,12 @@ if not allowed then
   return finish(RC_NOT_SUPPORTABLE)
 end
 if own_arg(1) == 'add' then
-  if redis.call('SADD', own_key(2), own_arg(2)) == 1 then
+  if redis.call('ZADD', own_key(2), 'NX', own_arg(4), own_arg(2)) == 1 then
     return finish(RC_ADDED)
   end
   return finish(RC_ALREADY)
 end
-if redis.call('SREM', own_key(2), own_arg(2)) == 1 then
+if redis.call('ZREM', own_key(2), own_arg(2)) == 1 then
   return finish(RC_REMOVED)
 end
 return finish(RC_ABSENT)
