@@ -3,14 +3,14 @@
  * the campaign's time zone, actor, action, subject, data) and verifies its hash chain.
  * Exit codes: 0 chain verified, 1 chain broken (or no store / secret mismatch), 2 bad input.
  */
-import { parseArgs } from 'node:util';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
 import { canonicalJson, verifyChain } from '../../core/audit/audit-chain.ts';
 import { formatLocal } from '../../config/index.ts';
-import { composeCampaign, describeLocation, loadForCommand } from '../compose.ts';
+import { describeLocation } from '../compose.ts';
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import { formatMoney } from '../render/money.ts';
 import type { CliCommand } from './command.ts';
+import { openStoredCampaign } from './stored-campaign.ts';
 
 const USAGE = 'Usage: pnyx audit FILE [--data-dir DIR] [--json]\n';
 const PAGE = 1000;
@@ -24,31 +24,9 @@ const PROBLEMS: Readonly<Record<string, string>> = {
 
 /** The `audit` command. */
 export const auditCommand: CliCommand = async (args, io) => {
-  let values: { 'data-dir'?: string; json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    io.stderr(`pnyx audit: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  const file = positionals[0] ?? io.env.PNYX_CONFIG;
-  if (file === undefined || file === '' || positionals.length > 1) {
-    io.stderr(`pnyx audit: ${positionals.length > 1 ? 'expected one campaign file' : 'no campaign file given'}\n${USAGE}`);
-    return 2;
-  }
-  const loaded = await loadForCommand('audit', file, io);
-  if (!loaded.ok) return loaded.exitCode;
-  const { campaign, env } = loaded;
-  const composed = await composeCampaign(campaign, env, { purpose: 'inspect', cwd: io.cwd, dataDir: values['data-dir'] });
-  if (!composed.ok) {
-    io.stderr(`pnyx audit: ${composed.message}\n`);
-    return composed.exitCode;
-  }
+  const opened = await openStoredCampaign<{ 'data-dir'?: string; json?: boolean; help?: boolean }>('audit', USAGE, args, io, { json: { type: 'boolean' } });
+  if (!opened.ok) return opened.exitCode;
+  const { values, campaign, composed } = opened;
   const entries: AuditEntry[] = [];
   try {
     for (let after = 0; ; ) {

@@ -10,14 +10,14 @@ import { electionFromCampaign, writePabulib } from '../../adapters/pabulib/index
 import { envelopeForIdea } from '../../core/ballots/ballot-rules.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { Stores } from '../../core/ports/stores.ts';
-import { composeCampaign, displayPath, loadForCommand } from '../compose.ts';
+import { displayPath } from '../compose.ts';
 import { csvDocument } from '../render/csv.ts';
 import type { CliCommand } from './command.ts';
+import { openStoredCampaign } from './stored-campaign.ts';
 
 const USAGE = 'Usage: pnyx export FILE [--data-dir DIR] [--out DIR]\n';
 
@@ -104,31 +104,9 @@ function resultRows(campaign: Campaign, results: StoredResults) {
 
 /** The `export` command. */
 export const exportCommand: CliCommand = async (args, io) => {
-  let values: { 'data-dir'?: string; out?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    io.stderr(`pnyx export: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  const file = positionals[0] ?? io.env.PNYX_CONFIG;
-  if (file === undefined || file === '' || positionals.length > 1) {
-    io.stderr(`pnyx export: ${positionals.length > 1 ? 'expected one campaign file' : 'no campaign file given'}\n${USAGE}`);
-    return 2;
-  }
-  const loaded = await loadForCommand('export', file, io);
-  if (!loaded.ok) return loaded.exitCode;
-  const { campaign, env } = loaded;
-  const composed = await composeCampaign(campaign, env, { purpose: 'inspect', cwd: io.cwd, dataDir: values['data-dir'] });
-  if (!composed.ok) {
-    io.stderr(`pnyx export: ${composed.message}\n`);
-    return composed.exitCode;
-  }
+  const opened = await openStoredCampaign<{ 'data-dir'?: string; out?: string; help?: boolean }>('export', USAGE, args, io, { out: { type: 'string' } });
+  if (!opened.ok) return opened.exitCode;
+  const { values, campaign, composed } = opened;
   let data;
   const pabulib: Array<[string, string]> = [];
   try {

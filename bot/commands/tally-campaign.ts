@@ -5,14 +5,14 @@
  * Exit codes: 0 counted (and equal to the stored results, when there are any), 1 no store,
  * a secret mismatch or a disagreement with the stored results, 2 bad input, 3 an unbreakable tie.
  */
-import { parseArgs } from 'node:util';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import type { StoredResults } from '../../core/ballots/results.ts';
 import { formatLocal } from '../../config/index.ts';
-import { composeCampaign, describeLocation, loadForCommand } from '../compose.ts';
+import { describeLocation } from '../compose.ts';
 import { cliText } from '../render/money.ts';
 import { renderResultsTable } from '../render/results-table.ts';
 import type { CliIo } from './command.ts';
+import { openStoredCampaign } from './stored-campaign.ts';
 
 const USAGE = 'Usage: pnyx tally FILE [--data-dir DIR] [--json]   (FILE: the campaign YAML)\n';
 
@@ -23,31 +23,9 @@ function comparable(r: StoredResults): string {
 
 /** Counts the campaign stored for `FILE` and prints the results table. */
 export async function tallyCampaign(args: readonly string[], io: CliIo): Promise<number> {
-  let values: { 'data-dir'?: string; json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    io.stderr(`pnyx tally: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  const file = positionals[0] ?? io.env.PNYX_CONFIG;
-  if (file === undefined || file === '' || positionals.length > 1) {
-    io.stderr(`pnyx tally: ${positionals.length > 1 ? 'expected one campaign file' : 'no campaign file given'}\n${USAGE}`);
-    return 2;
-  }
-  const loaded = await loadForCommand('tally', file, io);
-  if (!loaded.ok) return loaded.exitCode;
-  const { campaign, env } = loaded;
-  const composed = await composeCampaign(campaign, env, { purpose: 'inspect', cwd: io.cwd, dataDir: values['data-dir'] });
-  if (!composed.ok) {
-    io.stderr(`pnyx tally: ${composed.message}\n`);
-    return composed.exitCode;
-  }
+  const opened = await openStoredCampaign<{ 'data-dir'?: string; json?: boolean; help?: boolean }>('tally', USAGE, args, io, { json: { type: 'boolean' } });
+  if (!opened.ok) return opened.exitCode;
+  const { values, campaign, composed } = opened;
   try {
     const computed = await composed.engine.computeResults();
     if (!computed.ok) {
