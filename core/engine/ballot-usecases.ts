@@ -76,20 +76,22 @@ export interface CastResult {
   readonly duplicate: boolean;
 }
 
-async function cast(
-  deps: EngineDeps,
-  resident: Resident,
-  slot: BallotSlot,
-  choices: readonly ChoiceInput[],
-  requestId: string,
-  assistedBy: string | null,
-  now: number = deps.clock.now(),
-  phaseCheck: Promise<Outcome<JudgedPhase>> = votingPhase(deps, now, false),
-): Promise<Outcome<CastResult>> {
+/** One vote to record: who, in which slot, what, under which request id, helped by whom. */
+interface CastInput {
+  readonly resident: Resident;
+  readonly slot: BallotSlot;
+  readonly choices: readonly ChoiceInput[];
+  readonly requestId: string;
+  readonly assistedBy: string | null;
+  /** The instant the vote is judged at. */
+  readonly now: number;
+}
+
+async function cast(deps: EngineDeps, input: CastInput, phaseCheck: Promise<Outcome<JudgedPhase>> = votingPhase(deps, input.now, false)): Promise<Outcome<CastResult>> {
   for (let attempt = 0; ; attempt++) {
-    const judged = await (attempt === 0 ? phaseCheck : votingPhase(deps, now, true));
+    const judged = await (attempt === 0 ? phaseCheck : votingPhase(deps, input.now, true));
     if (!judged.ok) return judged;
-    const r = await castJudged(deps, resident, slot, choices, requestId, assistedBy, now, judged.value);
+    const r = await castJudged(deps, input, judged.value);
     if (r !== 'stale') return r;
     // The phase state moved between reading and casting (a staff move): judge again, fresh.
     if (attempt >= 2) return refuse('voting.busy', {});
@@ -146,18 +148,12 @@ async function votingPhase(deps: EngineDeps, now: number, fresh: boolean): Promi
   return done({ status: status.value, version });
 }
 
-async function castJudged(
-  deps: EngineDeps,
-  resident: Resident,
-  slot: BallotSlot,
-  choices: readonly ChoiceInput[],
-  requestId: string,
-  assistedBy: string | null,
-  now: number,
-  judged: JudgedPhase,
-): Promise<Outcome<CastResult> | 'stale'> {
-  const phase = done(judged.status);
-  if (phase.value.kind !== 'open' || phase.value.closesAt === null) return refuse('voting.closed', {});
+/** Records a vote judged open on `judged`; `stale` when the phase state has moved since. */
+async function castJudged(deps: EngineDeps, input: CastInput, judged: JudgedPhase): Promise<Outcome<CastResult> | 'stale'> {
+  const { resident, slot, choices, requestId, assistedBy, now } = input;
+  const status = judged.status;
+  if (status.kind !== 'open' || status.closesAt === null) return refuse('voting.closed', {});
+  const closesAt = status.closesAt;
   const option = slotsForResident(deps.campaign, resident.area).find((o) => o.slot === slot);
   if (option === undefined) return refuse('ballot.no_such_ballot', { slot });
   const finalists = (await votingFinalists(deps)).get(option.envelope.id) ?? [];
@@ -177,7 +173,7 @@ async function castJudged(
       requestId,
       receipt: deps.ids.receiptCode(),
       at: now,
-      closesAt: phase.value.closesAt,
+      closesAt,
       allowReplace: deps.campaign.ballot.allowChange,
       assisted: assistedBy !== null,
       phaseVersion: judged.version,
@@ -190,7 +186,7 @@ async function castJudged(
     case 'duplicate':
       return done({ ballot: r.ballot, replaced: false, duplicate: true });
     case 'closed':
-      return refuse('voting.closed', { closedAt: phase.value.closesAt });
+      return refuse('voting.closed', { closedAt: closesAt });
     case 'stale':
       if (deps.cache !== undefined) delete deps.cache.phase;
       return 'stale';
@@ -210,7 +206,7 @@ export async function castBallot(deps: EngineDeps, residentId: string, slot: Bal
   phaseCheck.catch(() => undefined); // handled where awaited; never an unhandled rejection
   const r = await eligibleVoter(deps, residentId);
   if (!r.ok) return r;
-  return cast(deps, r.value, slot, choices, requestId, null, now, phaseCheck);
+  return cast(deps, { resident: r.value, slot, choices, requestId, assistedBy: null, now }, phaseCheck);
 }
 
 /**
@@ -232,7 +228,7 @@ export async function castAssistedBallot(
   if (!who.ok) return who;
   const eligible = await requireEligible(deps, who.value.id);
   if (!eligible.ok) return eligible;
-  return cast(deps, eligible.value, slot, choices, requestId, ambassadorId);
+  return cast(deps, { resident: eligible.value, slot, choices, requestId, assistedBy: ambassadorId, now: deps.clock.now() });
 }
 
 /** The resident's current ballots (theirs to see; never shown to staff). */
