@@ -39,9 +39,10 @@ function sortedChoices(choices: readonly BallotChoice[]): BallotChoice[] {
 }
 
 /**
- * The ballot box in SQLite. A cast is one `BEGIN IMMEDIATE` transaction: look up the request
- * id, judge the close, read the current ballot, write the new version to `ballot_versions`
- * and `ballots`, then the side records. Casts for one voter from any connection or process
+ * The ballot box in SQLite. A cast is one `BEGIN IMMEDIATE` transaction: read the current
+ * ballot, look up the request id, judge the close and the phase version, copy the current
+ * ballot into `ballot_versions` when it is replaced, write the new one to `ballots`, then the
+ * side records. Casts for one voter from any connection or process
  * therefore serialise on the write lock: versions 1, 2, 3… with no gap or repeat.
  *
  * Request ids are idempotency keys per voter key and slot: one inbound update may cast a town
@@ -62,8 +63,11 @@ export class SqliteBallotBox implements BallotBox {
     );
     const current = db.prepare<[string, string], BallotRow>('SELECT * FROM ballots WHERE voter_key = ? AND slot = ?');
     const phaseVersion = db.prepare<[], { version: number }>("SELECT version FROM campaign_records WHERE name = 'phase_state'");
+    // History holds superseded versions: a version is copied there when it is replaced (the
+    // current one lives in `ballots` only), so a first vote writes one row. OR IGNORE: files
+    // written before this change already hold their current versions in the history too.
     const insertVersion = db.prepare(
-      `INSERT INTO ballot_versions (voter_key, slot, version, envelope_id, choices, receipt, cast_at, assisted, request_id)
+      `INSERT OR IGNORE INTO ballot_versions (voter_key, slot, version, envelope_id, choices, receipt, cast_at, assisted, request_id)
        VALUES (@voter_key, @slot, @version, @envelope_id, @choices, @receipt, @cast_at, @assisted, @request_id)`,
     );
     const upsertCurrent = db.prepare(
@@ -76,11 +80,12 @@ export class SqliteBallotBox implements BallotBox {
     );
 
     this.castTx = immediateTx(db, (req: CastRequest, records: SideRecords): CastOutcome => {
-      const earlier = byRequest.get(req.voterKey, req.slot, req.requestId);
+      const existing = current.get(req.voterKey, req.slot);
+      if (existing !== undefined && existing.request_id === req.requestId) return { status: 'duplicate', ballot: ballotFromRow(existing) };
+      const earlier = existing === undefined ? undefined : byRequest.get(req.voterKey, req.slot, req.requestId);
       if (earlier !== undefined) return { status: 'duplicate', ballot: ballotFromRow(earlier) };
       if (req.at >= req.closesAt) return { status: 'closed' };
       if (req.phaseVersion !== undefined && req.phaseVersion !== null && (phaseVersion.get()?.version ?? 0) !== req.phaseVersion) return { status: 'stale' };
-      const existing = current.get(req.voterKey, req.slot);
       if (existing !== undefined && !req.allowReplace) return { status: 'exists', ballot: ballotFromRow(existing) };
       const row: BallotRow = {
         voter_key: req.voterKey,
@@ -93,7 +98,7 @@ export class SqliteBallotBox implements BallotBox {
         assisted: req.assisted ? 1 : 0,
         request_id: req.requestId,
       };
-      insertVersion.run(row);
+      if (existing !== undefined) insertVersion.run(existing);
       upsertCurrent.run(row);
       side.write(records);
       return { status: 'recorded', ballot: ballotFromRow(row), replaced: existing !== undefined };

@@ -142,7 +142,13 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
         'SELECT idea_id, supporter_key, at FROM idea_supports ORDER BY idea_id, supporter_key',
       ).map((r) => ({ ideaId: r.idea_id, supporterKey: r.supporter_key, at: r.at })),
       ballots: all<BallotRow>('SELECT * FROM ballots ORDER BY voter_key, slot').map(ballotFromRow),
-      ballotVersions: all<BallotRow>('SELECT * FROM ballot_versions ORDER BY voter_key, slot, version').map(ballotFromRow),
+      // Superseded versions live in ballot_versions, the current one in ballots (see sqlite-ballot-box.ts).
+      ballotVersions: all<BallotRow>(
+        `SELECT voter_key, slot, version, envelope_id, choices, receipt, cast_at, assisted, request_id FROM ballot_versions
+         UNION
+         SELECT voter_key, slot, version, envelope_id, choices, receipt, cast_at, assisted, request_id FROM ballots
+         ORDER BY voter_key, slot, version`,
+      ).map(ballotFromRow),
       outbox: all<{
         seq: number;
         key: string;
