@@ -10,7 +10,7 @@ import { MemorySendBudget, SendBudgetError } from '../../adapters/system/memory-
 import type { SendBudget, SendGrant, SendLimits } from '../../adapters/system/memory-send-budget.ts';
 import { deletePrefix, describeWithRedis, keysUnder, redisUrl, uniquePrefix } from '../support/redis.ts';
 
-const TOKEN = '123456789:AAE-test-token-never-in-keys-or-errors';
+const TOKEN = '12345:FAKE-test-token-never-in-keys-or-errors';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const granted = (grants: readonly SendGrant[]): number => grants.filter((g) => g.ok).length;
 const waits = (grants: readonly SendGrant[]): number[] => grants.flatMap((g) => (g.ok ? [] : [g.retryAfterMs]));
