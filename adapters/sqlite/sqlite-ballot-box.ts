@@ -5,7 +5,8 @@ import type { SideRecords } from '../../core/ports/side-records.ts';
 import { immediateTx } from './sqlite-database.ts';
 import { sideRecordsFor } from './side-records.ts';
 
-interface BallotRow {
+/** A row of `ballots` or `ballot_versions`. */
+export interface BallotRow {
   voter_key: string;
   slot: string;
   envelope_id: string;
@@ -17,7 +18,8 @@ interface BallotRow {
   request_id: string;
 }
 
-function ballotFromRow(r: BallotRow): StoredBallot {
+/** The stored ballot of a row. */
+export function ballotFromRow(r: BallotRow): StoredBallot {
   return {
     voterKey: r.voter_key,
     slot: r.slot as BallotSlot,

@@ -5,7 +5,8 @@ import type { OutboxDraft, Recipient } from '../../core/ports/side-records.ts';
 import { immediateTx, retryBusy } from './sqlite-database.ts';
 import { sideRecordsFor } from './side-records.ts';
 
-interface OutboxRow {
+/** A row of `outbox`. */
+export interface OutboxRow {
   seq: number;
   key: string;
   recipient: string;
@@ -18,7 +19,8 @@ interface OutboxRow {
   lease_until: number | null;
 }
 
-function messageFromRow(r: OutboxRow): OutboxMessage {
+/** The message of a row (its lease is not part of it). */
+export function messageFromRow(r: OutboxRow): OutboxMessage {
   return {
     seq: r.seq,
     key: r.key,

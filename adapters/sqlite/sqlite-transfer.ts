@@ -9,20 +9,21 @@
  */
 import type Database from 'better-sqlite3';
 import { pino } from 'pino';
-import type { BallotChoice, BallotSlot, StoredBallot } from '../../core/ballots/ballot.ts';
+import type { StoredBallot } from '../../core/ballots/ballot.ts';
 import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
-import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
-import type { Recipient } from '../../core/ports/side-records.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
-import type { MessageParams } from '../../core/domain/domain-error.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import { checkDump } from '../transfer/check-dump.ts';
 import { TransferRefusedError } from '../transfer/transfer-error.ts';
 import { auditEntryFromRow } from './sqlite-audit-log.ts';
+import { ballotFromRow } from './sqlite-ballot-box.ts';
+import type { BallotRow } from './sqlite-ballot-box.ts';
+import { messageFromRow } from './sqlite-outbox.ts';
+import type { OutboxRow } from './sqlite-outbox.ts';
 import { immediate, openDatabase } from './sqlite-database.ts';
 import { migrate } from './migrations.ts';
 
@@ -52,32 +53,6 @@ export interface SqliteTransfer extends StoreTransfer {
   /** Tables that hold at least one row (empty for a fresh file). */
   nonEmptyTables(): readonly string[];
   close(): void;
-}
-
-interface BallotRow {
-  voter_key: string;
-  slot: string;
-  envelope_id: string;
-  choices: string;
-  version: number;
-  receipt: string;
-  cast_at: number;
-  assisted: number;
-  request_id: string;
-}
-
-function ballotFromRow(r: BallotRow): StoredBallot {
-  return {
-    voterKey: r.voter_key,
-    slot: r.slot as BallotSlot,
-    envelopeId: r.envelope_id,
-    choices: JSON.parse(r.choices) as BallotChoice[],
-    version: r.version,
-    receipt: r.receipt,
-    castAt: r.cast_at,
-    assisted: r.assisted === 1,
-    requestId: r.request_id,
-  };
 }
 
 function ballotParams(b: StoredBallot): BallotRow {
@@ -149,27 +124,7 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
          SELECT voter_key, slot, version, envelope_id, choices, receipt, cast_at, assisted, request_id FROM ballots
          ORDER BY voter_key, slot, version`,
       ).map(ballotFromRow),
-      outbox: all<{
-        seq: number;
-        key: string;
-        recipient: string;
-        template: string;
-        params: string;
-        not_before: number;
-        status: OutboxMessage['status'];
-        attempts: number;
-        last_error: string | null;
-      }>('SELECT * FROM outbox ORDER BY seq').map((r) => ({
-        seq: r.seq,
-        key: r.key,
-        recipient: JSON.parse(r.recipient) as Recipient,
-        template: r.template,
-        params: JSON.parse(r.params) as MessageParams,
-        notBefore: r.not_before,
-        status: r.status,
-        attempts: r.attempts,
-        lastError: r.last_error,
-      })),
+      outbox: all<OutboxRow>('SELECT * FROM outbox ORDER BY seq').map(messageFromRow),
       audit: all<Parameters<typeof auditEntryFromRow>[0]>('SELECT * FROM audit_log ORDER BY seq').map(auditEntryFromRow),
       processed: all<{ key: string; expires_at: number }>('SELECT key, expires_at FROM processed_updates ORDER BY key').map((r) => ({
         key: r.key,
