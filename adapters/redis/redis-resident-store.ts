@@ -29,9 +29,8 @@ export class RedisResidentStore implements ResidentStore {
     this.#ctx = ctx;
   }
 
-  async get(id: string): Promise<Resident | null> {
-    const [v, d] = await this.#ctx.guard('residents.get', () => this.#ctx.redis.hmget(this.#ctx.keys.resident(id), 'v', 'd'));
-    return residentFrom(v, d);
+  get(id: string): Promise<Resident | null> {
+    return this.#ctx.guard('residents.get', () => this.#ctx.redis.hmget(this.#ctx.keys.resident(id), 'v', 'd')).then(([v, d]) => residentFrom(v, d));
   }
 
   async save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {

@@ -10,7 +10,7 @@ import { VoterKeys } from '../../core/ballots/voter-keys.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import type { Clock } from '../../core/ports/clock.ts';
-import { SeededIds } from '../../adapters/system/index.ts';
+import { CryptoIds } from '../../adapters/system/index.ts';
 
 const DAY = 86_400_000;
 export const BENCH_T0 = Date.UTC(2026, 3, 1);
@@ -91,7 +91,7 @@ export function benchResident(i: number, now: number): Resident {
 export async function prepareVotingCampaign(stores: Stores, residents: number, finalists = 12): Promise<VotingCampaign> {
   const campaign = benchCampaign();
   const clock = new BenchClock();
-  const engine = createEngine({ campaign, stores, clock, ids: new SeededIds(7), keys: new VoterKeys('bench-secret-0123456789') });
+  const engine = createEngine({ campaign, stores, clock, ids: new CryptoIds(), keys: new VoterKeys('bench-secret-0123456789') });
   const ids: string[] = [];
   const batch: Promise<unknown>[] = [];
   for (let i = 0; i < residents; i++) {

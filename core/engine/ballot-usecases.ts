@@ -15,7 +15,10 @@ import type { SideRecords } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { ELIGIBLE_MAX, ELIGIBLE_TTL_MS } from './engine-deps.ts';
 import type { PhaseStatus } from '../phases/phase-machine.ts';
-import { initialPhaseState } from '../phases/phase-machine.ts';
+import { initialPhaseState, phaseStatus } from '../phases/phase-machine.ts';
+
+/** Guard facts for a status inside the recorded phase, where no guard is consulted. */
+const NO_FACTS_NEEDED = { finalists: 0, tallied: false } as const;
 import type { PhaseState } from '../phases/phase-state.ts';
 import { requirePhase } from './phase-usecases.ts';
 import { requireEligible, residentByCode } from './resident-usecases.ts';
@@ -98,6 +101,18 @@ async function cast(deps: EngineDeps, input: CastInput, phaseCheck: Promise<Outc
   }
 }
 
+const candidateMemo = new WeakMap<readonly Idea[], readonly Candidate[]>();
+
+/** The finalists of an envelope as ballot candidates (memoised with the finalist list). */
+function candidatesOf(finalists: readonly Idea[]): readonly Candidate[] {
+  let c = candidateMemo.get(finalists);
+  if (c === undefined) {
+    c = finalists.filter((i) => i.state === 'finalist').map((i) => ({ id: i.id, cost: i.cost ?? 0 }));
+    candidateMemo.set(finalists, c);
+  }
+  return c;
+}
+
 /** `requireEligible`, reusing a recent positive answer (see EngineCache.eligible). */
 async function eligibleVoter(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
   const cache = deps.cache;
@@ -126,6 +141,11 @@ interface JudgedPhase {
  */
 async function votingPhase(deps: EngineDeps, now: number, fresh: boolean): Promise<Outcome<JudgedPhase>> {
   const cached = fresh ? undefined : deps.cache?.phase;
+  if (cached !== undefined && cached.value.phase === 'voting') {
+    // The usual case, judged on the spot: voting recorded and its window still open.
+    const status = phaseStatus(cached.value, now, NO_FACTS_NEEDED);
+    if (status.kind === 'open' && status.phase === 'voting') return done({ status, version: cached.version });
+  }
   let version: number;
   let state: PhaseState;
   if (cached === undefined) {
@@ -156,8 +176,7 @@ async function castJudged(deps: EngineDeps, input: CastInput, judged: JudgedPhas
   const closesAt = status.closesAt;
   const option = slotsForResident(deps.campaign, resident.area).find((o) => o.slot === slot);
   if (option === undefined) return refuse('ballot.no_such_ballot', { slot });
-  const finalists = (await votingFinalists(deps)).get(option.envelope.id) ?? [];
-  const candidates: Candidate[] = finalists.filter((i) => i.state === 'finalist').map((i) => ({ id: i.id, cost: i.cost ?? 0 }));
+  const candidates = candidatesOf((await votingFinalists(deps)).get(option.envelope.id) ?? []);
   const valid = validateBallot(deps.campaign.ballot, option.envelope, candidates, choices);
   if (!valid.ok) return valid;
   const side: SideRecords =

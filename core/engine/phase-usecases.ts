@@ -32,6 +32,8 @@ export async function currentStatus(deps: EngineDeps, now = deps.clock.now(), kn
   // Most of the time no guard stands between the recorded phase and now: then the answer is
   // the same whatever the facts, and the stores need not be asked (the hot path of a vote).
   const hopeful = phaseStatus(loaded.value, now, { finalists: Number.MAX_SAFE_INTEGER, tallied: true });
+  // Still in the recorded phase: no window boundary, hence no guard, was crossed.
+  if (hopeful.kind === 'open' && hopeful.phase === loaded.value.phase) return { status: hopeful, state: loaded.value, facts: null };
   const doubtful = phaseStatus(loaded.value, now, { finalists: 0, tallied: false });
   if (JSON.stringify(hopeful) === JSON.stringify(doubtful)) return { status: hopeful, state: loaded.value, facts: null };
   const facts = await guardFacts(deps);
