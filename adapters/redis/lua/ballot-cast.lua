@@ -16,15 +16,16 @@
       own_key(4)   hash envelope id -> current ballots
       own_key(5)   number of distinct voters
       own_key(6)   the campaign's phase state hash (field v = version)
-      own_arg(1)   request id
-      own_arg(2)   at (epoch ms)
-      own_arg(3)   closesAt (epoch ms, exclusive)
-      own_arg(4)   allowReplace (0|1)
-      own_arg(5)   envelope id
-      own_arg(6)   envelope index member `<slot>:<voterKey>`
-      own_arg(7)   ballot JSON {e, c, r, t, a, q}
-      own_arg(8)   envelope index key prefix (the old envelope's index is prefix .. id)
-      own_arg(9)   phase state version the vote was judged against ('' = no check; 0 = none stored)
+      own_arg(1)   a JSON array of nine values, read below as arg(1) … arg(9):
+      arg(1)       request id
+      arg(2)       at (epoch ms)
+      arg(3)       closesAt (epoch ms, exclusive)
+      arg(4)       allowReplace (0|1)
+      arg(5)       envelope id
+      arg(6)       envelope index member `<slot>:<voterKey>`
+      arg(7)       ballot JSON {e, c, r, t, a, q}
+      arg(8)       envelope index key prefix (the old envelope's index is prefix .. id)
+      arg(9)       phase state version the vote was judged against ('' = no check; 0 = none stored)
 
     Output:
       { RC_OK, version, '', replaced (0|1) }   (the caller has the ballot it sent)
@@ -37,29 +38,35 @@
 --- @include "includes/sha256.lua"
 --- @include "includes/write-frame.lua"
 
+-- The nine arguments travel as one JSON array (one argument: less work per call client-side).
+local A = cjson.decode(own_arg(1))
+local function arg(i)
+  return A[i]
+end
+
 local ballot = own_key(1)
-local requestField = 'q:' .. own_arg(1)
+local requestField = 'q:' .. arg(1)
 
 local stored = redis.call('HGET', ballot, requestField)
 if stored then
   return { RC_DUPLICATE, tonumber(stored), redis.call('HGET', ballot, stored) }
 end
-if tonumber(own_arg(2)) >= tonumber(own_arg(3)) then
+if tonumber(arg(2)) >= tonumber(arg(3)) then
   return { RC_CLOSED }
 end
-if own_arg(9) ~= '' and (redis.call('HGET', own_key(6), 'v') or '0') ~= own_arg(9) then
+if arg(9) ~= '' and (redis.call('HGET', own_key(6), 'v') or '0') ~= arg(9) then
   return { RC_STALE }
 end
 local current = redis.call('HGET', ballot, 'v')
-if current and own_arg(4) ~= '1' then
+if current and arg(4) ~= '1' then
   return { RC_EXISTS, tonumber(current), redis.call('HGET', ballot, current) }
 end
 
-local envelope, member = own_arg(5), own_arg(6)
+local envelope, member = arg(5), arg(6)
 if current then
   local previous = cjson.decode(redis.call('HGET', ballot, current)).e
   if previous ~= envelope then
-    redis.call('SREM', own_arg(8) .. previous, member)
+    redis.call('SREM', arg(8) .. previous, member)
     redis.call('HINCRBY', own_key(4), previous, -1)
     redis.call('SADD', own_key(3), member)
     redis.call('HINCRBY', own_key(4), envelope, 1)
@@ -73,7 +80,7 @@ else
 end
 
 local version = (current and tonumber(current) or 0) + 1
-local body = own_arg(7)
+local body = arg(7)
 redis.call('HSET', ballot, 'v', version, version, body, requestField, version)
 apply_side()
 -- The caller sent the body: it is not sent back.
