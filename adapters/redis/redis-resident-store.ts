@@ -13,8 +13,11 @@ function residentJson(r: Resident): string {
 
 function residentFrom(v: string | null | undefined, d: string | null | undefined): Resident | null {
   if (v === null || v === undefined || d === null || d === undefined) return null;
-  // The stored version is authoritative over whatever the saved object carried.
-  return { ...(JSON.parse(d) as Omit<Resident, 'version'>), version: Number(v) };
+  // The stored version is authoritative over whatever the saved object carried (set in
+  // place: this is on the path of every vote).
+  const resident = JSON.parse(d) as { version: number };
+  resident.version = Number(v);
+  return resident as unknown as Resident;
 }
 
 /**
