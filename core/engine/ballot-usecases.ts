@@ -122,7 +122,14 @@ async function eligibleVoter(deps: EngineDeps, residentId: string): Promise<Outc
   const r = await requireEligible(deps, residentId);
   if (r.ok && cache !== undefined) {
     const map = (cache.eligible ??= new Map());
-    if (map.size >= ELIGIBLE_MAX) for (const key of [...map.keys()].slice(0, ELIGIBLE_MAX / 2)) map.delete(key);
+    if (map.size >= ELIGIBLE_MAX) {
+      // Maps iterate in insertion order: drop the oldest half.
+      let dropped = 0;
+      for (const key of map.keys()) {
+        map.delete(key);
+        if (++dropped >= ELIGIBLE_MAX / 2) break;
+      }
+    }
     map.set(residentId, { resident: r.value, until: now + ELIGIBLE_TTL_MS });
   }
   return r;
