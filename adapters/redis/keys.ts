@@ -18,6 +18,8 @@ export interface RedisKeys {
   done(requestId: string): string;
   /** Hash v/d: the phase state. */
   readonly phase: string;
+  /** Set while `pnyx migrate` restores into this prefix; a store refuses to open on it. */
+  readonly migrating: string;
   /** String: results JSON. */
   readonly results: string;
   /** String: the PNYX_SECRET check value. */
@@ -77,6 +79,7 @@ export function redisKeys(prefix: string): RedisKeys {
     prefix: p,
     done: (requestId) => `${p}done:${requestId}`,
     phase: `${p}campaign:phase`,
+    migrating: `${p}migrating`,
     results: `${p}campaign:results`,
     secret: `${p}campaign:secret`,
     resident: (id) => `${p}res:${id}`,

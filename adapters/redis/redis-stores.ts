@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import type { Stores } from '../../core/ports/stores.ts';
 import { redisKeys } from './keys.ts';
+import { RedisStoreError } from './redis-errors.ts';
 import type { RedisKeys } from './keys.ts';
 import { LeaderLease } from './leader-lease.ts';
 import { RedisAuditLog } from './redis-audit-log.ts';
@@ -59,6 +60,10 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     connectionName: 'pnyx-store',
   });
   const keys = redisKeys(options.prefix);
+  if ((await redis.exists(keys.migrating)) === 1) {
+    redis.disconnect();
+    throw new RedisStoreError('open', `a restore into this prefix did not finish (key ${keys.migrating}); delete the prefix's keys and run pnyx migrate again`, 'PartialRestore');
+  }
   const ctx = new RedisContext(redis, keys, {
     url: options.url,
     logger,

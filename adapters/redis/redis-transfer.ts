@@ -63,9 +63,9 @@ const MIN_CLAIM_TTL_MS = 24 * 3600_000;
 const MIGRATED_TOKEN = 'migrated';
 const SLOTS: readonly BallotSlot[] = ['town', 'area'];
 
-/** The marker key of an unfinished restore. `migrating` shares no first segment with keys.ts's namespaces. */
+/** The marker key of an unfinished restore (keys.ts `migrating`). */
 export function migratingMarkerKey(keys: RedisKeys): string {
-  return `${keys.prefix}migrating`;
+  return keys.migrating;
 }
 
 /** `text` with the glob characters of SCAN MATCH escaped. */

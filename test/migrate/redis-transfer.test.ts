@@ -132,6 +132,8 @@ describeWithRedis('redisTransfer: SQLite → Redis → SQLite', () => {
     await expect(again.dump()).rejects.toMatchObject({ refusal: 'partial_restore' });
     await expect(again.restore(dump)).rejects.toMatchObject({ refusal: 'partial_restore' });
     expect(await c.exists(again.markerKey)).toBe(1);
+    // The bots refuse to start on it too.
+    await expect(openRedisStores({ url: redisUrl, prefix: p })).rejects.toThrow(/restore into this prefix did not finish/);
   });
 
   it('restored update claims outlive the migration even when the engine clock put their expiry in the past', async () => {
