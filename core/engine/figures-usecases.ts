@@ -1,5 +1,6 @@
 import type { ParticipationFigures } from '../figures/participation-figures.ts';
 import { participationFigures } from '../figures/participation-figures.ts';
+import type { ResidentFacts } from '../figures/participation-figures.ts';
 import { nextPhase, windowOf } from '../phases/phase-machine.ts';
 import type { Resident } from '../residents/resident.ts';
 import type { EngineDeps } from './engine-deps.ts';
@@ -18,8 +19,9 @@ async function* allResidents(deps: EngineDeps): AsyncGenerator<Resident> {
 /** The digest figures now (SPEC §2.5). Reads residents page by page. */
 export async function digestFigures(deps: EngineDeps): Promise<ParticipationFigures> {
   const now = deps.clock.now();
-  const residents: Resident[] = [];
-  for await (const r of allResidents(deps)) residents.push(r);
+  // Only what the figures need is kept: a capital's digest reads hundreds of thousands.
+  const residents: ResidentFacts[] = [];
+  for await (const r of allResidents(deps)) residents.push({ step: r.step, registeredAt: r.registeredAt, assistedBy: r.assistedBy, ageBand: r.ageBand, area: r.area });
   const [ideas, ballotsByEnvelope, voters, { status, state }] = await Promise.all([
     deps.stores.ideas.list(),
     deps.stores.ballots.countByEnvelope(),

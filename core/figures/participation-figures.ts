@@ -51,8 +51,11 @@ export interface ParticipationFigures {
 }
 
 /** What the figures are computed from. */
+/** What the figures read of a resident. */
+export type ResidentFacts = Pick<Resident, 'step' | 'registeredAt' | 'assistedBy' | 'ageBand' | 'area'>;
+
 export interface FiguresSnapshot {
-  readonly residents: Iterable<Resident>;
+  readonly residents: Iterable<ResidentFacts>;
   readonly ideas: readonly Idea[];
   readonly ballotsByEnvelope: Readonly<Record<string, number>>;
   readonly voters: number;
