@@ -36,7 +36,8 @@ function bodyOf(req: CastRequest): string {
   return JSON.stringify(body);
 }
 
-function ballotFrom(voterKey: string, slot: BallotSlot, version: unknown, json: unknown): StoredBallot {
+/** The stored ballot of one version field of a ballot hash (its JSON body). */
+export function ballotFrom(voterKey: string, slot: BallotSlot, version: unknown, json: unknown): StoredBallot {
   const b = JSON.parse(String(json)) as BallotBody;
   return {
     voterKey,

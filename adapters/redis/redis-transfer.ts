@@ -32,6 +32,7 @@ import { redisKeys } from './keys.ts';
 import type { RedisKeys } from './keys.ts';
 import { connectRedis } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
+import { ballotFrom } from './redis-ballot-box.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -187,18 +188,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       const hash = hashes[n] as Record<string, string>;
       for (const [field, body] of Object.entries(hash)) {
         if (!/^\d+$/.test(field)) continue;
-        const b = JSON.parse(body) as { e: string; c: [string, number][]; r: string; t: number; a: 0 | 1; q: string };
-        const ballot: StoredBallot = {
-          voterKey,
-          slot,
-          envelopeId: b.e,
-          choices: b.c.map(([ideaId, points]) => ({ ideaId, points })),
-          version: Number(field),
-          receipt: b.r,
-          castAt: b.t,
-          assisted: b.a === 1,
-          requestId: b.q,
-        };
+        const ballot = ballotFrom(voterKey, slot, field, body);
         ballotVersions.push(ballot);
         if (field === hash['v']) ballots.push(ballot);
       }
