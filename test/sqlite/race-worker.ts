@@ -18,6 +18,8 @@ export interface RaceTask {
   readonly rounds: number;
   /** Ideas as the parent stored them at version 1 (ideas). */
   readonly ideas?: readonly Idea[];
+  /** casts: after each round, report to the parent and wait until every worker finished it. */
+  readonly roundBarrier?: boolean;
 }
 
 /** What a worker answers: per key, the values it obtained; `busyRetries`: [busyRetryCount()]. */
@@ -53,6 +55,7 @@ async function run(stores: Stores, task: RaceTask): Promise<RaceResult> {
           );
           add(vk, o.status === 'recorded' ? o.ballot.version : `!${o.status}`);
         }
+        if (task.roundBarrier && r < task.rounds - 1) await roundDone(r);
       }
       break;
     case 'audit':
@@ -84,6 +87,19 @@ async function run(stores: Stores, task: RaceTask): Promise<RaceResult> {
       break;
   }
   return out;
+}
+
+/** Tells the parent this round is done and waits for its word that every worker's is. */
+function roundDone(round: number): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (msg: unknown): void => {
+      if (msg !== `next:${round}`) return;
+      process.off('message', onMessage);
+      resolve();
+    };
+    process.on('message', onMessage);
+    process.send?.({ type: 'round', round });
+  });
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as RaceTask;

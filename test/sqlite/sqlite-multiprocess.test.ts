@@ -43,6 +43,16 @@ async function race(tasks: readonly RaceTask[]): Promise<RaceResult[]> {
         });
       }),
   );
+  // Round barrier (casts with roundBarrier): release round r+1 once every worker reported round r.
+  const reported = new Map<number, number>();
+  for (const c of children) {
+    c.on('message', (m: { type?: string; round?: number }) => {
+      if (m.type !== 'round' || m.round === undefined) return;
+      const n = (reported.get(m.round) ?? 0) + 1;
+      reported.set(m.round, n);
+      if (n === children.length) for (const o of children) o.send(`next:${m.round}`);
+    });
+  }
   try {
     await Promise.all(ready);
     for (const c of children) c.send('go');
@@ -88,7 +98,7 @@ describe('SQLite store across processes', () => {
     setup();
     const voters = ['vk-a', 'vk-b', 'vk-c', 'vk-d'];
     const rounds = 15;
-    const results = await race(tasks({ kind: 'casts', keys: voters, rounds }));
+    const results = await race(tasks({ kind: 'casts', keys: voters, rounds, roundBarrier: true }));
     const s = openHere();
     const total = N * rounds;
     for (const vk of voters) {
@@ -97,7 +107,12 @@ describe('SQLite store across processes', () => {
       expect([...versions].sort((a, b) => (a as number) - (b as number))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
       expect((await s.ballots.get(vk, 'town'))?.version).toBe(total);
     }
-    // The race really interleaved: some worker's versions of one voter are not one run.
+    // The race really interleaved: every round is raced by all workers at once (round barrier),
+    // so round r holds versions N·r+1..N·r+N and at most one worker can run on without a gap.
+    for (let r = 0; r < rounds; r++) {
+      const inRound = results.map((res) => (res['vk-a'] ?? [])[r] as number).sort((a, b) => a - b);
+      expect(inRound).toEqual(Array.from({ length: N }, (_, i) => N * r + i + 1));
+    }
     const runs = results.map((r) => (r['vk-a'] ?? []) as number[]);
     expect(runs.some((v) => v.some((x, i) => i > 0 && x !== v[i - 1]! + 1))).toBe(true);
     expect(await s.ballots.countByEnvelope()).toEqual({ 'env-town': voters.length });
