@@ -32,7 +32,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     load: async () => (await import('./commands/audit.ts')).auditCommand,
   },
   start: {
-    summary: 'start [--config FILE]         run the bots; without tokens, the demo simulation',
+    summary: 'start [--config FILE]         run the service (HTTP on PORT, scheduler); without tokens, the demo simulation',
     load: async () => (await import('./commands/start.ts')).startCommand,
   },
   migrate: { summary: 'migrate --from sqlite|redis --to redis|sqlite --config FILE  copy a campaign between stores and verify it', load: async () => (await import('./commands/migrate.ts')).migrateCommand },

@@ -17,7 +17,10 @@ import type { Stores } from '../core/ports/stores.ts';
 import { CampaignFileUnreadableError, formatConfigIssues, loadCampaignFile, loadEnvironment } from '../config/index.ts';
 import type { Environment, LoadResult } from '../config/index.ts';
 import { openSqliteStores, sqliteFileFor } from '../adapters/sqlite/index.ts';
-import { CryptoIds, SystemClock } from '../adapters/system/index.ts';
+import { CryptoIds, LocalLease, SystemClock } from '../adapters/system/index.ts';
+import { DEFAULT_LEASE_TTL_MS, redisLease } from '../adapters/scheduling/index.ts';
+import type { Lease } from '../adapters/scheduling/index.ts';
+import type { RedisStores } from '../adapters/redis/index.ts';
 
 /**
  * The voter-key secret of simulations when PNYX_SECRET is unset. Public on purpose: a
@@ -121,6 +124,12 @@ export interface ComposedCampaign {
   readonly secretSource: 'environment' | 'demo';
   /** The data directory in use (absolute), for the embedded store. */
   readonly dataDir: string;
+  /**
+   * A contender for the named lease (`LEASE_NAMES`): on Redis, a leader lease shared by every
+   * instance on the campaign's prefix; on the embedded store, where one process serves the
+   * campaign, a local lease that is always held.
+   */
+  lease(name: string): Lease;
   close(): Promise<void>;
 }
 
@@ -197,6 +206,10 @@ export async function composeCampaign(campaign: Campaign, env: Environment, opti
     location: opened.location,
     secretSource,
     dataDir,
+    lease: (name) =>
+      opened.location.kind === 'redis'
+        ? redisLease((opened.stores as RedisStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, options.logger === undefined ? {} : { logger: options.logger })
+        : new LocalLease(name),
     close: () => opened.stores.close(),
   };
 }

@@ -34,6 +34,8 @@ export interface Environment {
   readonly configPath: string | undefined;
   /** HTTP port for webhooks, Slack events and health checks; default 3000. */
   readonly port: number;
+  /** Address the HTTP server listens on; default `0.0.0.0`. */
+  readonly host: string;
   /** pino log level; default `info`. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -89,6 +91,9 @@ export const environmentSchema = z.object({
   PORT: optional(z.coerce.number('expected a port number').int('expected a whole port number').min(1).max(65535, 'expected a port between 1 and 65535'))
     .default(3000)
     .describe('HTTP port for webhooks, Slack events and health checks.'),
+  HOST: optional(z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'expected an IP address to listen on (e.g. 0.0.0.0, 127.0.0.1, ::)'))
+    .default('0.0.0.0')
+    .describe('Address the HTTP server listens on: `0.0.0.0` for every interface (a container), `127.0.0.1` behind a reverse proxy on the same machine.'),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected one of fatal, error, warn, info, debug, trace, silent'))
     .default('info')
     .describe('pino log level.'),
@@ -138,6 +143,7 @@ export function loadEnvironment(
       secret: e.PNYX_SECRET,
       configPath: e.PNYX_CONFIG,
       port: e.PORT,
+      host: e.HOST,
       logLevel: e.LOG_LEVEL,
     },
   };

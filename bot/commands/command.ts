@@ -4,6 +4,11 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /**
+   * Aborts when the command should stop (tests). Without it, a long-running command (`start`)
+   * stops on SIGTERM or SIGINT.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A CLI command: resolves to the process exit code (0 ok, 1 failure, 2 bad input). */

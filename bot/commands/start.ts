@@ -3,13 +3,18 @@
  * PNYX_CONFIG, else the Bertrix example. The configuration and the environment are checked
  * first. Without TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN it runs the demo — a simulation of the
  * campaign with 800 synthetic residents and seed 1 — then says how to connect real bots, and
- * exits 0. With a token it exits 2: the messenger adapters are not part of this version yet.
+ * exits 0. With a token it runs the service (bot/service): store, engine, campaign scheduler
+ * and the HTTP server on PORT, until SIGTERM or SIGINT; logs are JSON lines on stdout.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { displayPath, loadForCommand } from '../compose.ts';
-import type { CliCommand } from './command.ts';
+import type { Campaign } from '../../core/campaign/campaign.ts';
+import type { Environment } from '../../config/index.ts';
+import { createLogger } from '../service/logger.ts';
+import { runService } from '../service/run-service.ts';
+import type { CliCommand, CliIo } from './command.ts';
 import { simulate } from './simulate.ts';
 
 const USAGE = 'Usage: pnyx start [--config FILE]\n';
@@ -56,15 +61,7 @@ export const startCommand: CliCommand = async (args, io) => {
   if (!loaded.ok) return loaded.exitCode;
   const { env, campaign } = loaded;
 
-  if (env.telegramBotToken !== undefined || env.slackBotToken !== undefined) {
-    const which = [env.telegramBotToken !== undefined ? 'TELEGRAM_BOT_TOKEN' : null, env.slackBotToken !== undefined ? 'SLACK_BOT_TOKEN' : null].filter((x) => x !== null).join(' and ');
-    io.stderr(
-      `pnyx start: ${which} ${which.includes(' and ') ? 'are' : 'is'} set and campaign "${campaign.id}" is valid, but this version has no messenger adapters yet: ` +
-        'the Telegram bot and the Slack app come with later issues. Nothing was started.\n' +
-        'Unset the tokens to run the demo simulation, or use `pnyx simulate`, `pnyx tally`, `pnyx export` and `pnyx audit`.\n',
-    );
-    return 2;
-  }
+  if (env.telegramBotToken !== undefined || env.slackBotToken !== undefined) return serve(campaign, env, io);
 
   io.stdout(`No TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set: running the demo — a simulation of ${file} with ${DEMO_RESIDENTS} synthetic residents (seed ${DEMO_SEED}).\n\n`);
   const code = await simulate({ file: path.isAbsolute(file) ? displayPath(io.cwd, file) : file, residents: DEMO_RESIDENTS, seed: DEMO_SEED }, io);
@@ -72,3 +69,43 @@ export const startCommand: CliCommand = async (args, io) => {
   io.stdout(`\n${CONNECT}`);
   return 0;
 };
+
+/** What the service cannot do yet, said at every start so nobody waits for an answer that will not come. */
+export const MESSENGERS_PENDING =
+  'the Telegram bot and the Slack app are not part of this version yet: their tokens are checked but no update is read and no message is sent. ' +
+  'The campaign runs (phase moves, the weekly digest and update are queued in the outbox) and the queued messages go out once the messenger adapters are installed.';
+
+/** Runs the service until SIGTERM/SIGINT (or `io.signal`); resolves to the exit code. */
+async function serve(campaign: Campaign, env: Environment, io: CliIo): Promise<number> {
+  const logger = createLogger(env.logLevel, { write: (line: string) => io.stdout(line) });
+  let signal = io.signal;
+  let unhook = (): void => undefined;
+  if (signal === undefined) {
+    const stop = new AbortController();
+    let asked = 0;
+    const onSignal = (name: NodeJS.Signals): void => {
+      asked += 1;
+      if (asked > 1) {
+        io.stderr(`pnyx start: ${name} again, exiting without a clean shutdown\n`);
+        process.exit(130);
+      }
+      logger.info({ signal: name }, 'stop requested');
+      stop.abort();
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    unhook = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    };
+    signal = stop.signal;
+  }
+  logger.warn({ campaign: campaign.id }, MESSENGERS_PENDING);
+  try {
+    const exit = await runService({ campaign, env, cwd: io.cwd, logger, signal });
+    if (exit.message !== undefined) io.stderr(`pnyx start: ${exit.message}\n`);
+    return exit.exitCode;
+  } finally {
+    unhook();
+  }
+}

@@ -8,6 +8,7 @@ import { auditCommand } from '../../bot/commands/audit.ts';
 import { exportCommand } from '../../bot/commands/export.ts';
 import { tallyCampaign } from '../../bot/commands/tally-campaign.ts';
 import { bertrixFile, cityFile, recordingIo, resultsTable, tempDir } from './cli-fixture.ts';
+import { freePort, waitForHttp } from '../support/http.ts';
 
 const SECRET = 'a-real-campaign-secret-0123456789';
 const OTHER = 'not-the-campaign-secret-987654321';
@@ -46,12 +47,34 @@ describe('pnyx start', () => {
     expect(io.out()).toContain('(leuven-2027)');
   });
 
-  it('with a token says honestly that the messenger adapters are not built yet, exits 2, never prints the token', async () => {
-    const io = recordingIo(dir, { PNYX_DATA_DIR: 'data', TELEGRAM_BOT_TOKEN: TELEGRAM, PNYX_SECRET: SECRET });
-    expect(await startCommand([], io)).toBe(2);
-    expect(io.err()).toMatch(/TELEGRAM_BOT_TOKEN is set .* no messenger adapters yet/);
+  it('with a token runs the service on PORT until stopped, says what is not built yet, never prints the token', async () => {
+    const port = await freePort();
+    const stop = new AbortController();
+    const io = { ...recordingIo(dir, { PNYX_DATA_DIR: 'data', TELEGRAM_BOT_TOKEN: TELEGRAM, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }), signal: stop.signal };
+    const running = startCommand([], io);
+    const health = await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+    expect(health).toEqual({ status: 200, body: { status: 'ok' } });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', campaign: 'bertrix-2026', store: 'sqlite' });
+    stop.abort();
+    expect(await running).toBe(0);
+    const lines = io.out().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; level: number });
+    expect(lines.find((l) => l.msg.startsWith('the Telegram bot and the Slack app are not part of this version yet'))?.level).toBe(40);
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['pnyx is running', 'shutting down', 'stopped']));
     expect(io.out() + io.err()).not.toContain(TELEGRAM);
     expect(io.out() + io.err()).not.toContain(SECRET);
+    // The real campaign's store, not the demo's.
+    expect(existsSync(path.join(dir, 'data', 'bertrix-2026.sqlite'))).toBe(true);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('with a token but no PNYX_SECRET refuses to start (exit 2) and listens on nothing', async () => {
+    const port = await freePort();
+    const io = { ...recordingIo(dir, { PNYX_DATA_DIR: 'data2', TELEGRAM_BOT_TOKEN: TELEGRAM, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), signal: new AbortController().signal };
+    expect(await startCommand([], io)).toBe(2);
+    expect(io.err()).toMatch(/PNYX_SECRET is not set/);
+    expect(existsSync(path.join(dir, 'data2', 'bertrix-2026.sqlite'))).toBe(false);
   });
 
   it('refuses a bad environment with exit 2, naming the variable', async () => {

@@ -36,18 +36,20 @@ describe('loadEnvironment', () => {
       PNYX_SECRET: 'a-long-enough-secret',
       PNYX_DATA_DIR: '',
       PORT: '8080',
+      HOST: '::',
       LOG_LEVEL: 'debug',
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ telegramMode: 'webhook', port: 8080, dataDir: './data', telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
+    expect(r.value).toMatchObject({ telegramMode: 'webhook', port: 8080, host: '::', dataDir: './data', telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
   });
 
   it('names each bad variable and what was expected', () => {
-    const r = loadEnvironment({ PORT: '70000', TELEGRAM_MODE: 'push', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url', PNYX_SECRET: 'short' });
+    const r = loadEnvironment({ PORT: '70000', HOST: 'pnyx.example', TELEGRAM_MODE: 'push', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url', PNYX_SECRET: 'short' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.path).sort()).toEqual(['LOG_LEVEL', 'PNYX_SECRET', 'PORT', 'SLACK_API_URL', 'TELEGRAM_MODE']);
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['HOST', 'LOG_LEVEL', 'PNYX_SECRET', 'PORT', 'SLACK_API_URL', 'TELEGRAM_MODE']);
+    expect(r.errors.find((e) => e.path === 'HOST')?.message).toMatch(/expected an IP address to listen on/);
     expect(r.errors.find((e) => e.path === 'PNYX_SECRET')?.message).toMatch(/16 characters/);
   });
 

@@ -78,7 +78,8 @@ export async function keysUnder(redis: Redis, prefix: string): Promise<string[]>
 
 /** Deletes every key under `prefix` (SCAN + UNLINK); returns how many. */
 export async function deletePrefix(prefix: string, url: string = redisUrl): Promise<number> {
-  if (!prefix.startsWith('pnyx-test:') && !prefix.startsWith('pnyx-bench:')) throw new Error(`refusing to delete non-test prefix ${prefix}`);
+  // pnyx:test-…: a test campaign opened through the composition root (prefix pnyx:<campaign id>:).
+  if (!prefix.startsWith('pnyx-test:') && !prefix.startsWith('pnyx-bench:') && !prefix.startsWith('pnyx:test-')) throw new Error(`refusing to delete non-test prefix ${prefix}`);
   const r = adminClient(url);
   r.on('error', () => {});
   await r.connect();

@@ -1,0 +1,113 @@
+/**
+ * The long-running Pnyx process (`pnyx start` with a token set): the campaign's store and
+ * engine (PNYX_SECRET checked), the campaign scheduler under its lease (phase moves at window
+ * boundaries, the mayor's digest and the residents' weekly update queued in the outbox —
+ * exactly once across instances), and the HTTP server on PORT with the health checks.
+ * The messenger adapters will mount their routes (Telegram webhook, `/slack/events`) on the
+ * same server.
+ *
+ * It runs until `signal` aborts (SIGTERM/SIGINT in the CLI), then shuts down in order: stop
+ * accepting requests and let those in flight finish, stop the scheduler (releasing the
+ * lease), close the store.
+ */
+import type { Logger } from 'pino';
+import type { Campaign } from '../../core/campaign/campaign.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { Environment } from '../../config/index.ts';
+import { CampaignScheduler, LEASE_NAMES } from '../../adapters/scheduling/index.ts';
+import type { Lease } from '../../adapters/scheduling/index.ts';
+import { composeCampaign } from '../compose.ts';
+import { healthRoutes } from './health.ts';
+import type { RunningServer } from './http-server.ts';
+import { startHttpServer } from './http-server.ts';
+
+/** Options of {@link runService}. */
+export interface ServiceOptions {
+  readonly campaign: Campaign;
+  readonly env: Environment;
+  /** Against which relative directories (PNYX_DATA_DIR) are resolved. */
+  readonly cwd: string;
+  readonly logger: Logger;
+  /** Aborting it shuts the service down. */
+  readonly signal: AbortSignal;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Called once the service is up, with the bound port (PORT=0 binds a free one). */
+  readonly onReady?: (info: { readonly port: number }) => void;
+}
+
+/** How the service ended: 0 after a clean shutdown; otherwise why it could not run. */
+export interface ServiceExit {
+  readonly exitCode: number;
+  /** For the operator (never holding a secret); absent on a clean shutdown. */
+  readonly message?: string;
+}
+
+/** Wraps a lease so `onChange` hears when this instance starts and stops leading. */
+export function observeLeadership(lease: Lease, onChange: (leading: boolean) => void): Lease {
+  return {
+    name: lease.name,
+    runWhileLeader: (work, signal) =>
+      lease.runWhileLeader(async (leadership) => {
+        onChange(true);
+        try {
+          await work(leadership);
+        } finally {
+          onChange(false);
+        }
+      }, signal),
+  };
+}
+
+/** Runs the service until `signal` aborts; see the module comment. */
+export async function runService(options: ServiceOptions): Promise<ServiceExit> {
+  const { campaign, env, logger, signal } = options;
+  const log = logger.child({ module: 'service', campaign: campaign.id });
+  const composed = await composeCampaign(campaign, env, { purpose: 'serve', cwd: options.cwd, logger, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  if (!composed.ok) return { exitCode: composed.exitCode, message: composed.message };
+  const { engine, stores, location } = composed;
+
+  let leading = false;
+  const lease = observeLeadership(composed.lease(LEASE_NAMES.scheduler), (now) => {
+    leading = now;
+    log.info({ lease: LEASE_NAMES.scheduler }, now ? 'this instance runs the campaign scheduler' : 'this instance no longer runs the campaign scheduler');
+  });
+  const scheduler = new CampaignScheduler({ engine, lease, logger });
+
+  let server: RunningServer;
+  try {
+    server = await startHttpServer({
+      port: env.port,
+      host: env.host,
+      logger,
+      routes: healthRoutes({ engine, stores, store: location.kind, schedulerLeading: () => leading, logger: log }),
+    });
+  } catch (e) {
+    await composed.close();
+    return { exitCode: 1, message: (e as Error).message };
+  }
+
+  // The scheduler stops with the service; should it ever fail, the service stops too (exit 1)
+  // rather than run on without phase moves and digests.
+  const stopScheduler = new AbortController();
+  const stopped = new AbortController();
+  signal.addEventListener('abort', () => stopped.abort(), { once: true });
+  let failure: string | undefined;
+  const schedulerDone = scheduler.run(stopScheduler.signal).catch((e: unknown) => {
+    failure = `the campaign scheduler failed: ${(e as Error).message}`;
+    log.fatal({ err: { name: (e as Error).name, message: (e as Error).message } }, 'campaign scheduler failed; shutting down');
+    stopped.abort();
+  });
+
+  log.info({ port: server.port, store: location.kind }, 'pnyx is running');
+  options.onReady?.({ port: server.port });
+
+  if (!stopped.signal.aborted) await new Promise<void>((resolve) => stopped.signal.addEventListener('abort', () => resolve(), { once: true }));
+  log.info('shutting down');
+  await server.close();
+  stopScheduler.abort();
+  await schedulerDone;
+  await composed.close();
+  log.info('stopped');
+  return failure === undefined ? { exitCode: 0 } : { exitCode: 1, message: failure };
+}
