@@ -13,16 +13,13 @@ describe('pnyx simulate bertrix --residents 800, then tally, audit, export', () 
   let cleanup: () => Promise<void>;
   let simDir: string;
   let first: string;
-  let elapsedMs: number;
   const env = () => ({ PNYX_DATA_DIR: path.join(dir, 'data') });
 
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir('bertrix'));
     simDir = path.join(dir, 'data', 'simulations');
     const io = recordingIo(dir, env());
-    const t0 = performance.now();
     const code = await simulateCommand([bertrixFile, '--residents', '800', '--seed', '1'], io);
-    elapsedMs = performance.now() - t0;
     expect(io.err()).toBe('');
     expect(code).toBe(0);
     first = io.out();
@@ -31,8 +28,7 @@ describe('pnyx simulate bertrix --residents 800, then tally, audit, export', () 
     await cleanup();
   });
 
-  it('completes in reasonable time and says where its store is', () => {
-    expect(elapsedMs).toBeLessThan(20_000);
+  it('says where its store is', () => {
     expect(first).toContain('Pnyx simulation — Bertrix participatory budget 2026 (bertrix-2026)');
     expect(first).toContain(`Simulation store: ${path.join('data', 'simulations', 'bertrix-2026.sqlite')}`);
     expect(first).toContain(`pnyx tally ${bertrixFile} --data-dir ${path.join('data', 'simulations')}`);
