@@ -266,8 +266,8 @@ export const campaignFileSchema = strict({
     .default([])
     .describe('Explanatory articles shown in the bot and linked in updates.'),
   schedules: strict({
-    residentUpdate: cronExpression.describe('Five-field cron expression (campaign time zone) of the weekly resident update, e.g. `0 9 * * 1` (Monday 09:00).'),
-    mayorDigest: cronExpression.describe('Five-field cron expression (campaign time zone) of the mayor digest, e.g. `0 8 * * 5` (Friday 08:00).'),
+    residentUpdate: cronExpression.describe('Five-field cron expression (campaign time zone) of the weekly resident update, e.g. `0 9 * * 1` (Monday 09:00). Sent from the start of submission to the end of voting.'),
+    mayorDigest: cronExpression.describe('Five-field cron expression (campaign time zone) of the mayor digest, e.g. `0 8 * * 5` (Friday 08:00). Sent from the start of submission until one week after the results are announced.'),
   }).describe('When recurring messages go out.'),
   digestRecipients: z.array(digestRecipientSchema).default([]).describe('Who receives the weekly digest (the mayor, aldermen).'),
   slack: strict({

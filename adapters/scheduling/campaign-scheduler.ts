@@ -11,6 +11,11 @@
  *   `update:<ISO instant>`. The outbox ignores a key it already holds, so two leaders that
  *   overlap during a lease hand-over, or a restart, still yield one message per occurrence.
  *
+ * Only while the campaign runs: an occurrence is sent when the campaign, judged at that
+ * instant, is in one of the job's phases (`SCHEDULED_JOBS[].phases`; held or between phases
+ * counts as the phase last entered). So no resident hears a "weekly update" before ideas open
+ * or after the vote, and the mayor's digest stops a week after the results are announced.
+ *
  * Missed occurrences (downtime, no leader): only the *latest* one at or before now is
  * enqueued, when the scheduler next runs — a digest is a snapshot of the figures now, so
  * three late copies of it would say the same thing three times. `maxLatenessMs` skips an
@@ -20,6 +25,9 @@ import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import { WINDOWED_PHASES } from '../../core/campaign/campaign.ts';
+import type { Phase } from '../../core/campaign/campaign.ts';
+import type { PhaseStatus } from '../../core/phases/phase-machine.ts';
+import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import { initialPhaseState } from '../../core/phases/phase-machine.ts';
 import type { Clock } from '../../core/ports/clock.ts';
@@ -42,13 +50,33 @@ export interface ScheduledJob {
   readonly schedule: 'mayorDigest' | 'residentUpdate';
   readonly recipient: Recipient;
   readonly template: string;
+  /** Phases in which an occurrence is sent (judged at the occurrence). */
+  readonly phases: readonly Phase[];
+  /** In `announced`, occurrences are sent only this long after it opened (ms); 0 = none. */
+  readonly afterAnnouncedMs: number;
 }
 
-/** The two scheduled messages of SPEC §2.5. */
+const WEEK = 7 * 24 * 3600 * 1000;
+
+/**
+ * The two scheduled messages of SPEC §2.5. Residents get the weekly update from submission to
+ * the end of voting (deadline reminders included; the results reach them as the phase-change
+ * announcement). The mayor gets the digest from submission through tallying, and one more in
+ * the week after the results are announced.
+ */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
-  { id: 'digest', schedule: 'mayorDigest', recipient: { kind: 'digest' }, template: 'digest.weekly' },
-  { id: 'update', schedule: 'residentUpdate', recipient: { kind: 'subscribers', area: null }, template: 'update.weekly' },
+  { id: 'digest', schedule: 'mayorDigest', recipient: { kind: 'digest' }, template: 'digest.weekly', phases: ['submission', 'review', 'voting', 'tallying', 'announced'], afterAnnouncedMs: WEEK },
+  { id: 'update', schedule: 'residentUpdate', recipient: { kind: 'subscribers', area: null }, template: 'update.weekly', phases: ['submission', 'review', 'voting'], afterAnnouncedMs: 0 },
 ];
+
+/** Whether `job` is sent at `occurrence`, given where the campaign stands then. */
+export function sentInPhase(job: Pick<ScheduledJob, 'phases' | 'afterAnnouncedMs'>, status: PhaseStatus, windows: PhaseState['windows'], occurrence: number): boolean {
+  const phase = status.kind === 'between' ? status.after : status.phase;
+  if (!job.phases.includes(phase)) return false;
+  if (phase !== 'announced') return true;
+  const opened = windows.announced.start;
+  return opened !== null && occurrence < opened + job.afterAnnouncedMs;
+}
 
 /** The outbox key of one occurrence of a job, e.g. `digest:2026-06-05T06:00:00.000Z`. */
 export function occurrenceKey(job: Pick<ScheduledJob, 'id'>, occurrence: number): string {
@@ -81,6 +109,8 @@ export interface DueReport {
   readonly enqueued: readonly string[];
   /** Keys of occurrences skipped for being later than `maxLatenessMs`. */
   readonly skipped: readonly string[];
+  /** Keys of occurrences not sent because the campaign was outside the job's phases then. */
+  readonly outOfPhase: readonly string[];
 }
 
 const globalTimers: SchedulerTimers = {
@@ -126,6 +156,7 @@ export class CampaignScheduler {
     const entered: string[] = [];
     const enqueued: string[] = [];
     const skipped: string[] = [];
+    const outOfPhase: string[] = [];
     try {
       const change = await this.#engine.tick();
       for (const e of change.effects) if (e.type === 'phase.entered') entered.push(e.transition.to);
@@ -143,9 +174,21 @@ export class CampaignScheduler {
         this.#log.warn({ key: occurrenceKey(job, occurrence), lateMs: now - occurrence }, 'occurrence too late, skipped');
         continue;
       }
+      try {
+        const { status, state } = await this.#engine.status(occurrence);
+        if (!sentInPhase(job, status, state.windows, occurrence)) {
+          this.#handled.set(job.id, occurrence);
+          outOfPhase.push(occurrenceKey(job, occurrence));
+          this.#log.debug({ key: occurrenceKey(job, occurrence) }, 'occurrence outside the campaign, not sent');
+          continue;
+        }
+      } catch (e) {
+        this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'phase unknown; scheduled messages retried at next wake');
+        continue;
+      }
       due.push({ job, occurrence });
     }
-    if (due.length === 0 || leadership?.aborted) return { at: now, entered, enqueued, skipped };
+    if (due.length === 0 || leadership?.aborted) return { at: now, entered, enqueued, skipped, outOfPhase };
     try {
       // One snapshot for both messages: it reads every resident, so not once per job.
       const figures = await this.#engine.digestFigures();
@@ -156,7 +199,7 @@ export class CampaignScheduler {
         params: scheduledParams(figures, job.id, occurrence),
         notBefore: occurrence,
       }));
-      if (leadership?.aborted) return { at: now, entered, enqueued, skipped };
+      if (leadership?.aborted) return { at: now, entered, enqueued, skipped, outOfPhase };
       await this.#engine.deps.stores.outbox.enqueue(drafts);
       for (const { job, occurrence } of due) this.#handled.set(job.id, occurrence);
       enqueued.push(...drafts.map((d) => d.key));
@@ -164,7 +207,7 @@ export class CampaignScheduler {
     } catch (e) {
       this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'scheduled messages not enqueued; retrying at next wake');
     }
-    return { at: now, entered, enqueued, skipped };
+    return { at: now, entered, enqueued, skipped, outOfPhase };
   }
 
   /**

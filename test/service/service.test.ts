@@ -144,7 +144,7 @@ describe('the service on the embedded store', () => {
     const stop = new AbortController();
     let ready: { port: number } | undefined;
     const env = environment({ PNYX_DATA_DIR: 'data', PNYX_SECRET: SECRET, PORT: String(port) });
-    const done = runService({ campaign, env, cwd: dir, logger: silent, signal: stop.signal, clock: { now: () => Date.UTC(2026, 2, 6, 12) }, onReady: (i) => (ready = i) });
+    const done = runService({ campaign, env, cwd: dir, logger: silent, signal: stop.signal, clock: { now: () => Date.UTC(2026, 3, 24, 12) }, onReady: (i) => (ready = i) });
     expect(await waitForHttp(`http://127.0.0.1:${port}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
     expect(ready).toEqual({ port });
     // The scheduler's first run is asynchronous: wait until it has queued the due messages.
@@ -163,7 +163,7 @@ describe('the service on the embedded store', () => {
     // A restart finds the same queued occurrences: nothing is queued twice.
     const again = new AbortController();
     const port2 = await freePort();
-    const second = runService({ campaign, env: environment({ PNYX_DATA_DIR: 'data', PNYX_SECRET: SECRET, PORT: String(port2) }), cwd: dir, logger: silent, signal: again.signal, clock: { now: () => Date.UTC(2026, 2, 6, 12) } });
+    const second = runService({ campaign, env: environment({ PNYX_DATA_DIR: 'data', PNYX_SECRET: SECRET, PORT: String(port2) }), cwd: dir, logger: silent, signal: again.signal, clock: { now: () => Date.UTC(2026, 3, 24, 12) } });
     await waitForHttp(`http://127.0.0.1:${port2}/healthz`);
     let after: Record<string, unknown> = {};
     for (let i = 0; i < 100; i++) {
@@ -178,7 +178,8 @@ describe('the service on the embedded store', () => {
     const stores = openSqliteStores({ file: sqliteFileFor(path.join(dir, 'data'), 'bertrix-2026') });
     try {
       const keys = (await stores.outbox.list(0, 1000)).map((m) => m.key);
-      expect(keys.filter((k) => k.startsWith('digest:'))).toHaveLength(1);
+      // 24 April 2026 is in submission: Friday 24 April's digest (08:00 in Bertrix) and Monday 20 April's update, once each.
+      expect(keys.filter((k) => /^(digest|update):/.test(k)).sort()).toEqual(['digest:2026-04-24T06:00:00.000Z', 'update:2026-04-20T07:00:00.000Z']);
       expect(new Set(keys).size).toBe(keys.length);
       expect(await stores.outbox.counts()).toMatchObject({ pending: (body['outbox'] as { pending: number }).pending });
     } finally {
