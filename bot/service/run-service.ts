@@ -91,7 +91,8 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
   // rather than run on without phase moves and digests.
   const stopScheduler = new AbortController();
   const stopped = new AbortController();
-  signal.addEventListener('abort', () => stopped.abort(), { once: true });
+  if (signal.aborted) stopped.abort();
+  else signal.addEventListener('abort', () => stopped.abort(), { once: true });
   let failure: string | undefined;
   const schedulerDone = scheduler.run(stopScheduler.signal).catch((e: unknown) => {
     failure = `the campaign scheduler failed: ${(e as Error).message}`;

@@ -187,6 +187,15 @@ describe('the service on the embedded store', () => {
     }
   });
 
+  it('stops at once, cleanly, when asked to stop while still starting', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const port = await freePort();
+    const exit = await runService({ campaign: await bertrix(), env: environment({ PNYX_DATA_DIR: 'data', PNYX_SECRET: SECRET, PORT: String(port) }), cwd: dir, logger: silent, signal: stop.signal });
+    expect(exit).toEqual({ exitCode: 0 });
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
   it('refuses another PNYX_SECRET (exit 1) and a taken port (exit 1), closing the store each time', async () => {
     const campaign = await bertrix();
     const port = await freePort();
