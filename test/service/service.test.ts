@@ -16,6 +16,7 @@ import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import { openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
 import { readiness } from '../../bot/service/health.ts';
+import { createLogger } from '../../bot/service/logger.ts';
 import type { HealthSources } from '../../bot/service/health.ts';
 import { startHttpServer } from '../../bot/service/http-server.ts';
 import { runService } from '../../bot/service/run-service.ts';
@@ -91,6 +92,19 @@ describe('HTTP server', () => {
     } finally {
       await first.close();
     }
+  });
+});
+
+describe('service logger', () => {
+  it('censors tokens, secrets, URLs and authorization headers wherever a line carries them', () => {
+    let out = '';
+    const log = createLogger('info', { write: (line: string) => void (out += line) });
+    log.info({ token: TELEGRAM, redisUrl: 'redis://:hunter2@10.0.0.5:6379', store: { url: 'redis://:hunter2@10.0.0.5:6379', secret: SECRET }, req: { headers: { authorization: 'Bearer xoxb-1-2-abc' } } }, 'hello');
+    expect(out).not.toContain(TELEGRAM);
+    expect(out).not.toContain('hunter2');
+    expect(out).not.toContain(SECRET);
+    expect(out).not.toContain('xoxb-1-2-abc');
+    expect(JSON.parse(out)).toMatchObject({ msg: 'hello', service: 'pnyx', token: '[redacted]', store: { url: '[redacted]', secret: '[redacted]' }, req: { headers: { authorization: '[redacted]' } } });
   });
 });
 
