@@ -41,6 +41,16 @@ function environment(vars: Record<string, string>): Environment {
   return e.value;
 }
 
+/** Polls `/readyz` on `port` until `done(body)` holds or `timeoutMs` passes; returns the last body. */
+async function readyzUntil(port: number, done: (body: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const body = (await waitForHttp(`http://127.0.0.1:${port}/readyz`)).body as Record<string, unknown>;
+    if (done(body) || Date.now() > until) return body;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 describe('HTTP server', () => {
   it('routes exact paths: 404 elsewhere, 405 with Allow for another method, HEAD like GET without a body, 500 when a handler throws', async () => {
     const server = await startHttpServer({
@@ -162,12 +172,7 @@ describe('the service on the embedded store', () => {
     expect(await waitForHttp(`http://127.0.0.1:${port}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
     expect(ready).toEqual({ port });
     // The scheduler's first run is asynchronous: wait until it has queued the due messages.
-    let body: Record<string, unknown> = {};
-    for (let i = 0; i < 100; i++) {
-      body = (await waitForHttp(`http://127.0.0.1:${port}/readyz`)).body as Record<string, unknown>;
-      if (body['scheduler'] === 'leading' && (body['outbox'] as { pending: number }).pending > 0) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const body = await readyzUntil(port, (b) => b['scheduler'] === 'leading' && (b['outbox'] as { pending: number }).pending > 0);
     expect(body).toMatchObject({ status: 'ready', campaign: 'bertrix-2026', store: 'sqlite', scheduler: 'leading' });
     stop.abort();
     expect(await done).toEqual({ exitCode: 0 });
@@ -179,12 +184,7 @@ describe('the service on the embedded store', () => {
     const port2 = await freePort();
     const second = runService({ campaign, env: environment({ PNYX_DATA_DIR: 'data', PNYX_SECRET: SECRET, PORT: String(port2) }), cwd: dir, logger: silent, signal: again.signal, clock: { now: () => Date.UTC(2026, 3, 24, 12) } });
     await waitForHttp(`http://127.0.0.1:${port2}/healthz`);
-    let after: Record<string, unknown> = {};
-    for (let i = 0; i < 100; i++) {
-      after = (await waitForHttp(`http://127.0.0.1:${port2}/readyz`)).body as Record<string, unknown>;
-      if (after['scheduler'] === 'leading') break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const after = await readyzUntil(port2, (b) => b['scheduler'] === 'leading');
     expect(after['scheduler']).toBe('leading');
     again.abort();
     // Shutdown waits for the scheduler's run in progress, so its first catch-up is done now.
@@ -241,12 +241,10 @@ describeWithRedis('two service instances on one Redis campaign', () => {
     const runs = ports.map((port, i) =>
       runService({ campaign, env: environment({ REDIS_URL: redisUrl, PNYX_SECRET: SECRET, PORT: String(port) }), cwd: root, logger: silent, signal: stops[i]!.signal }),
     );
-    const roles = async (): Promise<unknown[]> => Promise.all(ports.map(async (p) => ((await waitForHttp(`http://127.0.0.1:${p}/readyz`)).body as Record<string, unknown>)['scheduler']));
-    let seen: unknown[] = [];
-    for (let i = 0; i < 200 && !(seen.includes('leading') && seen.includes('standby')); i++) {
-      seen = await roles();
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    // Wait until one of them has won the lease (the other then stays standby), then ask both.
+    const leads = (b: Record<string, unknown>): boolean => b['scheduler'] === 'leading';
+    await Promise.any(ports.map(async (p) => (leads(await readyzUntil(p, leads)) ? p : Promise.reject(new Error(`port ${p} never led`)))));
+    const seen = await Promise.all(ports.map(async (p) => (await readyzUntil(p, () => true))['scheduler']));
     expect([...seen].sort()).toEqual(['leading', 'standby']);
     for (const p of ports) expect(await waitForHttp(`http://127.0.0.1:${p}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready', store: 'redis', campaign: id } });
 
@@ -255,12 +253,7 @@ describeWithRedis('two service instances on one Redis campaign', () => {
     stops[leader]!.abort();
     expect(await runs[leader]).toEqual({ exitCode: 0 });
     // The stopped leader released its lease; the standby acquires it at its next attempt (≤ ttl/2).
-    let role: unknown = 'standby';
-    const until = Date.now() + 20_000;
-    while (role !== 'leading' && Date.now() < until) {
-      role = ((await waitForHttp(`http://127.0.0.1:${ports[other]}/readyz`)).body as Record<string, unknown>)['scheduler'];
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const role = (await readyzUntil(ports[other]!, (b) => b['scheduler'] === 'leading', 20_000))['scheduler'];
     expect(role).toBe('leading');
     stops[other]!.abort();
     expect(await runs[other]).toEqual({ exitCode: 0 });
