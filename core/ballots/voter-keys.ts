@@ -29,6 +29,16 @@ export class VoterKeys {
     return this.#mac('support', residentId);
   }
 
+  /**
+   * The pseudonym of a resident in records that outlive them (audit entries, revisions):
+   * `p_` + 22 base64url characters (132 bits). Stable for one resident and PNYX_SECRET, and
+   * not reversible without the secret, so the audit chain still verifies after "forget me"
+   * while naming nobody (SPEC §2.4).
+   */
+  residentPseudonym(residentId: string): string {
+    return `p_${this.#mac('pseudonym', residentId).slice(0, 22)}`;
+  }
+
   /** A check value of the secret, stored to detect a changed PNYX_SECRET at start. */
   secretCheck(): string {
     return this.#mac('check', 'pnyx');
