@@ -1,0 +1,87 @@
+/**
+ * Telegram's send limits as the stand-in enforces them, over sliding windows: messages per
+ * second per bot, per second per private chat, per minute per group. A send over a limit is
+ * answered 429 with `retry_after`; a send inside a `retry_after` it was given is a client bug
+ * (Telegram punishes it with longer waits), recorded as a violation.
+ */
+
+/** Limits; an absent one is not enforced. Tests scale them (e.g. 300/s) to stay fast. */
+export interface SendLimitOptions {
+  /** Messages per second for the bot token. Telegram: about 30. */
+  readonly perSecond?: number;
+  /** Messages per second into one private chat. Telegram: 1. */
+  readonly perChatPerSecond?: number;
+  /** Messages per minute into one group (chat id < 0). Telegram: 20. */
+  readonly perGroupPerMinute?: number;
+  /** `retry_after` given with a 429, in seconds (Telegram gives whole seconds). Default 1. */
+  readonly retryAfterSeconds?: number;
+}
+
+/** The verdict on one send attempt. */
+export type SendVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfter: number; readonly ignoredRetryAfter: boolean };
+
+class SlidingWindow {
+  readonly #stamps: number[] = [];
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Room for one more at `now`? Drops stamps older than the window. */
+  hasRoom(now: number): boolean {
+    while (this.#stamps.length > 0 && this.#stamps[0]! <= now - this.windowMs) this.#stamps.shift();
+    return this.#stamps.length < this.limit;
+  }
+
+  add(now: number): void {
+    this.#stamps.push(now);
+  }
+}
+
+/** Tracks every window and the `retry_after` promises given. */
+export class SendLimits {
+  readonly #options: SendLimitOptions;
+  readonly #global: SlidingWindow | null;
+  readonly #chats = new Map<number, SlidingWindow>();
+  /** Scope (`bot` or a chat id) → instant before which no send may come. */
+  readonly #blockedUntil = new Map<string, number>();
+  /** Sends accepted, in order, with their instants — for rate measurements. */
+  readonly accepted: Array<{ readonly chatId: number; readonly at: number }> = [];
+  tooManyRequests = 0;
+
+  constructor(options: SendLimitOptions = {}) {
+    this.#options = options;
+    this.#global = options.perSecond === undefined ? null : new SlidingWindow(options.perSecond, 1000);
+  }
+
+  #chatWindow(chatId: number): SlidingWindow | null {
+    const group = chatId < 0;
+    const limit = group ? this.#options.perGroupPerMinute : this.#options.perChatPerSecond;
+    if (limit === undefined) return null;
+    let w = this.#chats.get(chatId);
+    if (w === undefined) {
+      w = new SlidingWindow(limit, group ? 60_000 : 1000);
+      this.#chats.set(chatId, w);
+    }
+    return w;
+  }
+
+  /** Judges one send into `chatId` at `now`, recording it when accepted. */
+  judge(chatId: number, now: number): SendVerdict {
+    const retryAfter = this.#options.retryAfterSeconds ?? 1;
+    const ignored = [`bot`, `chat:${chatId}`].some((s) => (this.#blockedUntil.get(s) ?? 0) > now);
+    const chat = this.#chatWindow(chatId);
+    const over: string[] = [];
+    if (this.#global !== null && !this.#global.hasRoom(now)) over.push('bot');
+    if (chat !== null && !chat.hasRoom(now)) over.push(`chat:${chatId}`);
+    if (over.length > 0 || ignored) {
+      this.tooManyRequests++;
+      for (const s of over) this.#blockedUntil.set(s, now + retryAfter * 1000);
+      return { ok: false, retryAfter, ignoredRetryAfter: ignored };
+    }
+    this.#global?.add(now);
+    chat?.add(now);
+    this.accepted.push({ chatId, at: now });
+    return { ok: true };
+  }
+}
