@@ -76,7 +76,7 @@ export class SqliteQuestionStore implements QuestionStore {
        ON CONFLICT (id) DO NOTHING`,
     );
     const update = db.prepare(
-      `UPDATE questions SET number = ?, owner_id = ?, state = ?, created_at = ?, data = ?, version = version + 1
+      `UPDATE questions SET number = ?, state = ?, data = ?, version = version + 1
        WHERE id = ? AND version = ?`,
     );
     const lastSeq = db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM question_messages WHERE question_id = ?');
@@ -90,7 +90,7 @@ export class SqliteQuestionStore implements QuestionStore {
 
     const write = (q: Question, expected: number | null): boolean => {
       const data = questionJson(q);
-      const r = expected === null ? insert.run(q.id, q.number, q.ownerId, q.state, q.createdAt, data) : update.run(q.number, q.ownerId, q.state, q.createdAt, data, q.id, expected);
+      const r = expected === null ? insert.run(q.id, q.number, q.ownerId, q.state, q.createdAt, data) : update.run(q.number, q.state, data, q.id, expected);
       return r.changes === 1;
     };
 

@@ -32,7 +32,8 @@ export type PostOutcome =
 /**
  * Residents' questions and their threads. A question record holds the state (version-checked);
  * its messages are stored beside it, numbered 1, 2, 3… by the store. Both belong to the
- * question's owner and are erased with them.
+ * question's owner and are erased with them. A question's `ownerId` and `createdAt` are fixed
+ * by its first post: later saves must carry the same (the stores index them once).
  */
 export interface QuestionStore {
   get(id: string): Promise<Question | null>;

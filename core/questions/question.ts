@@ -25,8 +25,12 @@ export const ANSWER_TEXT_MAX = 3000;
 /** Most characters of a Telegram file id (a photo attached to a resident's message). */
 export const PHOTO_ID_MAX = 256;
 
-/** A rolling-window cap: at most `max` items whose instant lies in `[now - windowMs, now]`. */
+/**
+ * A rolling-window cap: at most `max` items in any window of `windowMs` — an item at `t`
+ * counts at `now` while `t > now - windowMs`, so it stops counting exactly `windowMs` later.
+ */
 export interface RateLimit {
+  /** At least 1. */
   readonly max: number;
   /** Window length in ms. */
   readonly windowMs: number;
