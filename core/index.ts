@@ -9,6 +9,8 @@ export * from './residents/resident.ts';
 export * from './residents/registration.ts';
 export * from './ideas/idea.ts';
 export * from './ideas/idea-rules.ts';
+export * from './questions/question.ts';
+export * from './questions/question-rules.ts';
 export * from './ballots/ballot.ts';
 export * from './ballots/ballot-rules.ts';
 export * from './ballots/results.ts';

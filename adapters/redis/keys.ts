@@ -1,8 +1,8 @@
 /**
  * Every Redis key of one campaign, built from its prefix (e.g. `pnyx:bertrix-2026:`).
  *
- * Namespaces that take an id (`res:`, `code:`, `idea:`, `sup:`, `b:`, `benv:`, `pu:`,
- * `lease:`, `done:`) never share a first segment with the fixed keys, so no id can collide
+ * Namespaces that take an id (`res:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`, `qown:`,
+ * `qsaid:`, `b:`, `benv:`, `pu:`, `lease:`, `done:`) never share a first segment with the fixed keys, so no id can collide
  * with a fixed key. For Redis Cluster give a prefix with a hash tag (`pnyx:{bertrix}:`):
  * multi-key scripts then stay on one slot.
  *
@@ -10,6 +10,7 @@
  * residents under their id (`res:<id>`); no key or value maps one to the other.
  */
 import type { BallotSlot } from '../../core/ballots/ballot.ts';
+import type { QuestionState } from '../../core/questions/question.ts';
 
 /** The key builders of one prefix. */
 export interface RedisKeys {
@@ -40,6 +41,20 @@ export interface RedisKeys {
   readonly ideaNumber: string;
   /** Set: supporter keys of an idea. */
   supports(ideaId: string): string;
+  /** Hash v/s/o/n/c/d: one question (version, state, owner, number, createdAt, JSON). */
+  question(id: string): string;
+  /** List: a question's messages as JSON, index i holding seq i+1. */
+  questionThread(id: string): string;
+  /** Zset: every question id scored by number. */
+  readonly questionNumbers: string;
+  /** Zset: the question ids in one state, scored by number. */
+  questionsIn(state: QuestionState): string;
+  /** Zset: one resident's question ids scored by createdAt. */
+  questionOwner(ownerId: string): string;
+  /** Zset: one resident's own messages (`<question id>:<seq>`) scored by their instant. */
+  questionSaid(ownerId: string): string;
+  /** String counter: last question number handed out. */
+  readonly questionNumber: string;
   /** Hash: one voter key's ballot in one slot (versions and request ids). */
   ballot(slot: BallotSlot, voterKey: string): string;
   /** `ballot(slot, vk)` is `ballotPrefix + ballotMember(slot, vk)` (used inside ballot-read.lua). */
@@ -90,6 +105,13 @@ export function redisKeys(prefix: string): RedisKeys {
     ideaStates: `${p}count:idea-states`,
     ideaNumber: `${p}count:idea-number`,
     supports: (ideaId) => `${p}sup:${ideaId}`,
+    question: (id) => `${p}q:${id}`,
+    questionThread: (id) => `${p}qmsg:${id}`,
+    questionNumbers: `${p}idx:questions`,
+    questionsIn: (state) => `${p}idx:q-state:${state}`,
+    questionOwner: (ownerId) => `${p}qown:${ownerId}`,
+    questionSaid: (ownerId) => `${p}qsaid:${ownerId}`,
+    questionNumber: `${p}count:question-number`,
     ballot: (slot, voterKey) => `${p}b:${slot}:${voterKey}`,
     ballotPrefix: `${p}b:`,
     ballotMember: (slot, voterKey) => `${slot}:${voterKey}`,

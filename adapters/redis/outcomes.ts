@@ -24,6 +24,7 @@ const OUTCOMES = [
   'mismatch',
   'not_owner',
   'stale',
+  'rate_limited',
 ] as const;
 
 /** An outcome word of a script: the port outcome of the same name where one exists. */

@@ -18,6 +18,7 @@ import { RedisContext, connectRedis } from './redis-context.ts';
 import { RedisIdeaStore } from './redis-idea-store.ts';
 import { RedisOutbox } from './redis-outbox.ts';
 import { RedisProcessedUpdates } from './redis-processed-updates.ts';
+import { RedisQuestionStore } from './redis-question-store.ts';
 import { RedisResidentStore } from './redis-resident-store.ts';
 
 /** Options of `openRedisStores`. */
@@ -77,6 +78,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     campaign: new RedisCampaignStore(ctx),
     residents: new RedisResidentStore(ctx),
     ideas: new RedisIdeaStore(ctx),
+    questions: new RedisQuestionStore(ctx),
     ballots: new RedisBallotBox(ctx),
     outbox: new RedisOutbox(ctx),
     processed: new RedisProcessedUpdates(ctx),

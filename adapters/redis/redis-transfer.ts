@@ -33,6 +33,7 @@ import type { RedisKeys } from './keys.ts';
 import { connectRedis } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
 import { ballotFrom } from './redis-ballot-box.ts';
+import { questionCommands, readQuestions } from './redis-question-transfer.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -141,7 +142,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
   const readAll = async (): Promise<CampaignDump> => {
     if ((await client.exists(marker)) === 1) throw partial();
-    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength] = await run([
+    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, questionNumber, questionIds] = await run([
       ['hmget', k.phase, 'v', 'd'],
       ['get', k.results],
       ['get', k.secret],
@@ -151,6 +152,8 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ['hkeys', k.envelopeCounts],
       ['get', k.outboxSeq],
       ['llen', k.auditList],
+      ['get', k.questionNumber],
+      ['zrange', k.questionNumbers, 0, -1],
     ]);
     const [pv, pd] = phase as (string | null)[];
 
@@ -174,6 +177,8 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       for (let j = 0; j + 1 < flat.length; j += 2) rows.push({ ideaId: idea.id, supporterKey: flat[j]!, at: Number(flat[j + 1]) });
       supports.push(...rows.sort((a, b) => byText(a.supporterKey, b.supporterKey)));
     });
+
+    const questions = await readQuestions(k, questionIds as string[], questionNumber as string | null, readEach);
 
     const members = (await readEach(envelopeCounts as string[], (e) => ['smembers', k.envelope(e)])).flatMap((m) => m as string[]);
     const slots = members.map((m): [BallotSlot, string] => {
@@ -254,6 +259,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ideas: ideas.sort((a, b) => a.number - b.number || byText(a.id, b.id)),
       nextIdeaNumber: Number(ideaNumber ?? 0) + 1,
       supports,
+      ...questions,
       ballots: ballots.sort(ballotOrder),
       ballotVersions: ballotVersions.sort(ballotOrder),
       outbox,
@@ -287,6 +293,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     if (states.size > 0) yield ['hset', k.ideaStates, ...[...states].flat()];
     if (dump.nextIdeaNumber > 1) yield ['set', k.ideaNumber, dump.nextIdeaNumber - 1];
     for (const s of dump.supports) yield ['zadd', k.supports(s.ideaId), String(s.at), s.supporterKey];
+    yield* questionCommands(k, dump);
 
     const current = new Map(dump.ballots.map((b) => [k.ballot(b.slot, b.voterKey), b]));
     for (const b of dump.ballotVersions) {

@@ -23,6 +23,8 @@ export const SCRIPT_NAMES = [
   'outbox-list',
   'outbox-settle',
   'processed-claim',
+  'question-erase',
+  'question-save',
   'record-erase',
   'record-save',
   'secret-check',

@@ -7,6 +7,7 @@ export type { SqliteStoresOptions } from './sqlite-stores.ts';
 export { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 export { SqliteResidentStore } from './sqlite-resident-store.ts';
 export { SqliteIdeaStore } from './sqlite-idea-store.ts';
+export { SqliteQuestionStore } from './sqlite-question-store.ts';
 export { SqliteBallotBox } from './sqlite-ballot-box.ts';
 export { SqliteOutbox } from './sqlite-outbox.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';

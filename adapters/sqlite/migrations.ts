@@ -143,6 +143,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_subject ON audit_log (subject, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'questions',
+    sql: `
+      -- Residents' questions (SPEC §2.5); owner_id is the resident, erased with them.
+      CREATE TABLE questions (
+        id         TEXT PRIMARY KEY,
+        number     INTEGER NOT NULL,
+        owner_id   TEXT NOT NULL,
+        state      TEXT NOT NULL CHECK (state IN ('open', 'answered', 'closed')),
+        created_at INTEGER NOT NULL,
+        version    INTEGER NOT NULL,
+        data       TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX questions_by_state ON questions (state, number);
+      CREATE INDEX questions_by_owner ON questions (owner_id, created_at);
+
+      -- The thread of each question; owner_id repeats the question's, so a resident's
+      -- messages in a window are counted from an index.
+      CREATE TABLE question_messages (
+        question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL,
+        owner_id    TEXT NOT NULL,
+        sender      TEXT NOT NULL CHECK (sender IN ('resident', 'staff')),
+        at          INTEGER NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (question_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX question_messages_by_owner ON question_messages (owner_id, sender, at);
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

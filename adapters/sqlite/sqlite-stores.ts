@@ -10,6 +10,7 @@ import { openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
+import { SqliteQuestionStore } from './sqlite-question-store.ts';
 import { SqliteResidentStore } from './sqlite-resident-store.ts';
 
 /** Options of {@link openSqliteStores}. */
@@ -57,6 +58,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     campaign: new SqliteCampaignStore(db),
     residents: new SqliteResidentStore(db),
     ideas: new SqliteIdeaStore(db),
+    questions: new SqliteQuestionStore(db),
     ballots: new SqliteBallotBox(db),
     outbox: new SqliteOutbox(db),
     processed: new SqliteProcessedUpdates(db),

@@ -23,6 +23,8 @@ import { auditEntryFromRow } from './sqlite-audit-log.ts';
 import { ballotFromRow } from './sqlite-ballot-box.ts';
 import type { BallotRow } from './sqlite-ballot-box.ts';
 import { messageFromRow } from './sqlite-outbox.ts';
+import { META_QUESTION_NUMBER, messageJson, questionFromRow, questionJson, questionMessageFromRow } from './sqlite-question-store.ts';
+import type { QuestionMessageRow, QuestionRow } from './sqlite-question-store.ts';
 import type { OutboxRow } from './sqlite-outbox.ts';
 import { immediate, openDatabase } from './sqlite-database.ts';
 import { migrate } from './migrations.ts';
@@ -35,6 +37,8 @@ const DATA_TABLES = [
   'access_codes',
   'ideas',
   'idea_supports',
+  'questions',
+  'question_messages',
   'ballots',
   'ballot_versions',
   'outbox',
@@ -116,6 +120,9 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
       supports: all<{ idea_id: string; supporter_key: string; at: number }>(
         'SELECT idea_id, supporter_key, at FROM idea_supports ORDER BY idea_id, supporter_key',
       ).map((r) => ({ ideaId: r.idea_id, supporterKey: r.supporter_key, at: r.at })),
+      questions: all<QuestionRow>('SELECT version, data FROM questions ORDER BY number, id').map(questionFromRow),
+      questionMessages: all<QuestionMessageRow>('SELECT question_id, seq, data FROM question_messages ORDER BY question_id, seq').map(questionMessageFromRow),
+      nextQuestionNumber: Number(meta.get(META_QUESTION_NUMBER) ?? '0') + 1,
       ballots: all<BallotRow>('SELECT * FROM ballots ORDER BY voter_key, slot').map(ballotFromRow),
       // Superseded versions live in ballot_versions, the current one in ballots (see sqlite-ballot-box.ts).
       ballotVersions: all<BallotRow>(
@@ -157,6 +164,15 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     for (const i of dump.ideas) idea(i.id, i.number, i.state, i.authorId, i.version, JSON.stringify(i));
     const support = run('INSERT INTO idea_supports (idea_id, supporter_key, at) VALUES (?, ?, ?)');
     for (const s of dump.supports) support(s.ideaId, s.supporterKey, s.at);
+    if (dump.nextQuestionNumber > 1) putMeta(META_QUESTION_NUMBER, String(dump.nextQuestionNumber - 1));
+    const question = run('INSERT INTO questions (id, number, owner_id, state, created_at, version, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const owners = new Map<string, string>();
+    for (const q of dump.questions) {
+      question(q.id, q.number, q.ownerId, q.state, q.createdAt, q.version, questionJson(q));
+      owners.set(q.id, q.ownerId);
+    }
+    const questionMessage = run('INSERT INTO question_messages (question_id, seq, owner_id, sender, at, data) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const m of dump.questionMessages) questionMessage(m.questionId, m.seq, owners.get(m.questionId), m.from, m.at, messageJson(m));
     const columns = 'voter_key, slot, envelope_id, choices, version, receipt, cast_at, assisted, request_id';
     const values = '@voter_key, @slot, @envelope_id, @choices, @version, @receipt, @cast_at, @assisted, @request_id';
     const version = db.prepare(`INSERT INTO ballot_versions (${columns}) VALUES (${values})`);

@@ -30,6 +30,18 @@ export function checkDump(dump: CampaignDump): void {
   dump.ballots.forEach((b, i) => {
     if (!versions.has(`${b.slot}\n${b.voterKey}\n${b.version}`)) refuse(`current ballot ${i + 1} has no matching entry in ballotVersions`);
   });
+  const maxQuestion = dump.questions.reduce((n, q) => Math.max(n, q.number), 0);
+  if (!Number.isSafeInteger(dump.nextQuestionNumber) || dump.nextQuestionNumber <= maxQuestion) {
+    refuse(`nextQuestionNumber ${dump.nextQuestionNumber} is not above the highest question number ${maxQuestion}`);
+  }
+  // A thread is restored in order (Redis appends to a list): seqs must run 1, 2, 3… per question.
+  const threadSeq = new Map(dump.questions.map((q) => [q.id, 0]));
+  dump.questionMessages.forEach((m, i) => {
+    const last = threadSeq.get(m.questionId);
+    if (last === undefined) refuse(`question message ${i + 1} is for a question the dump does not hold`);
+    if (m.seq !== last + 1) refuse(`question message ${i + 1} has seq ${m.seq} after ${last} (seqs must run 1, 2, 3… per question)`);
+    threadSeq.set(m.questionId, m.seq);
+  });
   const ideas = new Set(dump.ideas.map((i) => i.id));
   dump.supports.forEach((s, i) => {
     if (!ideas.has(s.ideaId)) refuse(`support ${i + 1} is for an idea the dump does not hold`);
@@ -43,6 +55,9 @@ export function isEmptyDump(dump: CampaignDump): boolean {
     dump.results === null &&
     dump.secretCheck === null &&
     dump.nextIdeaNumber <= 1 &&
-    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.ballots, dump.ballotVersions, dump.outbox, dump.audit, dump.processed].every((s) => s.length === 0)
+    dump.nextQuestionNumber <= 1 &&
+    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.audit, dump.processed].every(
+      (s) => s.length === 0,
+    )
   );
 }

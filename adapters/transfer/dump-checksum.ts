@@ -13,7 +13,10 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import type { CampaignDump } from '../../core/ports/store-transfer.ts';
 
-/** Sections of a dump, in the order they are reported. `ideas` includes `nextIdeaNumber`. */
+/**
+ * Sections of a dump, in the order they are reported. `ideas` includes `nextIdeaNumber`,
+ * `questions` includes `nextQuestionNumber`.
+ */
 export const DUMP_SECTIONS = [
   'phaseState',
   'results',
@@ -22,6 +25,8 @@ export const DUMP_SECTIONS = [
   'codes',
   'ideas',
   'supports',
+  'questions',
+  'questionMessages',
   'ballots',
   'ballotVersions',
   'outbox',
@@ -74,6 +79,7 @@ export function dumpSummary(dump: CampaignDump): DumpSummary {
     const text = lines(items);
     // The idea counter is part of the ideas: a copy that restarts numbering is not a copy.
     if (section === 'ideas') text.push(`nextIdeaNumber:${dump.nextIdeaNumber}`);
+    if (section === 'questions') text.push(`nextQuestionNumber:${dump.nextQuestionNumber}`);
     sections[section] = sha256(text.join('\n'));
   }
   const checksum = sha256([dump.format, ...DUMP_SECTIONS.map((s) => `${s}:${sections[s]}`)].join('\n'));

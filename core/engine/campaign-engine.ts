@@ -8,6 +8,7 @@ import type { EngineDeps } from './engine-deps.ts';
 import * as phases from './phase-usecases.ts';
 import * as residents from './resident-usecases.ts';
 import * as ideas from './idea-usecases.ts';
+import * as questions from './question-usecases.ts';
 import * as ballots from './ballot-usecases.ts';
 import * as counting from './tally-usecases.ts';
 import * as figures from './figures-usecases.ts';
@@ -59,6 +60,13 @@ export function createEngine(input: EngineDeps) {
     estimateCost: bind(deps, ideas.estimateCost),
     selectFinalist: bind(deps, ideas.selectFinalist),
     ideaCard: bind(deps, ideas.ideaCard),
+    // questions
+    askQuestion: bind(deps, questions.askQuestion),
+    followUpQuestion: bind(deps, questions.followUpQuestion),
+    answerQuestion: bind(deps, questions.answerQuestion),
+    closeQuestion: bind(deps, questions.closeQuestion),
+    myQuestions: bind(deps, questions.myQuestions),
+    openQuestions: bind(deps, questions.openQuestions),
     // ballots
     ballotOptions: bind(deps, ballots.ballotOptions),
     castBallot: bind(deps, ballots.castBallot),

@@ -4,6 +4,7 @@ export type { SideRecords, AuditDraft, OutboxDraft, Recipient } from './side-rec
 export type { CampaignStore, Versioned, SaveOutcome, SecretCheck } from './campaign-store.ts';
 export type { ResidentStore, AccessCode, ClaimOutcome } from './resident-store.ts';
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
+export type { QuestionStore, QuestionLimits, PostOutcome } from './question-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
 export type { Outbox, OutboxMessage } from './outbox.ts';
 export type { ProcessedUpdates } from './processed-updates.ts';

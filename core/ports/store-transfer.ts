@@ -2,6 +2,7 @@ import type { PhaseState } from '../phases/phase-state.ts';
 import type { StoredResults } from '../ballots/results.ts';
 import type { Resident } from '../residents/resident.ts';
 import type { Idea } from '../ideas/idea.ts';
+import type { Question, QuestionMessage } from '../questions/question.ts';
 import type { StoredBallot } from '../ballots/ballot.ts';
 import type { AccessCode } from './resident-store.ts';
 import type { OutboxMessage } from './outbox.ts';
@@ -26,6 +27,12 @@ export interface CampaignDump {
   /** The next idea number the store would hand out. */
   readonly nextIdeaNumber: number;
   readonly supports: ReadonlyArray<{ readonly ideaId: string; readonly supporterKey: string; readonly at: number }>;
+  /** Questions with their stored versions, ordered by number. */
+  readonly questions: readonly Question[];
+  /** Every message of every question, ordered by question id then seq (seqs 1, 2, 3… per question). */
+  readonly questionMessages: readonly QuestionMessage[];
+  /** The next question number the store would hand out. */
+  readonly nextQuestionNumber: number;
   /** Current ballots, ordered by voter key then slot. */
   readonly ballots: readonly StoredBallot[];
   /** Every recorded ballot version (for request-id idempotency), ordered by voter key, slot, version. */

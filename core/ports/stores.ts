@@ -4,6 +4,7 @@ import type { CampaignStore } from './campaign-store.ts';
 import type { IdeaStore } from './idea-store.ts';
 import type { Outbox } from './outbox.ts';
 import type { ProcessedUpdates } from './processed-updates.ts';
+import type { QuestionStore } from './question-store.ts';
 import type { ResidentStore } from './resident-store.ts';
 
 /**
@@ -14,6 +15,7 @@ export interface Stores {
   readonly campaign: CampaignStore;
   readonly residents: ResidentStore;
   readonly ideas: IdeaStore;
+  readonly questions: QuestionStore;
   readonly ballots: BallotBox;
   readonly outbox: Outbox;
   readonly processed: ProcessedUpdates;

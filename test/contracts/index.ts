@@ -5,6 +5,7 @@ import { describeCampaignStoreContract } from './campaign-store.contract.ts';
 import { describeIdeaStoreContract } from './idea-store.contract.ts';
 import { describeOutboxContract } from './outbox.contract.ts';
 import { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
+import { describeQuestionStoreContract } from './question-store.contract.ts';
 import { describeResidentStoreContract } from './resident-store.contract.ts';
 
 export { describeAuditLogContract } from './audit-log.contract.ts';
@@ -13,6 +14,7 @@ export { describeCampaignStoreContract } from './campaign-store.contract.ts';
 export { describeIdeaStoreContract } from './idea-store.contract.ts';
 export { describeOutboxContract } from './outbox.contract.ts';
 export { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
+export { describeQuestionStoreContract } from './question-store.contract.ts';
 export { describeResidentStoreContract } from './resident-store.contract.ts';
 export type { MakeStores, StoresFixture } from './stores-fixture.ts';
 
@@ -21,6 +23,7 @@ export function describeStoreContracts(label: string, make: MakeStores): void {
   describeCampaignStoreContract(label, make);
   describeResidentStoreContract(label, make);
   describeIdeaStoreContract(label, make);
+  describeQuestionStoreContract(label, make);
   describeBallotBoxContract(label, make);
   describeOutboxContract(label, make);
   describeProcessedUpdatesContract(label, make);

@@ -4,6 +4,7 @@ import { GENESIS_HASH, linkEntries } from '../../core/audit/audit-chain.ts';
 import type { CampaignDump } from '../../core/ports/store-transfer.ts';
 import type { StoredBallot } from '../../core/ballots/ballot.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
+import type { Question, QuestionMessage } from '../../core/questions/question.ts';
 
 const empty: CampaignDump = {
   format: 'pnyx-dump/1',
@@ -15,6 +16,9 @@ const empty: CampaignDump = {
   ideas: [],
   nextIdeaNumber: 1,
   supports: [],
+  questions: [],
+  questionMessages: [],
+  nextQuestionNumber: 1,
   ballots: [],
   ballotVersions: [],
   outbox: [],
@@ -55,13 +59,19 @@ const some: CampaignDump = {
   ]),
   processed: [{ key: 'tg:1', expiresAt: 99 }],
   nextIdeaNumber: 4,
+  questions: [{ id: 'q_1', number: 2, ownerId: 'tg:1', state: 'answered' } as unknown as Question],
+  questionMessages: [
+    { questionId: 'q_1', seq: 1, from: 'resident', by: null, text: 'When?', photo: null, at: 20 },
+    { questionId: 'q_1', seq: 2, from: 'staff', by: 'staff:U1', text: 'Soon.', photo: null, at: 21 },
+  ] satisfies QuestionMessage[],
+  nextQuestionNumber: 3,
 };
 
 describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -78,6 +88,12 @@ describe('dumpSummary', () => {
   it('covers support times', () => {
     const moved = { ...some, supports: some.supports.map((s) => ({ ...s, at: s.at + 1 })) };
     expect(dumpSummary(moved).checksum).not.toBe(dumpSummary(some).checksum);
+  });
+
+  it('covers the question counter and every message field', () => {
+    expect(differingSections(dumpSummary(some), dumpSummary({ ...some, nextQuestionNumber: 4 }))).toEqual(['questions']);
+    const edited = { ...some, questionMessages: [some.questionMessages[0]!, { ...some.questionMessages[1]!, text: 'Later.' }] };
+    expect(differingSections(dumpSummary(some), dumpSummary(edited))).toEqual(['questionMessages']);
   });
 
   it('names the sections that differ', () => {
@@ -98,6 +114,8 @@ describe('checkDump and isEmptyDump', () => {
     expect(() => checkDump(some)).not.toThrow();
     expect(isEmptyDump(empty)).toBe(true);
     expect(isEmptyDump(some)).toBe(false);
+    expect(isEmptyDump({ ...empty, nextQuestionNumber: 2 })).toBe(false);
+    expect(isEmptyDump({ ...empty, questionMessages: some.questionMessages })).toBe(false);
   });
 
   it.each([
@@ -107,6 +125,10 @@ describe('checkDump and isEmptyDump', () => {
     ['a current ballot without its version', { ballotVersions: [some.ballotVersions[0]!] }, /current ballot 1/],
     ['an idea number counter behind the ideas', { ideas: [{ id: 'idea_1', number: 4 }], nextIdeaNumber: 4 }, /nextIdeaNumber 4/],
     ['a support of an unknown idea', { supports: [{ ideaId: 'nope', supporterKey: 'k', at: 1 }] }, /support 1/],
+    ['a question number counter behind the questions', { nextQuestionNumber: 2 }, /nextQuestionNumber 2/],
+    ['a message of an unknown question', { questionMessages: [{ ...some.questionMessages[0]!, questionId: 'nope' }] }, /question message 1 is for a question/],
+    ['a gap in a thread', { questionMessages: [some.questionMessages[1]!] }, /question message 1 has seq 2 after 0/],
+    ['a thread out of order', { questionMessages: [some.questionMessages[1]!, some.questionMessages[0]!] }, /question message 1 has seq 2/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

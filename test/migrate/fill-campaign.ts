@@ -9,6 +9,7 @@ import { VoterKeys } from '../../core/ballots/voter-keys.ts';
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import { createEngine } from '../../core/engine/campaign-engine.ts';
 import type { Stores } from '../../core/ports/stores.ts';
+import { MESSAGES_PER_HOUR, QUESTIONS_PER_DAY } from '../../core/questions/question.ts';
 import { harness, TEST_SECRET } from '../support/engine-harness.ts';
 import { SequentialIds } from '../support/sequential-ids.ts';
 import { DAY, T, testCampaign } from '../support/test-campaign.ts';
@@ -37,6 +38,11 @@ export interface FilledCampaign {
   readonly usedCode: string;
   /** An inbound update key claimed for 7 days at `now`. */
   readonly claimedUpdate: string;
+  /**
+   * Questions: `reopened` (voters[0], answered then followed up, so open with 3 messages);
+   * voters[2] at the cap of new questions and voters[4] at the cap of messages (on `chatty`), both at `now`.
+   */
+  readonly questions: { readonly reopened: string; readonly chatty: string };
 }
 
 const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => {
@@ -81,6 +87,20 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   for (let i = 1; i < voters.length; i++) must(await h.engine.castBallot(voters[i]!, 'town', [{ ideaId: town[i % 3]!.id }], `v-${i}`));
   for (const i of [1, 3, 5]) must(await h.engine.castBallot(voters[i]!, 'area', [{ ideaId: north[i % 2]!.id }], `a-${i}`));
   must(await h.engine.castBallot(voters[5]!, 'area', [{ ideaId: north[0]!.id }], 'a-5-again'));
+
+  // Questions in every state, one with a photo, one of the resident erased below, and two
+  // residents at their caps (the derived indexes a copy must rebuild to keep refusing them).
+  const reopened = must(await h.engine.askQuestion(voters[0]!, { text: 'Where will the results be published?', photo: 'AgACAgQAAxkBAAIC' }));
+  must(await h.engine.answerQuestion('U-MOD1', reopened.id, 'On the town website.'));
+  must(await h.engine.followUpQuestion(voters[0]!, reopened.id, { text: 'From which day?' }));
+  const answered = must(await h.engine.askQuestion(voters[1]!, { text: 'Can I change my vote?' }));
+  must(await h.engine.answerQuestion('U-MOD2', answered.id, 'Yes, until voting closes.'));
+  const closed = must(await h.engine.askQuestion(voters[3]!, { text: 'Is this the right place to ask?' }));
+  must(await h.engine.closeQuestion({ kind: 'staff', slackUserId: 'U-ADMIN' }, closed.id));
+  must(await h.engine.askQuestion(voters[6]!, { text: 'Erased with me' }));
+  for (let i = 0; i < QUESTIONS_PER_DAY.max; i++) must(await h.engine.askQuestion(voters[2]!, { text: `Question ${i}` }));
+  const chatty = must(await h.engine.askQuestion(voters[4]!, { text: 'First' }));
+  for (let i = 1; i < MESSAGES_PER_HOUR.max; i++) must(await h.engine.followUpQuestion(voters[4]!, chatty.id, { text: `More ${i}` }));
   must(await h.engine.forgetMe(voters[6]!));
 
   const now = h.clock.now();
@@ -98,7 +118,14 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   expect(await stores.processed.claim('tg:900001', now, 7 * DAY)).toBe(true);
   expect(await stores.processed.claim('slack:Ev42', now - 8 * DAY, 7 * DAY)).toBe(true);
   await stores.campaign.saveResults({ computedAt: now, method: 'greedy', tieBreak: 'lexico', envelopes: [] }, {});
-  return { now, voters, finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) }, usedCode: codes[0]!, claimedUpdate: 'tg:900001' };
+  return {
+    now,
+    voters,
+    finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) },
+    usedCode: codes[0]!,
+    claimedUpdate: 'tg:900001',
+    questions: { reopened: reopened.id, chatty: chatty.id },
+  };
 }
 
 /**
@@ -162,4 +189,18 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });
   expect(await stores.residents.get(filled.voters[6]!)).toBeNull();
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');
+
+  // Questions: counts, numbering, threads, caps and erasure carry on.
+  expect(await stores.questions.countByState()).toMatchObject({ open: 2 + QUESTIONS_PER_DAY.max, answered: 1, closed: 1 });
+  expect(await h.engine.askQuestion(filled.voters[2]!, { text: 'One more' })).toMatchObject({ ok: false, code: 'question.rate_limited', params: { limit: 'questions' } });
+  expect(await h.engine.followUpQuestion(filled.voters[4]!, filled.questions.chatty, { text: 'One more' })).toMatchObject({ ok: false, code: 'question.rate_limited', params: { limit: 'messages' } });
+  expect(await h.engine.answerQuestion('U-MOD2', filled.questions.reopened, 'From the 2nd of July.')).toMatchObject({ ok: true, value: { state: 'answered' } });
+  expect((await stores.questions.messages(filled.questions.reopened)).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+  // Nine questions asked before, plus the erased resident's: numbering continues after 10.
+  // (Ids from another seed: the harness's sequence would hand out the source's ids again.)
+  const fresh = createEngine({ campaign, stores, clock: h.clock, ids: new SequentialIds(2), keys: new VoterKeys(TEST_SECRET) });
+  expect(await fresh.askQuestion(filled.voters[1]!, { text: 'And the winners?' })).toMatchObject({ ok: true, value: { number: 11 } });
+  expect((await h.engine.forgetMe(filled.voters[0]!)).ok).toBe(true);
+  expect(await stores.questions.get(filled.questions.reopened)).toBeNull();
+  expect(await stores.questions.messages(filled.questions.reopened)).toEqual([]);
 }

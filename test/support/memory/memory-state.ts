@@ -19,6 +19,7 @@ import type { PhaseState } from '../../../core/phases/phase-state.ts';
 import type { StoredResults } from '../../../core/ballots/results.ts';
 import type { Resident } from '../../../core/residents/resident.ts';
 import type { Idea } from '../../../core/ideas/idea.ts';
+import type { Question, QuestionMessage } from '../../../core/questions/question.ts';
 import type { StoredBallot } from '../../../core/ballots/ballot.ts';
 
 /** An outbox message with its lease (epoch ms until which it is not handed out again). */
@@ -40,6 +41,11 @@ export class MemoryState {
   /** ideaId → supporterKey → instant of the support. */
   readonly supports = new Map<string, Map<string, number>>();
   lastIdeaNumber = 0;
+
+  readonly questions = new Map<string, Question>();
+  /** questionId → its messages in seq order. */
+  readonly questionMessages = new Map<string, QuestionMessage[]>();
+  lastQuestionNumber = 0;
 
   /** `voterKey \0 slot` → current ballot. */
   readonly ballots = new Map<string, StoredBallot>();

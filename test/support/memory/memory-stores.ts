@@ -6,6 +6,7 @@ import { MemoryCampaignStore } from './memory-campaign-store.ts';
 import { MemoryIdeaStore } from './memory-idea-store.ts';
 import { MemoryOutbox } from './memory-outbox.ts';
 import { MemoryProcessedUpdates } from './memory-processed-updates.ts';
+import { MemoryQuestionStore } from './memory-question-store.ts';
 import { MemoryResidentStore } from './memory-resident-store.ts';
 import { MemoryHandle, MemoryState } from './memory-state.ts';
 
@@ -20,6 +21,7 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
     campaign: new MemoryCampaignStore(handle),
     residents: new MemoryResidentStore(handle),
     ideas: new MemoryIdeaStore(handle),
+    questions: new MemoryQuestionStore(handle),
     ballots: new MemoryBallotBox(handle),
     outbox: new MemoryOutbox(handle),
     processed: new MemoryProcessedUpdates(handle),

@@ -21,3 +21,4 @@ local RC_MATCH = 15
 local RC_MISMATCH = 16
 local RC_NOT_OWNER = 17
 local RC_STALE = 18
+local RC_RATE_LIMITED = 19
