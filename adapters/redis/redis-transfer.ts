@@ -24,6 +24,7 @@ import type { AuditEntry } from '../../core/ports/audit-log.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
 import type { OutboxDraft } from '../../core/ports/side-records.ts';
+import type { MessageRef } from '../../core/ports/message-references.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { checkDump } from '../transfer/check-dump.ts';
@@ -33,6 +34,8 @@ import type { RedisKeys } from './keys.ts';
 import { connectRedis } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
 import { ballotFrom } from './redis-ballot-box.ts';
+import { outboxDraftJson } from './redis-context.ts';
+import { refJson } from './redis-message-references.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -141,7 +144,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
   const readAll = async (): Promise<CampaignDump> => {
     if ((await client.exists(marker)) === 1) throw partial();
-    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength] = await run([
+    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, refs] = await run([
       ['hmget', k.phase, 'v', 'd'],
       ['get', k.results],
       ['get', k.secret],
@@ -151,6 +154,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ['hkeys', k.envelopeCounts],
       ['get', k.outboxSeq],
       ['llen', k.auditList],
+      ['hvals', k.refByKey],
     ]);
     const [pv, pd] = phase as (string | null)[];
 
@@ -223,6 +227,8 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
           params: draft.params,
           // A retry's notBefore is kept beside the immutable draft.
           notBefore: nb == null ? draft.notBefore : Number(nb),
+          ...(draft.after === undefined ? {} : { after: draft.after }),
+          ...(draft.group === undefined ? {} : { group: draft.group }),
           status: (status![n] ?? 'pending') as OutboxMessage['status'],
           attempts: Number(attempts![n] ?? 0),
           lastError: errors![n] ?? null,
@@ -257,6 +263,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ballots: ballots.sort(ballotOrder),
       ballotVersions: ballotVersions.sort(ballotOrder),
       outbox,
+      messageRefs: (refs as string[]).map((json) => JSON.parse(json) as MessageRef).sort((a, b) => byText(a.key, b.key)),
       audit,
       processed,
     };
@@ -306,18 +313,34 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     if (voters.size > 0) yield ['set', k.voters, voters.size];
 
     const statuses = new Map<string, number>();
+    const groups = new Map<string, number>();
+    const byKey = new Map(dump.outbox.map((m) => [m.key, m]));
     for (const m of dump.outbox) {
       const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore };
       yield ['hset', k.outboxKeys, m.key, m.seq];
-      yield ['hset', k.outboxDraft, m.seq, JSON.stringify(draft)];
+      // The draft keeps its current notBefore (a retry's included): the store reads it from there.
+      yield ['hset', k.outboxDraft, m.seq, outboxDraftJson({ ...draft, ...(m.after === undefined ? {} : { after: m.after }), ...(m.group === undefined ? {} : { group: m.group }) })];
       yield ['hset', k.outboxStatus, m.seq, m.status];
       if (m.attempts > 0) yield ['hset', k.outboxAttempts, m.seq, m.attempts];
       if (m.lastError !== null) yield ['hset', k.outboxError, m.seq, m.lastError];
-      // Claim leases are not carried over: a pending message is claimable from its notBefore.
-      if (m.status === 'pending') yield ['zadd', k.outboxWait, m.notBefore, m.seq];
+      if (m.recipient.kind === 'resident') yield ['zadd', k.outboxByResident, 0, `${m.recipient.residentId}\0${m.seq}`];
+      if (m.status === 'pending') {
+        // Claim leases and tokens are not carried over: a pending message is claimable from its
+        // notBefore, unless a pending predecessor enqueued before it still holds it.
+        const p = m.after === undefined ? undefined : byKey.get(m.after);
+        if (p !== undefined && p.seq < m.seq && p.status === 'pending') yield ['zadd', k.outboxHeld, p.seq, m.seq];
+        else yield ['zadd', k.outboxWait, m.notBefore, m.seq];
+      }
       statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
+      if (m.group !== undefined) groups.set(`${m.status}:${m.group}`, (groups.get(`${m.status}:${m.group}`) ?? 0) + 1);
     }
     if (statuses.size > 0) yield ['hset', k.outboxCounts, ...[...statuses].flat()];
+    if (groups.size > 0) yield ['hset', k.outboxGroups, ...[...groups].flat()];
+    for (const r of dump.messageRefs) {
+      yield ['hset', k.refByKey, r.key, refJson(r)];
+      yield ['hset', k.refByMessage, `${r.platform}\0${r.chat}\0${r.messageId}`, r.key];
+      if (r.owner !== null) yield ['zadd', k.refOwned, 0, `${r.owner}\0${r.key}`];
+    }
     const lastSeq = dump.outbox.at(-1)?.seq;
     if (lastSeq !== undefined) yield ['set', k.outboxSeq, lastSeq];
 

@@ -5,7 +5,8 @@ export type { CampaignStore, Versioned, SaveOutcome, SecretCheck } from './campa
 export type { ResidentStore, AccessCode, ClaimOutcome } from './resident-store.ts';
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
-export type { Outbox, OutboxMessage } from './outbox.ts';
+export type { Outbox, OutboxMessage, ClaimedMessage, SettleOutcome, DeliveryResult, OutboxCounts } from './outbox.ts';
+export type { MessageReferences, MessageRef, MessagePlatform } from './message-references.ts';
 export type { ProcessedUpdates } from './processed-updates.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
 export type { Stores } from './stores.ts';

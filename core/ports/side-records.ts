@@ -50,4 +50,14 @@ export interface OutboxDraft {
   readonly params: MessageParams;
   /** Epoch ms; not sent before this instant. */
   readonly notBefore: number;
+  /**
+   * Key of a message this one must follow (e.g. a card update after its card): not handed
+   * out before that message is sent. Absent: no predecessor.
+   */
+  readonly after?: string;
+  /**
+   * Group whose delivery counters this message counts in (a broadcast id): the outbox keeps
+   * pending / sent / failed per group. Absent: no group.
+   */
+  readonly group?: string;
 }

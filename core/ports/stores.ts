@@ -2,6 +2,7 @@ import type { AuditLog } from './audit-log.ts';
 import type { BallotBox } from './ballot-box.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import type { IdeaStore } from './idea-store.ts';
+import type { MessageReferences } from './message-references.ts';
 import type { Outbox } from './outbox.ts';
 import type { ProcessedUpdates } from './processed-updates.ts';
 import type { ResidentStore } from './resident-store.ts';
@@ -16,6 +17,8 @@ export interface Stores {
   readonly ideas: IdeaStore;
   readonly ballots: BallotBox;
   readonly outbox: Outbox;
+  /** Which platform message shows what (written by `outbox.ack` or directly). */
+  readonly messageRefs: MessageReferences;
   readonly processed: ProcessedUpdates;
   readonly audit: AuditLog;
   /** Releases connections and file handles. */

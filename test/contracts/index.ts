@@ -3,7 +3,10 @@ import { describeAuditLogContract } from './audit-log.contract.ts';
 import { describeBallotBoxContract } from './ballot-box.contract.ts';
 import { describeCampaignStoreContract } from './campaign-store.contract.ts';
 import { describeIdeaStoreContract } from './idea-store.contract.ts';
+import { describeMessageReferencesContract } from './message-references.contract.ts';
 import { describeOutboxContract } from './outbox.contract.ts';
+import { describeOutboxGroupsContract } from './outbox-groups.contract.ts';
+import { describeOutboxOrderContract } from './outbox-order.contract.ts';
 import { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 import { describeResidentStoreContract } from './resident-store.contract.ts';
 
@@ -11,7 +14,10 @@ export { describeAuditLogContract } from './audit-log.contract.ts';
 export { describeBallotBoxContract } from './ballot-box.contract.ts';
 export { describeCampaignStoreContract } from './campaign-store.contract.ts';
 export { describeIdeaStoreContract } from './idea-store.contract.ts';
+export { describeMessageReferencesContract } from './message-references.contract.ts';
 export { describeOutboxContract } from './outbox.contract.ts';
+export { describeOutboxGroupsContract } from './outbox-groups.contract.ts';
+export { describeOutboxOrderContract } from './outbox-order.contract.ts';
 export { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 export { describeResidentStoreContract } from './resident-store.contract.ts';
 export type { MakeStores, StoresFixture } from './stores-fixture.ts';
@@ -23,6 +29,9 @@ export function describeStoreContracts(label: string, make: MakeStores): void {
   describeIdeaStoreContract(label, make);
   describeBallotBoxContract(label, make);
   describeOutboxContract(label, make);
+  describeOutboxOrderContract(label, make);
+  describeOutboxGroupsContract(label, make);
+  describeMessageReferencesContract(label, make);
   describeProcessedUpdatesContract(label, make);
   describeAuditLogContract(label, make);
 }
