@@ -21,10 +21,7 @@ import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
-import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
-import type { OutboxDraft } from '../../core/ports/side-records.ts';
-import type { MessageRef } from '../../core/ports/message-references.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { checkDump } from '../transfer/check-dump.ts';
@@ -34,8 +31,8 @@ import type { RedisKeys } from './keys.ts';
 import { connectRedis } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
 import { ballotFrom } from './redis-ballot-box.ts';
-import { outboxDraftJson } from './redis-context.ts';
-import { refJson } from './redis-message-references.ts';
+import { outboxRestoreCommands, readOutbox, refsFrom } from './redis-transfer-outbox.ts';
+import type { Command } from './redis-transfer-outbox.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -80,8 +77,6 @@ function globEscape(text: string): string {
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-type Command = [string, ...(string | number)[]];
 
 /** The transfer of the campaign under `prefix` on an open connection (which it never closes). */
 export function redisTransfer(client: Redis, prefix: string, options: RedisTransferOptions = {}): RedisTransfer {
@@ -208,33 +203,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       codes.push({ code: codeKeys[n]!.slice(codePrefix.length), residentId: r ?? null, issuedBy: b, issuedAt: Number(i), usedAt: u == null ? null : Number(u) });
     });
 
-    const outbox: OutboxMessage[] = [];
-    const lastSeq = Number(outboxSeq ?? 0);
-    for (let from = 1; from <= lastSeq; from += chunk) {
-      const seqs = Array.from({ length: Math.min(chunk, lastSeq - from + 1) }, (_, i) => String(from + i));
-      const hashes = [k.outboxDraft, k.outboxStatus, k.outboxAttempts, k.outboxError, k.outboxNotBefore];
-      const [drafts, status, attempts, errors, notBefore] = (await run(hashes.map((h) => ['hmget', h, ...seqs]))) as (string | null)[][];
-      seqs.forEach((seq, n) => {
-        const draftJson = drafts![n];
-        if (draftJson == null) return;
-        const draft = JSON.parse(draftJson) as OutboxDraft;
-        const nb = notBefore![n];
-        outbox.push({
-          seq: Number(seq),
-          key: draft.key,
-          recipient: draft.recipient,
-          template: draft.template,
-          params: draft.params,
-          // A retry's notBefore is kept beside the immutable draft.
-          notBefore: nb == null ? draft.notBefore : Number(nb),
-          ...(draft.after === undefined ? {} : { after: draft.after }),
-          ...(draft.group === undefined ? {} : { group: draft.group }),
-          status: (status![n] ?? 'pending') as OutboxMessage['status'],
-          attempts: Number(attempts![n] ?? 0),
-          lastError: errors![n] ?? null,
-        });
-      });
-    }
+    const outbox = await readOutbox(run, k, Number(outboxSeq ?? 0), chunk);
 
     const audit: AuditEntry[] = [];
     for (let i = 0; i < Number(auditLength); i += chunk) {
@@ -263,7 +232,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ballots: ballots.sort(ballotOrder),
       ballotVersions: ballotVersions.sort(ballotOrder),
       outbox,
-      messageRefs: (refs as string[]).map((json) => JSON.parse(json) as MessageRef).sort((a, b) => byText(a.key, b.key)),
+      messageRefs: refsFrom(refs as string[]),
       audit,
       processed,
     };
@@ -312,37 +281,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     if (envelopes.size > 0) yield ['hset', k.envelopeCounts, ...[...envelopes].flat()];
     if (voters.size > 0) yield ['set', k.voters, voters.size];
 
-    const statuses = new Map<string, number>();
-    const groups = new Map<string, number>();
-    const byKey = new Map(dump.outbox.map((m) => [m.key, m]));
-    for (const m of dump.outbox) {
-      const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore };
-      yield ['hset', k.outboxKeys, m.key, m.seq];
-      // The draft keeps its current notBefore (a retry's included): the store reads it from there.
-      yield ['hset', k.outboxDraft, m.seq, outboxDraftJson({ ...draft, ...(m.after === undefined ? {} : { after: m.after }), ...(m.group === undefined ? {} : { group: m.group }) })];
-      yield ['hset', k.outboxStatus, m.seq, m.status];
-      if (m.attempts > 0) yield ['hset', k.outboxAttempts, m.seq, m.attempts];
-      if (m.lastError !== null) yield ['hset', k.outboxError, m.seq, m.lastError];
-      if (m.recipient.kind === 'resident') yield ['zadd', k.outboxByResident, 0, `${m.recipient.residentId}\0${m.seq}`];
-      if (m.status === 'pending') {
-        // Claim leases and tokens are not carried over: a pending message is claimable from its
-        // notBefore, unless a pending predecessor enqueued before it still holds it.
-        const p = m.after === undefined ? undefined : byKey.get(m.after);
-        if (p !== undefined && p.seq < m.seq && p.status === 'pending') yield ['zadd', k.outboxHeld, p.seq, m.seq];
-        else yield ['zadd', k.outboxWait, m.notBefore, m.seq];
-      }
-      statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
-      if (m.group !== undefined) groups.set(`${m.status}:${m.group}`, (groups.get(`${m.status}:${m.group}`) ?? 0) + 1);
-    }
-    if (statuses.size > 0) yield ['hset', k.outboxCounts, ...[...statuses].flat()];
-    if (groups.size > 0) yield ['hset', k.outboxGroups, ...[...groups].flat()];
-    for (const r of dump.messageRefs) {
-      yield ['hset', k.refByKey, r.key, refJson(r)];
-      yield ['hset', k.refByMessage, `${r.platform}\0${r.chat}\0${r.messageId}`, r.key];
-      if (r.owner !== null) yield ['zadd', k.refOwned, 0, `${r.owner}\0${r.key}`];
-    }
-    const lastSeq = dump.outbox.at(-1)?.seq;
-    if (lastSeq !== undefined) yield ['set', k.outboxSeq, lastSeq];
+    yield* outboxRestoreCommands(k, dump);
 
     for (let i = 0; i < dump.audit.length; i += 100) {
       // The entry JSON exactly as lua/includes/write-frame.lua builds it.
