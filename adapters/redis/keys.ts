@@ -81,6 +81,20 @@ export interface RedisKeys {
   readonly outboxReady: string;
   readonly outboxWait: string;
   readonly outboxCounts: string;
+  /** Hash: seq -> `<c|a|r|f>:<token>`, the last claim's token and what it did (claimed, ack, retry, fail). */
+  readonly outboxToken: string;
+  /** Zset: a held message's seq scored by the seq of the predecessor it waits for. */
+  readonly outboxHeld: string;
+  /** Zset (score 0, lexicographic): `<residentId>\0<seq>` of messages to one resident (erasure). */
+  readonly outboxByResident: string;
+  /** Hash: `<status>:<group>` -> count of the group's messages in that status. */
+  readonly outboxGroups: string;
+  /** Hash: reference key -> reference JSON. */
+  readonly refByKey: string;
+  /** Hash: `<platform>\0<chat>\0<messageId>` -> reference key. */
+  readonly refByMessage: string;
+  /** Zset (score 0, lexicographic): `<owner>\0<key>` of references with an owner. */
+  readonly refOwned: string;
   /** String: one inbound update claim. */
   processed(key: string): string;
   /** String: a leader lease's owner token. */
@@ -131,6 +145,13 @@ export function redisKeys(prefix: string): RedisKeys {
     outboxReady: `${p}ob:ready`,
     outboxWait: `${p}ob:wait`,
     outboxCounts: `${p}ob:counts`,
+    outboxToken: `${p}ob:token`,
+    outboxHeld: `${p}ob:held`,
+    outboxByResident: `${p}ob:by-resident`,
+    outboxGroups: `${p}ob:groups`,
+    refByKey: `${p}mref:key`,
+    refByMessage: `${p}mref:msg`,
+    refOwned: `${p}mref:owned`,
     processed: (key) => `${p}pu:${key}`,
     lease: (name) => `${p}lease:${name}`,
   };

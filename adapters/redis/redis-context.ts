@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
-import type { SideRecords } from '../../core/ports/side-records.ts';
+import type { OutboxDraft, SideRecords } from '../../core/ports/side-records.ts';
 import type { RedisKeys } from './keys.ts';
 import { defineScripts } from './scripts.ts';
 import type { ScriptName, ScriptRunner } from './scripts.ts';
@@ -114,6 +114,9 @@ export class RedisContext {
       keys.outboxStatus,
       keys.outboxWait,
       keys.outboxCounts,
+      keys.outboxHeld,
+      keys.outboxByResident,
+      keys.outboxGroups,
     ];
   }
 
@@ -168,6 +171,17 @@ export class RedisContext {
   }
 }
 
+/** The stored JSON of an outbox draft (its own fields only; `after` and `group` when present). */
+export function outboxDraftJson(o: OutboxDraft): string {
+  const draft: OutboxDraft = { key: o.key, recipient: o.recipient, template: o.template, params: o.params, notBefore: o.notBefore };
+  return JSON.stringify({ ...draft, ...(o.after === undefined ? {} : { after: o.after }), ...(o.group === undefined ? {} : { group: o.group }) });
+}
+
+/** An optional write-frame value: '' when absent, '=' and the value otherwise. */
+function optionalArg(v: string | undefined): string {
+  return v === undefined ? '' : `=${v}`;
+}
+
 /** The side records as write-frame arguments (see write-frame.lua). */
 export function sideArgs(side: SideRecords): string[] {
   const audit = side.audit ?? [];
@@ -179,8 +193,7 @@ export function sideArgs(side: SideRecords): string[] {
     out.push(String(d.at), d.actor, d.action, d.subject, d.assisted ? '1' : '0', data, `${head.slice(0, -1)},"data":${data}}`);
   }
   for (const o of outbox) {
-    const draft = { key: o.key, recipient: o.recipient, template: o.template, params: o.params, notBefore: o.notBefore };
-    out.push(o.key, JSON.stringify(draft), String(o.notBefore));
+    out.push(o.key, outboxDraftJson(o), String(o.notBefore), optionalArg(o.after), optionalArg(o.group), optionalArg(o.recipient.kind === 'resident' ? o.recipient.residentId : undefined));
   }
   return out;
 }

@@ -1,5 +1,7 @@
-import type { Outbox, OutboxMessage } from '../../core/ports/outbox.ts';
+import { randomBytes } from 'node:crypto';
+import type { ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../core/ports/side-records.ts';
+import { refJson } from './redis-message-references.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
 
@@ -14,6 +16,8 @@ function messageFrom(seq: unknown, draftJson: unknown, status: Status, attempts:
     template: draft.template,
     params: draft.params,
     notBefore: notBefore === '' ? draft.notBefore : Number(notBefore),
+    ...(draft.after === undefined ? {} : { after: draft.after }),
+    ...(draft.group === undefined ? {} : { group: draft.group }),
     status,
     attempts: Number(attempts),
     lastError: hasError === 1 ? String(error) : null,
@@ -21,12 +25,17 @@ function messageFrom(seq: unknown, draftJson: unknown, status: Status, attempts:
 }
 
 /**
- * The outbox in Redis. Drafts are immutable JSON (`ob:draft`, by seq); status, attempts,
- * last error and a retry's notBefore sit in their own hashes; pending messages wait in a
- * zset by the instant they become claimable and move to a seq-ordered zset when due. Enqueue
- * is part of the write frame of every write script (see lua/includes/write-frame.lua).
- * Each claim counts as one delivery attempt; a claim lease that runs out makes the message
- * claimable again.
+ * The outbox in Redis. Drafts are immutable JSON (`ob:draft`, by seq, with `after` and
+ * `group`); status, attempts, last error, a retry's notBefore and the claim token sit in their
+ * own hashes; pending messages wait in a zset by the instant they become claimable and move to
+ * a seq-ordered zset when due — except those held by a pending predecessor, parked in `ob:held`
+ * until it is settled or erased. Enqueue is part of the write frame of every write script (see
+ * lua/includes/write-frame.lua), which also keeps the per-resident index (erasure) and the
+ * group counters (`ob:groups`). Each claim counts as one delivery attempt; a claim lease that
+ * runs out makes the message claimable again, with a new token.
+ *
+ * Settles (lua/outbox-settle.lua) are naturally idempotent — the token remembers how it
+ * settled — so they need no done marker: a 500,000-message broadcast leaves no marker per ack.
  */
 export class RedisOutbox implements Outbox {
   readonly #ctx: RedisContext;
@@ -41,39 +50,76 @@ export class RedisOutbox implements Outbox {
     outcomeOf('side-append', reply[0], ['ok']);
   }
 
-  async claim(now: number, limit: number, leaseMs: number): Promise<readonly OutboxMessage[]> {
+  async claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]> {
     if (limit <= 0) return [];
     const k = this.#ctx.keys;
     const reply = (await this.#ctx.write(
       'outbox.claim',
       'outbox-claim',
       {},
-      [k.outboxReady, k.outboxWait, k.outboxDraft, k.outboxAttempts, k.outboxError, k.outboxNotBefore],
-      [String(now), String(limit), String(leaseMs)],
+      [k.outboxReady, k.outboxWait, k.outboxDraft, k.outboxAttempts, k.outboxError, k.outboxNotBefore, k.outboxToken],
+      [String(now), String(limit), String(leaseMs), randomBytes(16).toString('base64url')],
     )) as unknown[];
     outcomeOf('outbox-claim', reply[0], ['ok']);
-    const out: OutboxMessage[] = [];
-    for (let i = 1; i + 5 < reply.length; i += 6) {
-      out.push(messageFrom(reply[i], reply[i + 1], 'pending', reply[i + 2], reply[i + 3], reply[i + 4], reply[i + 5]));
+    const out: ClaimedMessage[] = [];
+    for (let i = 1; i + 6 < reply.length; i += 7) {
+      const message = messageFrom(reply[i], reply[i + 1], 'pending', reply[i + 2], reply[i + 3], reply[i + 4], reply[i + 5]);
+      out.push({ ...message, token: String(reply[i + 6]) });
     }
     return out;
   }
 
-  async ack(seq: number): Promise<void> {
-    await this.#settle('ack', seq, 0, '');
+  ack(seq: number, token: string, result: DeliveryResult = {}): Promise<SettleOutcome> {
+    return this.#settle('ack', seq, token, '', '', result.ref === undefined ? '' : refJson(result.ref));
   }
 
-  async retry(seq: number, notBefore: number, error: string): Promise<void> {
-    await this.#settle('retry', seq, notBefore, error);
+  retry(seq: number, token: string, notBefore: number, error: string): Promise<SettleOutcome> {
+    return this.#settle('retry', seq, token, String(notBefore), error, '');
   }
 
-  async fail(seq: number, error: string): Promise<void> {
-    await this.#settle('fail', seq, 0, error);
+  fail(seq: number, token: string, error: string): Promise<SettleOutcome> {
+    return this.#settle('fail', seq, token, '', error, '');
   }
 
-  async counts(): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
+  extend(seq: number, token: string, now: number, leaseMs: number): Promise<SettleOutcome> {
+    return this.#settle('extend', seq, token, String(now + leaseMs), '', '');
+  }
+
+  async counts(): Promise<OutboxCounts> {
     const [p, s, f] = await this.#ctx.guard('outbox.counts', () => this.#ctx.redis.hmget(this.#ctx.keys.outboxCounts, 'pending', 'sent', 'failed'));
     return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0) };
+  }
+
+  async groupCounts(group: string): Promise<OutboxCounts> {
+    const [p, s, f] = await this.#ctx.guard('outbox.groupCounts', () =>
+      this.#ctx.redis.hmget(this.#ctx.keys.outboxGroups, `pending:${group}`, `sent:${group}`, `failed:${group}`),
+    );
+    return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0) };
+  }
+
+  async eraseRecipient(residentId: string): Promise<number> {
+    const k = this.#ctx.keys;
+    const removed = await this.#ctx.script(
+      'outbox.eraseRecipient',
+      'outbox-erase',
+      [
+        k.outboxByResident,
+        k.outboxKeys,
+        k.outboxDraft,
+        k.outboxStatus,
+        k.outboxAttempts,
+        k.outboxError,
+        k.outboxNotBefore,
+        k.outboxToken,
+        k.outboxReady,
+        k.outboxWait,
+        k.outboxHeld,
+        k.outboxCounts,
+        k.outboxGroups,
+      ],
+      [residentId],
+    );
+    return Number(removed);
   }
 
   async list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]> {
@@ -92,14 +138,28 @@ export class RedisOutbox implements Outbox {
     return out;
   }
 
-  async #settle(mode: 'ack' | 'retry' | 'fail', seq: number, notBefore: number, error: string): Promise<void> {
+  async #settle(mode: 'ack' | 'retry' | 'fail' | 'extend', seq: number, token: string, at: string, error: string, ref: string): Promise<SettleOutcome> {
     const k = this.#ctx.keys;
     const code = await this.#ctx.script(
       `outbox.${mode}`,
       'outbox-settle',
-      [k.outboxStatus, k.outboxReady, k.outboxWait, k.outboxCounts, k.outboxError, k.outboxNotBefore],
-      [mode, String(seq), String(notBefore), error],
+      [
+        k.outboxStatus,
+        k.outboxReady,
+        k.outboxWait,
+        k.outboxCounts,
+        k.outboxError,
+        k.outboxNotBefore,
+        k.outboxToken,
+        k.outboxDraft,
+        k.outboxHeld,
+        k.outboxGroups,
+        k.refByKey,
+        k.refByMessage,
+        k.refOwned,
+      ],
+      [mode, String(seq), token, at, error, ref],
     );
-    outcomeOf('outbox-settle', code, ['ok', 'not_found']);
+    return outcomeOf('outbox-settle', code, ['ok', 'not_owner']) === 'ok' ? 'ok' : 'lost';
   }
 }

@@ -16,6 +16,7 @@ import { RedisBallotBox } from './redis-ballot-box.ts';
 import { RedisCampaignStore } from './redis-campaign-store.ts';
 import { RedisContext, connectRedis } from './redis-context.ts';
 import { RedisIdeaStore } from './redis-idea-store.ts';
+import { RedisMessageReferences } from './redis-message-references.ts';
 import { RedisOutbox } from './redis-outbox.ts';
 import { RedisProcessedUpdates } from './redis-processed-updates.ts';
 import { RedisQuestionStore } from './redis-question-store.ts';
@@ -81,6 +82,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     questions: new RedisQuestionStore(ctx),
     ballots: new RedisBallotBox(ctx),
     outbox: new RedisOutbox(ctx),
+    messageRefs: new RedisMessageReferences(ctx),
     processed: new RedisProcessedUpdates(ctx),
     audit: new RedisAuditLog(ctx),
     leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),

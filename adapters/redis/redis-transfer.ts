@@ -21,9 +21,7 @@ import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
-import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
-import type { OutboxDraft } from '../../core/ports/side-records.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { checkDump } from '../transfer/check-dump.ts';
@@ -34,6 +32,8 @@ import { connectRedis } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
 import { ballotFrom } from './redis-ballot-box.ts';
 import { questionCommands, readQuestions } from './redis-question-transfer.ts';
+import { outboxRestoreCommands, readOutbox, refsFrom } from './redis-transfer-outbox.ts';
+import type { Command } from './redis-transfer-outbox.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -78,8 +78,6 @@ function globEscape(text: string): string {
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-type Command = [string, ...(string | number)[]];
 
 /** The transfer of the campaign under `prefix` on an open connection (which it never closes). */
 export function redisTransfer(client: Redis, prefix: string, options: RedisTransferOptions = {}): RedisTransfer {
@@ -142,7 +140,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
   const readAll = async (): Promise<CampaignDump> => {
     if ((await client.exists(marker)) === 1) throw partial();
-    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, questionNumber, questionIds] = await run([
+    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, questionNumber, questionIds, refs] = await run([
       ['hmget', k.phase, 'v', 'd'],
       ['get', k.results],
       ['get', k.secret],
@@ -154,6 +152,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ['llen', k.auditList],
       ['get', k.questionNumber],
       ['zrange', k.questionNumbers, 0, -1],
+      ['hvals', k.refByKey],
     ]);
     const [pv, pd] = phase as (string | null)[];
 
@@ -209,31 +208,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       codes.push({ code: codeKeys[n]!.slice(codePrefix.length), residentId: r ?? null, issuedBy: b, issuedAt: Number(i), usedAt: u == null ? null : Number(u) });
     });
 
-    const outbox: OutboxMessage[] = [];
-    const lastSeq = Number(outboxSeq ?? 0);
-    for (let from = 1; from <= lastSeq; from += chunk) {
-      const seqs = Array.from({ length: Math.min(chunk, lastSeq - from + 1) }, (_, i) => String(from + i));
-      const hashes = [k.outboxDraft, k.outboxStatus, k.outboxAttempts, k.outboxError, k.outboxNotBefore];
-      const [drafts, status, attempts, errors, notBefore] = (await run(hashes.map((h) => ['hmget', h, ...seqs]))) as (string | null)[][];
-      seqs.forEach((seq, n) => {
-        const draftJson = drafts![n];
-        if (draftJson == null) return;
-        const draft = JSON.parse(draftJson) as OutboxDraft;
-        const nb = notBefore![n];
-        outbox.push({
-          seq: Number(seq),
-          key: draft.key,
-          recipient: draft.recipient,
-          template: draft.template,
-          params: draft.params,
-          // A retry's notBefore is kept beside the immutable draft.
-          notBefore: nb == null ? draft.notBefore : Number(nb),
-          status: (status![n] ?? 'pending') as OutboxMessage['status'],
-          attempts: Number(attempts![n] ?? 0),
-          lastError: errors![n] ?? null,
-        });
-      });
-    }
+    const outbox = await readOutbox(run, k, Number(outboxSeq ?? 0), chunk);
 
     const audit: AuditEntry[] = [];
     for (let i = 0; i < Number(auditLength); i += chunk) {
@@ -263,6 +238,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ballots: ballots.sort(ballotOrder),
       ballotVersions: ballotVersions.sort(ballotOrder),
       outbox,
+      messageRefs: refsFrom(refs as string[]),
       audit,
       processed,
     };
@@ -312,21 +288,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     if (envelopes.size > 0) yield ['hset', k.envelopeCounts, ...[...envelopes].flat()];
     if (voters.size > 0) yield ['set', k.voters, voters.size];
 
-    const statuses = new Map<string, number>();
-    for (const m of dump.outbox) {
-      const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore };
-      yield ['hset', k.outboxKeys, m.key, m.seq];
-      yield ['hset', k.outboxDraft, m.seq, JSON.stringify(draft)];
-      yield ['hset', k.outboxStatus, m.seq, m.status];
-      if (m.attempts > 0) yield ['hset', k.outboxAttempts, m.seq, m.attempts];
-      if (m.lastError !== null) yield ['hset', k.outboxError, m.seq, m.lastError];
-      // Claim leases are not carried over: a pending message is claimable from its notBefore.
-      if (m.status === 'pending') yield ['zadd', k.outboxWait, m.notBefore, m.seq];
-      statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
-    }
-    if (statuses.size > 0) yield ['hset', k.outboxCounts, ...[...statuses].flat()];
-    const lastSeq = dump.outbox.at(-1)?.seq;
-    if (lastSeq !== undefined) yield ['set', k.outboxSeq, lastSeq];
+    yield* outboxRestoreCommands(k, dump);
 
     for (let i = 0; i < dump.audit.length; i += 100) {
       // The entry JSON exactly as lua/includes/write-frame.lua builds it.

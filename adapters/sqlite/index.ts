@@ -10,6 +10,7 @@ export { SqliteIdeaStore } from './sqlite-idea-store.ts';
 export { SqliteQuestionStore } from './sqlite-question-store.ts';
 export { SqliteBallotBox } from './sqlite-ballot-box.ts';
 export { SqliteOutbox } from './sqlite-outbox.ts';
+export { SqliteMessageReferences } from './sqlite-message-references.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
 export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';

@@ -174,6 +174,43 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX question_messages_by_owner ON question_messages (owner_id, sender, at);
     `,
   },
+  {
+    version: 3,
+    name: 'outbox_claims_groups_and_message_refs',
+    sql: `
+      -- after_key: a predecessor's key (held while it is pending, see sqlite-outbox.ts);
+      -- grp: the delivery group; resident_id: the recipient when it is one resident (erasure);
+      -- claim_token / claim_state: the last claim's token and what it did (claimed, ack, retry, fail).
+      ALTER TABLE outbox ADD COLUMN after_key TEXT;
+      ALTER TABLE outbox ADD COLUMN grp TEXT;
+      ALTER TABLE outbox ADD COLUMN resident_id TEXT;
+      ALTER TABLE outbox ADD COLUMN claim_token TEXT;
+      ALTER TABLE outbox ADD COLUMN claim_state TEXT CHECK (claim_state IN ('claimed', 'ack', 'retry', 'fail'));
+      UPDATE outbox SET resident_id = json_extract(recipient, '$.residentId')
+        WHERE json_extract(recipient, '$.kind') = 'resident';
+      CREATE INDEX outbox_by_resident ON outbox (resident_id) WHERE resident_id IS NOT NULL;
+
+      -- Per-group counters, changed in the transaction that changes a message of the group.
+      CREATE TABLE outbox_groups (
+        grp     TEXT PRIMARY KEY,
+        pending INTEGER NOT NULL DEFAULT 0,
+        sent    INTEGER NOT NULL DEFAULT 0,
+        failed  INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+
+      -- Which platform message shows what; one key per platform message.
+      CREATE TABLE message_refs (
+        key        TEXT PRIMARY KEY,
+        platform   TEXT NOT NULL CHECK (platform IN ('slack', 'telegram')),
+        chat       TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        owner      TEXT,
+        at         INTEGER NOT NULL,
+        UNIQUE (platform, chat, message_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX message_refs_by_owner ON message_refs (owner) WHERE owner IS NOT NULL;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

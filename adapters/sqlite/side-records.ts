@@ -13,6 +13,7 @@ export class SqliteSideRecords {
   private readonly headStmt: Database.Statement<[], { seq: number; hash: string }>;
   private readonly auditInsert: Database.Statement<unknown[]>;
   private readonly outboxInsert: Database.Statement<unknown[]>;
+  private readonly groupPending: Database.Statement<[string]>;
 
   constructor(private readonly db: Database.Database) {
     this.headStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -21,9 +22,12 @@ export class SqliteSideRecords {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.outboxInsert = db.prepare(
-      `INSERT INTO outbox (key, recipient, template, params, not_before, status, attempts)
-       VALUES (?, ?, ?, ?, ?, 'pending', 0)
+      `INSERT INTO outbox (key, recipient, template, params, not_before, status, attempts, after_key, grp, resident_id)
+       VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
        ON CONFLICT (key) DO NOTHING`,
+    );
+    this.groupPending = db.prepare(
+      'INSERT INTO outbox_groups (grp, pending) VALUES (?, 1) ON CONFLICT (grp) DO UPDATE SET pending = pending + 1',
     );
   }
 
@@ -50,7 +54,10 @@ export class SqliteSideRecords {
   enqueue(drafts: readonly OutboxDraft[]): void {
     this.assertInTransaction();
     for (const d of drafts) {
-      this.outboxInsert.run(d.key, JSON.stringify(d.recipient), d.template, JSON.stringify(d.params), d.notBefore);
+      const residentId = d.recipient.kind === 'resident' ? d.recipient.residentId : null;
+      const group = d.group ?? null;
+      const inserted = this.outboxInsert.run(d.key, JSON.stringify(d.recipient), d.template, JSON.stringify(d.params), d.notBefore, d.after ?? null, group, residentId);
+      if (inserted.changes === 1 && group !== null) this.groupPending.run(group);
     }
   }
 

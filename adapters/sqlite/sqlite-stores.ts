@@ -8,6 +8,7 @@ import { SqliteBallotBox } from './sqlite-ballot-box.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
+import { SqliteMessageReferences } from './sqlite-message-references.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 import { SqliteQuestionStore } from './sqlite-question-store.ts';
@@ -61,6 +62,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     questions: new SqliteQuestionStore(db),
     ballots: new SqliteBallotBox(db),
     outbox: new SqliteOutbox(db),
+    messageRefs: new SqliteMessageReferences(db),
     processed: new SqliteProcessedUpdates(db),
     audit: new SqliteAuditLog(db),
     async close(): Promise<void> {

@@ -14,6 +14,7 @@ import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
+import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
@@ -26,6 +27,8 @@ import { messageFromRow } from './sqlite-outbox.ts';
 import { META_QUESTION_NUMBER, messageJson, questionFromRow, questionJson, questionMessageFromRow } from './sqlite-question-store.ts';
 import type { QuestionMessageRow, QuestionRow } from './sqlite-question-store.ts';
 import type { OutboxRow } from './sqlite-outbox.ts';
+import { refFromRow } from './sqlite-message-references.ts';
+import type { MessageRefRow } from './sqlite-message-references.ts';
 import { immediate, openDatabase } from './sqlite-database.ts';
 import { migrate } from './migrations.ts';
 
@@ -42,6 +45,8 @@ const DATA_TABLES = [
   'ballots',
   'ballot_versions',
   'outbox',
+  'outbox_groups',
+  'message_refs',
   'processed_updates',
   'audit_log',
 ] as const;
@@ -132,6 +137,7 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
          ORDER BY voter_key, slot, version`,
       ).map(ballotFromRow),
       outbox: all<OutboxRow>('SELECT * FROM outbox ORDER BY seq').map(messageFromRow),
+      messageRefs: all<MessageRefRow>('SELECT * FROM message_refs ORDER BY key').map(refFromRow),
       audit: all<Parameters<typeof auditEntryFromRow>[0]>('SELECT * FROM audit_log ORDER BY seq').map(auditEntryFromRow),
       processed: all<{ key: string; expires_at: number }>('SELECT key, expires_at FROM processed_updates ORDER BY key').map((r) => ({
         key: r.key,
@@ -179,14 +185,25 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     for (const b of dump.ballotVersions) version.run(ballotParams(b));
     const current = db.prepare(`INSERT INTO ballots (${columns}) VALUES (${values})`);
     for (const b of dump.ballots) current.run(ballotParams(b));
-    // Explicit seqs: AUTOINCREMENT then continues after the highest one.
+    // Explicit seqs: AUTOINCREMENT then continues after the highest one. Claims (lease, token)
+    // are not carried over; predecessor holds are judged from the rows at claim time.
     const message = run(
-      `INSERT INTO outbox (seq, key, recipient, template, params, not_before, status, attempts, last_error, lease_until)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      `INSERT INTO outbox (seq, key, recipient, template, params, not_before, status, attempts, last_error, lease_until, after_key, grp, resident_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
     );
+    const groups = new Map<string, Record<OutboxMessage['status'], number>>();
     for (const m of dump.outbox) {
-      message(m.seq, m.key, JSON.stringify(m.recipient), m.template, JSON.stringify(m.params), m.notBefore, m.status, m.attempts, m.lastError);
+      const residentId = m.recipient.kind === 'resident' ? m.recipient.residentId : null;
+      message(m.seq, m.key, JSON.stringify(m.recipient), m.template, JSON.stringify(m.params), m.notBefore, m.status, m.attempts, m.lastError, m.after ?? null, m.group ?? null, residentId);
+      if (m.group === undefined) continue;
+      const c = groups.get(m.group) ?? { pending: 0, sent: 0, failed: 0 };
+      c[m.status] += 1;
+      groups.set(m.group, c);
     }
+    const group = run('INSERT INTO outbox_groups (grp, pending, sent, failed) VALUES (?, ?, ?, ?)');
+    for (const [g, c] of groups) group(g, c.pending, c.sent, c.failed);
+    const ref = run('INSERT INTO message_refs (key, platform, chat, message_id, owner, at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const r of dump.messageRefs) ref(r.key, r.platform, r.chat, r.messageId, r.owner, r.at);
     const entry = run(
       `INSERT INTO audit_log (seq, prev_hash, hash, at, actor, action, subject, assisted, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -22,6 +22,14 @@ export function checkDump(dump: CampaignDump): void {
     if (!Number.isSafeInteger(m.seq) || m.seq <= lastSeq) refuse(`outbox seq ${m.seq} after ${lastSeq} (seqs must increase)`);
     lastSeq = m.seq;
   }
+  const refKeys = new Set<string>();
+  const refMessages = new Set<string>();
+  dump.messageRefs.forEach((r, i) => {
+    const message = JSON.stringify([r.platform, r.chat, r.messageId]);
+    if (refKeys.has(r.key) || refMessages.has(message)) refuse(`message reference ${i + 1} repeats a key or a platform message (each must be unique)`);
+    refKeys.add(r.key);
+    refMessages.add(message);
+  });
   const maxNumber = dump.ideas.reduce((n, i) => Math.max(n, i.number), 0);
   if (!Number.isSafeInteger(dump.nextIdeaNumber) || dump.nextIdeaNumber <= maxNumber) {
     refuse(`nextIdeaNumber ${dump.nextIdeaNumber} is not above the highest idea number ${maxNumber}`);
@@ -56,7 +64,7 @@ export function isEmptyDump(dump: CampaignDump): boolean {
     dump.secretCheck === null &&
     dump.nextIdeaNumber <= 1 &&
     dump.nextQuestionNumber <= 1 &&
-    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.audit, dump.processed].every(
+    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed].every(
       (s) => s.length === 0,
     )
   );

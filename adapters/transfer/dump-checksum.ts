@@ -6,7 +6,8 @@
  * one per line, lines sorted — so the hash depends on what the section holds, not on the
  * order a backend happens to list it in. The overall checksum covers every section hash.
  *
- * Every field of every section is covered. Outbox claim leases, the Redis done markers of recent writes and leader leases are not in
+ * Every field of every section is covered. Outbox claim leases and tokens, predecessor holds and
+ * group counters (rebuilt from the messages), the Redis done markers of recent writes and leader leases are not in
  * the dump at all; the SQLite `processed_updates.claimed_at` column neither (no port reads it).
  */
 import { createHash } from 'node:crypto';
@@ -30,6 +31,7 @@ export const DUMP_SECTIONS = [
   'ballots',
   'ballotVersions',
   'outbox',
+  'messageRefs',
   'audit',
   'processed',
 ] as const;

@@ -139,6 +139,7 @@ export async function forgetMe(deps: EngineDeps, residentId: string): Promise<Ou
     }
   }
   await deps.stores.questions.eraseOwner(residentId);
+  await Promise.all([deps.stores.outbox.eraseRecipient(residentId), deps.stores.messageRefs.eraseOwner(residentId)]);
   for (let i = 0; i < CONFLICT_RETRIES; i++) {
     const r = await deps.stores.residents.get(residentId);
     if (r === null) return done({ anonymisedIdeas: anonymised });

@@ -6,7 +6,8 @@ export type { ResidentStore, AccessCode, ClaimOutcome } from './resident-store.t
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { QuestionStore, QuestionLimits, PostOutcome } from './question-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
-export type { Outbox, OutboxMessage } from './outbox.ts';
+export type { Outbox, OutboxMessage, ClaimedMessage, SettleOutcome, DeliveryResult, OutboxCounts } from './outbox.ts';
+export type { MessageReferences, MessageRef, MessagePlatform } from './message-references.ts';
 export type { ProcessedUpdates } from './processed-updates.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
 export type { Stores } from './stores.ts';

@@ -1,3 +1,4 @@
+import type { MessageRef } from './message-references.ts';
 import type { OutboxDraft } from './side-records.ts';
 
 /** A message in the outbox. */
@@ -9,28 +10,106 @@ export interface OutboxMessage extends OutboxDraft {
   readonly lastError: string | null;
 }
 
+/** A message handed out by `claim`, with the token that settles it. */
+export interface ClaimedMessage extends OutboxMessage {
+  /**
+   * This claim's token: fresh for every hand-out and unguessable (at least 128 random bits).
+   * It settles the message until the message is claimed again; never shown by `list`.
+   */
+  readonly token: string;
+}
+
 /**
- * Messages waiting to be sent. Recorded with the change that causes them (see SideRecords);
- * delivered at least once by a worker that claims, sends, then acknowledges — and the
- * messenger side dedupes by `key`, so a message is neither lost nor repeated.
+ * What a settle (`ack`, `retry`, `fail`, `extend`) did. `ok`: it took effect — or it repeats,
+ * with the same token, the settle that did (a re-sent call). `lost`: it changed nothing,
+ * because the token is not this message's claim (foreign; claimed again by someone else after
+ * the lease ran out; settled differently already) or the message is gone (erased) — the caller
+ * must drop the message without recording anything about it.
+ */
+export type SettleOutcome = 'ok' | 'lost';
+
+/** What a delivery produced, stored by its `ack`. */
+export interface DeliveryResult {
+  /**
+   * The platform message the delivery created or updated (e.g. a card's Slack channel and
+   * `ts`), put into `MessageReferences` in the same atomic step as the ack, with the same rules
+   * as `put`. A lost ack stores no reference.
+   */
+  readonly ref?: MessageRef;
+}
+
+/** Messages of one group by status. */
+export type OutboxCounts = Readonly<Record<'pending' | 'sent' | 'failed', number>>;
+
+/**
+ * Messages waiting to be sent. Recorded with the change that causes them (see SideRecords).
+ *
+ * Delivery guarantee — at least once, with at most the in-flight message resent after a
+ * crash: a worker claims, sends, then acks with the claim's token. A message is never lost: it
+ * stays pending until acked or given up. A message whose send went out but whose ack did not
+ * (the worker died, or stalled past its lease and someone else claimed it) is handed out again
+ * and sent twice, because neither messenger can de-duplicate a send: Telegram's sendMessage has
+ * no idempotency key, nor has Slack's chat.postMessage. So a worker that sends one message at
+ * a time and acks it before the next resends at most that one message per crash; messages it
+ * claimed but had not sent yet are not repeats when handed out again.
+ *
+ * Claim tokens: every hand-out carries a fresh token, and each settle names it. Once a message
+ * is claimed again (only possible after the lease ran out), the old token is `lost`: the slow
+ * worker's late ack, retry or fail changes nothing and cannot undo the new claim. Until then a
+ * late settle still takes effect — nobody else holds the message, and accepting the ack saves
+ * a resend.
+ *
+ * Order: `claim` hands out due messages in seq order. A message naming a predecessor
+ * (`after`) is held while the outbox holds a *pending* message with that key enqueued before
+ * it, and released when that predecessor is acked — or given up (`fail`) or erased, so a
+ * successor is never stuck behind a message that will not be sent. A predecessor key not in
+ * the outbox when the successor is enqueued (never enqueued, or enqueued later) holds nothing.
+ * A successor released by a failed or erased predecessor finds no message reference for it
+ * and must cope (e.g. post the card afresh instead of updating it).
+ *
+ * Groups (`group`): pending / sent / failed counters per group, changed in the same atomic
+ * step as the message (enqueue, ack, fail, erasure), so reading them costs O(1) whatever the
+ * group's size.
  */
 export interface Outbox {
-  /** Enqueues drafts; a draft whose `key` exists is ignored. */
+  /** Enqueues drafts; a draft whose `key` exists is ignored (within one call, the first wins). */
   enqueue(drafts: readonly OutboxDraft[]): Promise<void>;
   /**
-   * Claims up to `limit` pending messages due at `now` (notBefore ≤ now), in seq order, for
-   * `leaseMs`: a claimed message is not handed out again until the lease expires (a crashed
-   * worker's messages come back).
+   * Claims up to `limit` pending messages due at `now` (notBefore ≤ now) and not held by a
+   * predecessor, in seq order, for `leaseMs`: a claimed message is not handed out again until
+   * `now + leaseMs` (a crashed worker's messages come back). Each hand-out counts one attempt
+   * and gets a fresh token. One atomic step: concurrent claims never hand one message out twice.
    */
-  claim(now: number, limit: number, leaseMs: number): Promise<readonly OutboxMessage[]>;
-  /** Marks a message sent. Idempotent. */
-  ack(seq: number): Promise<void>;
-  /** Puts a message back for a retry at `notBefore`, recording the error (no secrets). */
-  retry(seq: number, notBefore: number, error: string): Promise<void>;
-  /** Gives up on a message (e.g. the resident blocked the bot). */
-  fail(seq: number, error: string): Promise<void>;
+  claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]>;
+  /**
+   * Marks a claimed message sent and stores `result.ref` in the same atomic step; releases
+   * the messages that wait for it. `lost` (and nothing stored) when `token` no longer holds it.
+   */
+  ack(seq: number, token: string, result?: DeliveryResult): Promise<SettleOutcome>;
+  /**
+   * Puts a claimed message back for a retry at `notBefore` (epoch ms), recording the error (no
+   * secrets), and ends the claim; it keeps holding its successors.
+   */
+  retry(seq: number, token: string, notBefore: number, error: string): Promise<SettleOutcome>;
+  /** Gives up on a claimed message (e.g. the resident blocked the bot); releases its successors. */
+  fail(seq: number, token: string, error: string): Promise<SettleOutcome>;
+  /**
+   * Renews a claim: the message is not handed out again before `now + leaseMs`. For a send
+   * that takes longer than its lease (a large upload); the token stays the same.
+   */
+  extend(seq: number, token: string, now: number, leaseMs: number): Promise<SettleOutcome>;
   /** Messages by status. */
-  counts(): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>>;
-  /** Messages ordered by seq, for inspection and tests. */
+  counts(): Promise<OutboxCounts>;
+  /** Messages of `group` by status (all zero for an unknown group); counters, not a scan. */
+  groupCounts(group: string): Promise<OutboxCounts>;
+  /**
+   * Removes every message addressed to this resident (`recipient.kind === 'resident'`),
+   * whatever its status, in one atomic step ("forget me": an erased resident gets nothing, and
+   * no outbox record keeps their id). Group counters drop accordingly; messages waiting for a
+   * removed one are released; a removed message's outstanding token becomes `lost`. The keys
+   * are forgotten too, so the de-dup index keeps no trace of them. Returns how many were removed.
+   */
+  eraseRecipient(residentId: string): Promise<number>;
+  /** Messages ordered by seq, for inspection and tests (without claim tokens). */
   list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]>;
 }

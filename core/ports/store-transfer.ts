@@ -6,6 +6,7 @@ import type { Question, QuestionMessage } from '../questions/question.ts';
 import type { StoredBallot } from '../ballots/ballot.ts';
 import type { AccessCode } from './resident-store.ts';
 import type { OutboxMessage } from './outbox.ts';
+import type { MessageRef } from './message-references.ts';
 import type { AuditEntry } from './audit-log.ts';
 
 /**
@@ -37,8 +38,13 @@ export interface CampaignDump {
   readonly ballots: readonly StoredBallot[];
   /** Every recorded ballot version (for request-id idempotency), ordered by voter key, slot, version. */
   readonly ballotVersions: readonly StoredBallot[];
-  /** Outbox messages ordered by seq (leases are not carried over). */
+  /**
+   * Outbox messages ordered by seq, with their `after` and `group` (leases and claim tokens are
+   * not carried over; holds by a predecessor and group counters are rebuilt from the messages).
+   */
   readonly outbox: readonly OutboxMessage[];
+  /** Message references ordered by key. */
+  readonly messageRefs: readonly MessageRef[];
   readonly audit: readonly AuditEntry[];
   readonly processed: ReadonlyArray<{ readonly key: string; readonly expiresAt: number }>;
 }

@@ -2,6 +2,7 @@ import type { AuditLog } from './audit-log.ts';
 import type { BallotBox } from './ballot-box.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import type { IdeaStore } from './idea-store.ts';
+import type { MessageReferences } from './message-references.ts';
 import type { Outbox } from './outbox.ts';
 import type { ProcessedUpdates } from './processed-updates.ts';
 import type { QuestionStore } from './question-store.ts';
@@ -18,6 +19,8 @@ export interface Stores {
   readonly questions: QuestionStore;
   readonly ballots: BallotBox;
   readonly outbox: Outbox;
+  /** Which platform message shows what (written by `outbox.ack` or directly). */
+  readonly messageRefs: MessageReferences;
   readonly processed: ProcessedUpdates;
   readonly audit: AuditLog;
   /** Releases connections and file handles. */

@@ -5,6 +5,7 @@
 import { afterEach, expect } from 'vitest';
 import type { Stores } from '../../core/ports/stores.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../../core/ports/side-records.ts';
+import type { MessageRef } from '../../core/ports/message-references.ts';
 import type { CastRequest } from '../../core/ports/ballot-box.ts';
 import type { Idea, IdeaState } from '../../core/ideas/idea.ts';
 import type { Resident } from '../../core/residents/resident.ts';
@@ -43,6 +44,10 @@ export function outboxDraft(key: string, over: Partial<OutboxDraft> = {}): Outbo
     notBefore: T0,
     ...over,
   };
+}
+
+export function messageRef(key: string, over: Partial<MessageRef> = {}): MessageRef {
+  return { key, platform: 'slack', chat: 'C-COMMITTEE', messageId: `ts-${key}`, owner: null, at: T0, ...over };
 }
 
 /** Side records whose presence can be probed with `sideLanded(stores, tag)`. */

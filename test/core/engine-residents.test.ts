@@ -133,3 +133,32 @@ describe('participation figures', () => {
     expect(f.daysLeft).toBeNull();
   });
 });
+
+describe('forget me and deliveries', () => {
+  it('removes the outbox messages addressed to the resident and the message references they own, nobody else’s', async () => {
+    const h = harness();
+    const gone = await h.register(1);
+    const stays = await h.register(2);
+    await h.submit(gone, 'Bike racks at the station');
+    await h.submit(stays, 'Benches in the park');
+    const now = h.clock.now();
+    await h.stores.outbox.enqueue([
+      { key: 'bc:1:gone', recipient: { kind: 'resident', residentId: gone }, template: 'notify.update', params: {}, notBefore: now, group: 'bc:1' },
+      { key: 'bc:1:stays', recipient: { kind: 'resident', residentId: stays }, template: 'notify.update', params: {}, notBefore: now, group: 'bc:1' },
+    ]);
+    await h.stores.messageRefs.put({ key: `builder:${gone}:town`, platform: 'telegram', chat: '1', messageId: '5', owner: gone, at: now });
+    await h.stores.messageRefs.put({ key: `builder:${stays}:town`, platform: 'telegram', chat: '2', messageId: '5', owner: stays, at: now });
+    const toGone = (await h.stores.outbox.list(0, 1000)).filter((m) => m.recipient.kind === 'resident' && m.recipient.residentId === gone);
+    expect(toGone.length).toBeGreaterThan(1);
+
+    expect(await h.engine.forgetMe(gone)).toMatchObject({ ok: true });
+    const left = await h.stores.outbox.list(0, 1000);
+    expect(left.filter((m) => m.recipient.kind === 'resident' && m.recipient.residentId === gone)).toEqual([]);
+    expect(left.filter((m) => m.recipient.kind === 'resident' && m.recipient.residentId === stays).length).toBeGreaterThan(1);
+    expect(JSON.stringify(left)).not.toContain(`"${gone}"`);
+    expect(await h.stores.outbox.groupCounts('bc:1')).toEqual({ pending: 1, sent: 0, failed: 0 });
+    expect(await h.stores.messageRefs.get(`builder:${gone}:town`)).toBeNull();
+    expect(await h.stores.messageRefs.findByMessage('telegram', '1', '5')).toBeNull();
+    expect(await h.stores.messageRefs.get(`builder:${stays}:town`)).not.toBeNull();
+  });
+});

@@ -22,6 +22,7 @@ const empty: CampaignDump = {
   ballots: [],
   ballotVersions: [],
   outbox: [],
+  messageRefs: [],
   audit: [],
   processed: [],
 };
@@ -58,6 +59,10 @@ const some: CampaignDump = {
     { at: 2, actor: 'system:cli', action: 'b', subject: 's', data: {}, assisted: true },
   ]),
   processed: [{ key: 'tg:1', expiresAt: 99 }],
+  messageRefs: [
+    { key: 'card:idea_1', platform: 'slack', chat: 'C1', messageId: '1.2', owner: null, at: 3 },
+    { key: 'builder:tg:1:town', platform: 'telegram', chat: '1', messageId: '2', owner: 'tg:1', at: 4 },
+  ],
   nextIdeaNumber: 4,
   questions: [{ id: 'q_1', number: 2, ownerId: 'tg:1', state: 'answered' } as unknown as Question],
   questionMessages: [
@@ -71,7 +76,7 @@ describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -83,6 +88,15 @@ describe('dumpSummary', () => {
       supports: [...some.supports].reverse(),
     };
     expect(dumpSummary(reordered)).toEqual(dumpSummary(some));
+  });
+
+  it('covers every field of a message reference and of an outbox message\'s after and group', () => {
+    const refMoved = { ...some, messageRefs: some.messageRefs.map((r, i) => (i === 1 ? { ...r, owner: null } : r)) };
+    expect(differingSections(dumpSummary(some), dumpSummary(refMoved))).toEqual(['messageRefs']);
+    const message = { seq: 1, key: 'k', recipient: { kind: 'committee' }, template: 't', params: {}, notBefore: 1, status: 'pending', attempts: 0, lastError: null } as const;
+    const plain = dumpSummary({ ...some, outbox: [message] });
+    expect(dumpSummary({ ...some, outbox: [{ ...message, after: 'p' }] }).sections.outbox).not.toBe(plain.sections.outbox);
+    expect(dumpSummary({ ...some, outbox: [{ ...message, group: 'g' }] }).sections.outbox).not.toBe(plain.sections.outbox);
   });
 
   it('covers support times', () => {
@@ -129,6 +143,8 @@ describe('checkDump and isEmptyDump', () => {
     ['a message of an unknown question', { questionMessages: [{ ...some.questionMessages[0]!, questionId: 'nope' }] }, /question message 1 is for a question/],
     ['a gap in a thread', { questionMessages: [some.questionMessages[1]!] }, /question message 1 has seq 2 after 0/],
     ['a thread out of order', { questionMessages: [some.questionMessages[1]!, some.questionMessages[0]!] }, /question message 1 has seq 2/],
+    ['two references to one platform message', { messageRefs: [some.messageRefs[0]!, { ...some.messageRefs[0]!, key: 'card:other' }] }, /message reference 2/],
+    ['two references under one key', { messageRefs: [some.messageRefs[0]!, { ...some.messageRefs[0]!, messageId: '9.9' }] }, /message reference 2/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

@@ -53,8 +53,8 @@ const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => 
 /**
  * Fills `stores` through the engine: residents (one erased, one verified by code), ideas in
  * several states with supports, finalists in two envelopes, ballots in both slots with
- * replacements, outbox messages in every status, audit entries, codes, processed updates, a
- * results record and the PNYX_SECRET check value.
+ * replacements, outbox messages in every status (with predecessors and a group), message
+ * references, audit entries, codes, processed updates, a results record and the PNYX_SECRET check value.
  */
 export async function fillCampaign(stores: Stores, campaign = migrationCampaign()): Promise<FilledCampaign> {
   const h = harness(campaign, stores);
@@ -106,14 +106,27 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   const now = h.clock.now();
   await stores.outbox.enqueue([
     { key: 'test:a', recipient: { kind: 'committee' }, template: 'card.notice', params: { text: 'a' }, notBefore: now },
-    { key: 'test:b', recipient: { kind: 'digest' }, template: 'card.notice', params: { text: 'b' }, notBefore: now + DAY },
-    { key: 'test:c', recipient: { kind: 'subscribers', area: 'north' }, template: 'notify.update', params: { n: 3 }, notBefore: now },
+    { key: 'test:b', recipient: { kind: 'digest' }, template: 'card.notice', params: { text: 'b' }, notBefore: now + DAY, group: 'bc:1' },
+    { key: 'test:c', recipient: { kind: 'subscribers', area: 'north' }, template: 'notify.update', params: { n: 3 }, notBefore: now, group: 'bc:1' },
   ]);
   const claimed = await stores.outbox.claim(now, 3, 60_000);
   expect(claimed.length).toBe(3);
-  await stores.outbox.ack(claimed[0]!.seq);
-  await stores.outbox.retry(claimed[1]!.seq, now + 3_600_000, 'HTTP 429 from the messenger');
-  await stores.outbox.fail(claimed[2]!.seq, 'blocked by the user');
+  expect(await stores.outbox.ack(claimed[0]!.seq, claimed[0]!.token)).toBe('ok');
+  expect(await stores.outbox.retry(claimed[1]!.seq, claimed[1]!.token, now + 3_600_000, 'HTTP 429 from the messenger')).toBe('ok');
+  expect(await stores.outbox.fail(claimed[2]!.seq, claimed[2]!.token, 'blocked by the user')).toBe('ok');
+  // The rest stay claimed (leases are not carried over); test:a is sent with its card's reference, test:c fails.
+  const rest = await stores.outbox.claim(now, 1000, 60_000);
+  const [a, c] = ['test:a', 'test:c'].map((key) => rest.find((m) => m.key === key)!);
+  const cardRef = { key: 'card:test-a', platform: 'slack', chat: 'C-MOD', messageId: '1781000000.000100', owner: null, at: now } as const;
+  expect(await stores.outbox.ack(a!.seq, a!.token, { ref: cardRef })).toBe('ok');
+  expect(await stores.outbox.fail(c!.seq, c!.token, 'channel_not_found')).toBe('ok');
+  // A successor of the sent card (free), one of the retried message (held by it), one to a resident in a group.
+  await stores.outbox.enqueue([
+    { key: 'test:a2', recipient: { kind: 'committee' }, template: 'card.updated', params: {}, notBefore: now, after: 'test:a' },
+    { key: 'test:b2', recipient: { kind: 'digest' }, template: 'card.notice', params: {}, notBefore: now, after: 'test:b', group: 'bc:1' },
+    { key: 'test:r', recipient: { kind: 'resident', residentId: voters[0]! }, template: 'notify.update', params: {}, notBefore: now, group: 'bc:1' },
+  ]);
+  await stores.messageRefs.put({ key: `builder:${voters[0]!}:town`, platform: 'telegram', chat: '100', messageId: '77', owner: voters[0]!, at: now });
   await stores.audit.append([{ at: now, actor: 'system:cli', action: 'test.note', subject: 'campaign:testville', data: { nested: { b: 2, a: [1, 'x'] } }, assisted: false }]);
   expect(await stores.processed.claim('tg:900001', now, 7 * DAY)).toBe(true);
   expect(await stores.processed.claim('slack:Ev42', now - 8 * DAY, 7 * DAY)).toBe(true);
@@ -183,7 +196,14 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   // Seqs only grow (SQLite's AUTOINCREMENT may skip one for an ignored duplicate key).
   expect(after.at(-1)?.key).toBe('test:new');
   expect(after.at(-1)!.seq).toBeGreaterThan(before.at(-1)!.seq);
-  expect(await stores.outbox.counts()).toMatchObject({ sent: 1, failed: 1 });
+  expect(await stores.outbox.counts()).toMatchObject({ sent: 2, failed: 2 });
+  expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 3, sent: 0, failed: 1 });
+  expect(await stores.messageRefs.findByMessage('slack', 'C-MOD', '1781000000.000100')).toMatchObject({ key: 'card:test-a' });
+  expect(await stores.messageRefs.get(`builder:${filled.voters[0]!}:town`)).toMatchObject({ platform: 'telegram', chat: '100', messageId: '77' });
+  // The hold of test:b2 by the retried test:b survived; test:a2 (after a sent card) is free.
+  const due = (await stores.outbox.claim(filled.now + 2 * DAY, 1000, 60_000)).map((m) => m.key);
+  expect(due).toEqual(expect.arrayContaining(['test:b', 'test:a2', 'test:r']));
+  expect(due).not.toContain('test:b2');
 
   expect(await stores.processed.claim(filled.claimedUpdate, filled.now + 1000, 7 * DAY)).toBe(false);
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });

@@ -116,6 +116,23 @@ describe('SQLite file and schema', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
   });
 
+  it('migration 2 indexes the resident recipients of messages written under migration 1, so erasure finds them', async () => {
+    const file = sqliteFileFor(tempDir(), 'old');
+    const db = openDatabase(file);
+    migrate(db, silent, MIGRATIONS.filter((m) => m.version === 1));
+    const insert = db.prepare("INSERT INTO outbox (key, recipient, template, params, not_before, status, attempts) VALUES (?, ?, 't', '{}', 0, ?, 0)");
+    insert.run('to-1', JSON.stringify({ kind: 'resident', residentId: 'tg:1' }), 'sent');
+    insert.run('to-2', JSON.stringify({ kind: 'resident', residentId: 'tg:2' }), 'pending');
+    insert.run('committee', JSON.stringify({ kind: 'committee' }), 'pending');
+    db.close();
+    const stores = openSqliteStores({ file });
+    open.push({ close: () => stores.close() });
+    expect(await stores.outbox.eraseRecipient('tg:1')).toBe(1);
+    expect((await stores.outbox.list(0, 10)).map((m) => m.key)).toEqual(['to-2', 'committee']);
+    const [m] = await stores.outbox.claim(1, 1, 1000);
+    expect(await stores.outbox.ack(m?.seq ?? -1, m?.token ?? '')).toBe('ok');
+  });
+
   it('refuses a file written by a newer schema', () => {
     const file = sqliteFileFor(tempDir(), 'c');
     const db = new Database(file);

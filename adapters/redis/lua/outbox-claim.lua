@@ -1,6 +1,8 @@
 --[[
   Claims up to `limit` pending outbox messages due at `now`, in seq order, for `leaseMs`
-  (Outbox.claim). Each claim counts as one delivery attempt.
+  (Outbox.claim). Each claim counts as one delivery attempt and gets a fresh token:
+  `<base>.<seq>`, where the caller draws `base` (128 random bits) for each call.
+  Messages held by a predecessor are in ob:held, not ob:wait, so they are never seen here.
 
   Pending messages live in ob:wait (scored by the instant they become claimable: notBefore,
   a retry's notBefore or a lease's end) until due, then in ob:ready (scored by seq), so the
@@ -11,19 +13,44 @@
       own_key(1)   ob:ready        own_key(2)  ob:wait
       own_key(3)   ob:draft        own_key(4)  ob:attempts
       own_key(5)   ob:error        own_key(6)  ob:nb (notBefore set by a retry)
+      own_key(7)   ob:token (seq -> `c:<token>` while claimed)
       own_arg(1)   now (epoch ms)  own_arg(2)  limit  own_arg(3)  leaseMs
+      own_arg(4)   token base
 
     Output:
-      { RC_OK, then per message: seq, draft JSON, attempts, has error (0|1), error, notBefore or '' }
-      A re-sent call returns its first reply (the same messages, attempts counted once).
+      { RC_OK, then per message: seq, draft JSON, attempts, has error (0|1), error, notBefore or '',
+        token }
+      A re-sent call returns its first reply (the same messages and tokens, attempts counted once).
+      The done marker keeps only seqs, attempts and tokens — never a draft, which may name a
+      resident — and the reply is rebuilt from the stored messages (one erased meanwhile is left out).
 ]]
 --- @include "includes/codes.lua"
 --- @include "includes/sha256.lua"
 --- @include "includes/write-frame.lua"
 
+-- The full reply of a compact one: { RC_OK, then per message: seq, attempts, token }.
+local function expand(compact)
+  local reply = { RC_OK }
+  for j = 2, #compact, 3 do
+    local seq = compact[j]
+    local draft = redis.call('HGET', own_key(3), seq)
+    if draft then
+      local err = redis.call('HGET', own_key(5), seq)
+      reply[#reply + 1] = seq
+      reply[#reply + 1] = draft
+      reply[#reply + 1] = compact[j + 1]
+      reply[#reply + 1] = err and 1 or 0
+      reply[#reply + 1] = err or ''
+      reply[#reply + 1] = redis.call('HGET', own_key(6), seq) or ''
+      reply[#reply + 1] = compact[j + 2]
+    end
+  end
+  return reply
+end
+
 local cached = cached_reply()
 if cached then
-  return cached
+  return expand(cached)
 end
 local ready, wait = own_key(1), own_key(2)
 local now = tonumber(own_arg(1))
@@ -34,21 +61,18 @@ end
 if #due > 0 then
   redis.call('ZREMRANGEBYSCORE', wait, '-inf', now)
 end
-local reply = { RC_OK }
+local compact = { RC_OK }
 local limit = tonumber(own_arg(2))
 if limit > 0 then
   local until_ = now + tonumber(own_arg(3))
   for _, seq in ipairs(redis.call('ZRANGE', ready, 0, limit - 1)) do
     redis.call('ZREM', ready, seq)
     redis.call('ZADD', wait, until_, seq)
-    local attempts = redis.call('HINCRBY', own_key(4), seq, 1)
-    local err = redis.call('HGET', own_key(5), seq)
-    reply[#reply + 1] = seq
-    reply[#reply + 1] = redis.call('HGET', own_key(3), seq)
-    reply[#reply + 1] = attempts
-    reply[#reply + 1] = err and 1 or 0
-    reply[#reply + 1] = err or ''
-    reply[#reply + 1] = redis.call('HGET', own_key(6), seq) or ''
+    local token = own_arg(4) .. '.' .. seq
+    redis.call('HSET', own_key(7), seq, 'c:' .. token)
+    compact[#compact + 1] = seq
+    compact[#compact + 1] = redis.call('HINCRBY', own_key(4), seq, 1)
+    compact[#compact + 1] = token
   end
 end
-return finish(reply)
+return expand(finish(compact))

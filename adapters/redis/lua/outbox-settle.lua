@@ -1,49 +1,77 @@
 --[[
-  Settles one outbox message: ack (sent), retry (pending again at notBefore, with the error)
-  or fail (given up). Naturally idempotent: repeating a call changes nothing more.
+  Settles one claimed outbox message with its claim token: ack (sent, with an optional message
+  reference), retry (pending again at notBefore, with the error), fail (given up) or extend
+  (the lease renewed). Only the token of the live claim (`c:<token>` in ob:token) settles; it
+  then becomes `a:`, `r:` or `f:<token>`, so repeating the same settle (ioredis re-sending it
+  after a reconnect) answers RC_OK again and changes nothing. Ack and fail release the messages
+  held by this one and move the group counters.
 
     Input:
-      KEYS[1]  ob:status   KEYS[2]  ob:ready   KEYS[3]  ob:wait   KEYS[4]  ob:counts
-      KEYS[5]  ob:error    KEYS[6]  ob:nb
-      ARGV[1]  'ack' | 'retry' | 'fail'
+      KEYS[1]  ob:status   KEYS[2]  ob:ready    KEYS[3]  ob:wait     KEYS[4]  ob:counts
+      KEYS[5]  ob:error    KEYS[6]  ob:nb       KEYS[7]  ob:token    KEYS[8]  ob:draft
+      KEYS[9]  ob:held     KEYS[10] ob:groups   KEYS[11] mref:key    KEYS[12] mref:msg
+      KEYS[13] mref:owned
+      ARGV[1]  'ack' | 'retry' | 'fail' | 'extend'
       ARGV[2]  seq
-      ARGV[3]  notBefore (retry)
-      ARGV[4]  error text (retry, fail; never a secret)
+      ARGV[3]  token
+      ARGV[4]  retry: notBefore; extend: the new lease end (epoch ms)
+      ARGV[5]  error text (retry, fail; never a secret)
+      ARGV[6]  ack: the message reference JSON to store, or ''
 
     Output:
-      RC_OK when the message changed, RC_NOT_FOUND when it did not (unknown, or already in a
-      state the call does not apply to: ack of a sent message, retry/fail of a settled one).
+      RC_OK when the settle took effect (or repeats the one that did);
+      RC_NOT_OWNER when it changed nothing: the token does not hold the message (foreign,
+      claimed again, settled another way) or the message is gone.
 ]]
 --- @include "includes/codes.lua"
+--- @include "includes/message-ref.lua"
+--- @include "includes/outbox-release.lua"
 
-local mode, seq = ARGV[1], ARGV[2]
-local status = redis.call('HGET', KEYS[1], seq)
-if not status then
-  return RC_NOT_FOUND
+local mode, seq, token = ARGV[1], ARGV[2], ARGV[3]
+local stored = redis.call('HGET', KEYS[7], seq)
+if not stored or string.sub(stored, 3) ~= token then
+  return RC_NOT_OWNER
 end
-local function move(to)
-  redis.call('HSET', KEYS[1], seq, to)
-  redis.call('HINCRBY', KEYS[4], status, -1)
-  redis.call('HINCRBY', KEYS[4], to, 1)
-  redis.call('ZREM', KEYS[2], seq)
-  redis.call('ZREM', KEYS[3], seq)
-end
-if mode == 'ack' then
-  if status == 'sent' then
-    return RC_NOT_FOUND
+local state = string.sub(stored, 1, 1)
+if mode == 'extend' then
+  if state ~= 'c' then
+    return RC_NOT_OWNER
   end
-  move('sent')
+  -- A lease that ran out may already sit in ob:ready; the renewed one waits again.
+  redis.call('ZREM', KEYS[2], seq)
+  redis.call('ZADD', KEYS[3], ARGV[4], seq)
   return RC_OK
 end
-if status ~= 'pending' then
-  return RC_NOT_FOUND
-end
-redis.call('HSET', KEYS[5], seq, ARGV[4])
-if mode == 'fail' then
-  move('failed')
+local mark = ({ ack = 'a', retry = 'r', fail = 'f' })[mode]
+if state == mark then
   return RC_OK
 end
-redis.call('HSET', KEYS[6], seq, ARGV[3])
+if state ~= 'c' then
+  return RC_NOT_OWNER
+end
+redis.call('HSET', KEYS[7], seq, mark .. ':' .. token)
 redis.call('ZREM', KEYS[2], seq)
-redis.call('ZADD', KEYS[3], ARGV[3], seq)
+redis.call('ZREM', KEYS[3], seq)
+if mode == 'retry' then
+  redis.call('HSET', KEYS[5], seq, ARGV[5])
+  redis.call('HSET', KEYS[6], seq, ARGV[4])
+  redis.call('ZADD', KEYS[3], ARGV[4], seq)
+  return RC_OK
+end
+local to = mode == 'ack' and 'sent' or 'failed'
+redis.call('HSET', KEYS[1], seq, to)
+redis.call('HINCRBY', KEYS[4], 'pending', -1)
+redis.call('HINCRBY', KEYS[4], to, 1)
+if mode == 'fail' then
+  redis.call('HSET', KEYS[5], seq, ARGV[5])
+end
+local draft = cjson.decode(redis.call('HGET', KEYS[8], seq))
+if type(draft.group) == 'string' then
+  redis.call('HINCRBY', KEYS[10], 'pending:' .. draft.group, -1)
+  redis.call('HINCRBY', KEYS[10], to .. ':' .. draft.group, 1)
+end
+release_successors(KEYS[9], KEYS[3], KEYS[1], KEYS[8], seq)
+if mode == 'ack' and ARGV[6] ~= '' then
+  ref_put(KEYS[11], KEYS[12], KEYS[13], ARGV[6])
+end
 return RC_OK

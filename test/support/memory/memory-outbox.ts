@@ -1,12 +1,16 @@
-import type { Outbox, OutboxMessage } from '../../../core/ports/outbox.ts';
+import { randomBytes } from 'node:crypto';
+import type { ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../../core/ports/side-records.ts';
-import { enqueueOutbox, frozenCopy, roundTrip } from './memory-state.ts';
-import type { MemoryHandle, MemoryOutboxRow } from './memory-state.ts';
+import { countInGroup, enqueueOutbox, frozenCopy, groupCountsOf, putRef, roundTrip } from './memory-state.ts';
+import type { MemoryHandle, MemoryOutboxRow, MemoryState, MemoryTokenState } from './memory-state.ts';
+
+type Settle = Exclude<MemoryTokenState, 'claimed'>;
 
 /**
  * In-memory `Outbox`. A claim at `now` leases a message until `now + leaseMs` (it can be
- * claimed again once `now' >= now + leaseMs`) and counts one attempt. `retry` and `fail` act
- * on pending messages only; `ack` marks any message sent.
+ * claimed again once `now' >= now + leaseMs`), counts one attempt and gives it a fresh token.
+ * A settle takes effect only with the token of the live claim; the token then remembers how it
+ * settled, so repeating the same settle answers `ok` and changes nothing.
  */
 export class MemoryOutbox implements Outbox {
   constructor(private readonly handle: MemoryHandle) {}
@@ -16,51 +20,81 @@ export class MemoryOutbox implements Outbox {
     enqueueOutbox(this.handle.open(), drafts);
   }
 
-  async claim(now: number, limit: number, leaseMs: number): Promise<readonly OutboxMessage[]> {
+  async claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]> {
     await roundTrip();
     const s = this.handle.open();
-    const out: OutboxMessage[] = [];
+    const out: ClaimedMessage[] = [];
     for (const row of s.outbox) {
       if (out.length >= limit) break;
       const m = row.message;
       if (m.status !== 'pending' || m.notBefore > now) continue;
       if (row.leaseUntil !== null && now < row.leaseUntil) continue;
+      if (heldByPredecessor(s, m)) continue;
       row.leaseUntil = now + leaseMs;
+      row.token = randomBytes(16).toString('base64url');
+      row.tokenState = 'claimed';
       row.message = frozenCopy({ ...m, attempts: m.attempts + 1 });
-      out.push(row.message);
+      out.push(Object.freeze({ ...row.message, token: row.token }));
     }
     return Object.freeze(out);
   }
 
-  async ack(seq: number): Promise<void> {
+  async ack(seq: number, token: string, result: DeliveryResult = {}): Promise<SettleOutcome> {
     await roundTrip();
-    const row = this.find(seq);
-    if (row === undefined || row.message.status === 'sent') return;
-    row.message = frozenCopy({ ...row.message, status: 'sent' });
-    row.leaseUntil = null;
+    return this.settle(seq, token, 'ack', (s, row) => {
+      countInGroup(s, row.message.group, 'pending', -1);
+      countInGroup(s, row.message.group, 'sent', 1);
+      row.message = frozenCopy({ ...row.message, status: 'sent' });
+      if (result.ref !== undefined) putRef(s, result.ref);
+    });
   }
 
-  async retry(seq: number, notBefore: number, error: string): Promise<void> {
+  async retry(seq: number, token: string, notBefore: number, error: string): Promise<SettleOutcome> {
     await roundTrip();
-    const row = this.find(seq);
-    if (row === undefined || row.message.status !== 'pending') return;
-    row.message = frozenCopy({ ...row.message, notBefore, lastError: error });
-    row.leaseUntil = null;
+    return this.settle(seq, token, 'retry', (_s, row) => {
+      row.message = frozenCopy({ ...row.message, notBefore, lastError: error });
+    });
   }
 
-  async fail(seq: number, error: string): Promise<void> {
+  async fail(seq: number, token: string, error: string): Promise<SettleOutcome> {
     await roundTrip();
-    const row = this.find(seq);
-    if (row === undefined || row.message.status !== 'pending') return;
-    row.message = frozenCopy({ ...row.message, status: 'failed', lastError: error });
-    row.leaseUntil = null;
+    return this.settle(seq, token, 'fail', (s, row) => {
+      countInGroup(s, row.message.group, 'pending', -1);
+      countInGroup(s, row.message.group, 'failed', 1);
+      row.message = frozenCopy({ ...row.message, status: 'failed', lastError: error });
+    });
   }
 
-  async counts(): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
+  async extend(seq: number, token: string, now: number, leaseMs: number): Promise<SettleOutcome> {
+    await roundTrip();
+    const row = this.find(seq);
+    if (row === undefined || row.token !== token || row.tokenState !== 'claimed') return 'lost';
+    row.leaseUntil = now + leaseMs;
+    return 'ok';
+  }
+
+  async counts(): Promise<OutboxCounts> {
     await roundTrip();
     const c = { pending: 0, sent: 0, failed: 0 };
     for (const row of this.handle.open().outbox) c[row.message.status] += 1;
     return Object.freeze(c);
+  }
+
+  async groupCounts(group: string): Promise<OutboxCounts> {
+    await roundTrip();
+    return groupCountsOf(this.handle.open(), group);
+  }
+
+  async eraseRecipient(residentId: string): Promise<number> {
+    await roundTrip();
+    const s = this.handle.open();
+    const doomed = s.outbox.filter((r) => r.message.recipient.kind === 'resident' && r.message.recipient.residentId === residentId);
+    for (const row of doomed) {
+      countInGroup(s, row.message.group, row.message.status, -1);
+      s.outboxByKey.delete(row.message.key);
+      s.outbox.splice(s.outbox.indexOf(row), 1);
+    }
+    return doomed.length;
   }
 
   async list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]> {
@@ -69,7 +103,25 @@ export class MemoryOutbox implements Outbox {
     return Object.freeze(rows.slice(0, Math.max(0, limit)).map((r) => r.message));
   }
 
+  private settle(seq: number, token: string, kind: Settle, apply: (s: MemoryState, row: MemoryOutboxRow) => void): SettleOutcome {
+    const row = this.find(seq);
+    if (row === undefined || row.token !== token) return 'lost';
+    if (row.tokenState === kind) return 'ok';
+    if (row.tokenState !== 'claimed') return 'lost';
+    apply(this.handle.open(), row);
+    row.tokenState = kind;
+    row.leaseUntil = null;
+    return 'ok';
+  }
+
   private find(seq: number): MemoryOutboxRow | undefined {
     return this.handle.open().outbox.find((r) => r.message.seq === seq);
   }
+}
+
+/** True while a pending message with the key of `m.after`, enqueued before `m`, exists. */
+function heldByPredecessor(s: MemoryState, m: OutboxMessage): boolean {
+  if (m.after === undefined) return false;
+  const p = s.outboxByKey.get(m.after);
+  return p !== undefined && p.message.seq < m.seq && p.message.status === 'pending';
 }

@@ -11,7 +11,8 @@
  */
 import { GENESIS_HASH, linkEntries } from '../../../core/audit/audit-chain.ts';
 import type { AuditEntry } from '../../../core/ports/audit-log.ts';
-import type { OutboxMessage } from '../../../core/ports/outbox.ts';
+import type { OutboxCounts, OutboxMessage } from '../../../core/ports/outbox.ts';
+import type { MessagePlatform, MessageRef } from '../../../core/ports/message-references.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../../../core/ports/side-records.ts';
 import type { AccessCode } from '../../../core/ports/resident-store.ts';
 import type { Versioned } from '../../../core/ports/campaign-store.ts';
@@ -22,10 +23,16 @@ import type { Idea } from '../../../core/ideas/idea.ts';
 import type { Question, QuestionMessage } from '../../../core/questions/question.ts';
 import type { StoredBallot } from '../../../core/ballots/ballot.ts';
 
-/** An outbox message with its lease (epoch ms until which it is not handed out again). */
+/** What the token of an outbox row did last: holds a live claim, or settled it that way. */
+export type MemoryTokenState = 'claimed' | 'ack' | 'retry' | 'fail';
+
+/** An outbox message with its lease (epoch ms until which it is not handed out again) and claim token. */
 export interface MemoryOutboxRow {
   message: OutboxMessage;
   leaseUntil: number | null;
+  /** Token of the last claim; with `tokenState`, lets a repeated settle answer as the first. */
+  token: string | null;
+  tokenState: MemoryTokenState | null;
 }
 
 /** Everything a memory store holds. */
@@ -53,8 +60,16 @@ export class MemoryState {
   readonly castRequests = new Map<string, StoredBallot>();
 
   readonly outbox: MemoryOutboxRow[] = [];
-  readonly outboxKeys = new Set<string>();
+  /** key → row: the de-dup index, and how a successor finds its predecessor. */
+  readonly outboxByKey = new Map<string, MemoryOutboxRow>();
   lastOutboxSeq = 0;
+  /** group → counters, kept in step with every status change. */
+  readonly outboxGroups = new Map<string, Record<OutboxMessage['status'], number>>();
+
+  /** key → reference. */
+  readonly messageRefs = new Map<string, MessageRef>();
+  /** `messageIndexKey(platform, chat, messageId)` → key. */
+  readonly messageIndex = new Map<string, string>();
 
   /** key → expiry instant (the claim holds while `now < expiresAt`). */
   readonly processed = new Map<string, number>();
@@ -87,8 +102,7 @@ export function appendAudit(state: MemoryState, drafts: readonly AuditDraft[]): 
 /** Enqueues drafts whose key is new. Synchronous. */
 export function enqueueOutbox(state: MemoryState, drafts: readonly OutboxDraft[]): void {
   for (const draft of drafts) {
-    if (state.outboxKeys.has(draft.key)) continue;
-    state.outboxKeys.add(draft.key);
+    if (state.outboxByKey.has(draft.key)) continue;
     state.lastOutboxSeq += 1;
     const message: OutboxMessage = {
       ...structuredClone(draft),
@@ -97,8 +111,48 @@ export function enqueueOutbox(state: MemoryState, drafts: readonly OutboxDraft[]
       attempts: 0,
       lastError: null,
     };
-    state.outbox.push({ message: frozenCopy(message), leaseUntil: null });
+    const row: MemoryOutboxRow = { message: frozenCopy(message), leaseUntil: null, token: null, tokenState: null };
+    state.outbox.push(row);
+    state.outboxByKey.set(draft.key, row);
+    countInGroup(state, message.group, 'pending', 1);
   }
+}
+
+/** Adds `delta` to a group's counter of `status` (no group: nothing). Synchronous. */
+export function countInGroup(state: MemoryState, group: string | undefined, status: OutboxMessage['status'], delta: number): void {
+  if (group === undefined) return;
+  const c = state.outboxGroups.get(group) ?? { pending: 0, sent: 0, failed: 0 };
+  c[status] += delta;
+  state.outboxGroups.set(group, c);
+}
+
+/** The counters of a group, frozen. */
+export function groupCountsOf(state: MemoryState, group: string): OutboxCounts {
+  return Object.freeze({ ...(state.outboxGroups.get(group) ?? { pending: 0, sent: 0, failed: 0 }) });
+}
+
+/** Index key of one platform message (the three parts cannot run into each other). */
+export function messageIndexKey(platform: MessagePlatform, chat: string, messageId: string): string {
+  return JSON.stringify([platform, chat, messageId]);
+}
+
+/** Removes the reference under `key` from both lookups. Synchronous. */
+export function deleteRef(state: MemoryState, key: string): void {
+  const old = state.messageRefs.get(key);
+  if (old === undefined) return;
+  state.messageRefs.delete(key);
+  state.messageIndex.delete(messageIndexKey(old.platform, old.chat, old.messageId));
+}
+
+/** Stores a reference, replacing its key's and taking its message over from another key. Synchronous. */
+export function putRef(state: MemoryState, ref: MessageRef): void {
+  const at = messageIndexKey(ref.platform, ref.chat, ref.messageId);
+  deleteRef(state, ref.key);
+  const holder = state.messageIndex.get(at);
+  if (holder !== undefined) deleteRef(state, holder);
+  const { key, platform, chat, messageId, owner, at: recordedAt } = ref;
+  state.messageRefs.set(key, frozenCopy({ key, platform, chat, messageId, owner, at: recordedAt }));
+  state.messageIndex.set(at, ref.key);
 }
 
 /** Applies side records of a change that is being stored. Synchronous. */

@@ -4,6 +4,7 @@ import { MemoryAuditLog } from './memory-audit-log.ts';
 import { MemoryBallotBox } from './memory-ballot-box.ts';
 import { MemoryCampaignStore } from './memory-campaign-store.ts';
 import { MemoryIdeaStore } from './memory-idea-store.ts';
+import { MemoryMessageReferences } from './memory-message-references.ts';
 import { MemoryOutbox } from './memory-outbox.ts';
 import { MemoryProcessedUpdates } from './memory-processed-updates.ts';
 import { MemoryQuestionStore } from './memory-question-store.ts';
@@ -24,6 +25,7 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
     questions: new MemoryQuestionStore(handle),
     ballots: new MemoryBallotBox(handle),
     outbox: new MemoryOutbox(handle),
+    messageRefs: new MemoryMessageReferences(handle),
     processed: new MemoryProcessedUpdates(handle),
     audit: new MemoryAuditLog(handle),
     close: async () => handle.close(),

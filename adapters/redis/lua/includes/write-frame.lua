@@ -4,7 +4,7 @@
     KEYS[1]      done marker of this call: `done:<request id>` (some scripts keep their own
                  request ids and ignore it)
     KEYS[2..]    the script's own keys: own_key(1) = KEYS[2]; own_key_count() of them
-    then, only when there are side records (nA + nO > 0), the 8 side keys:
+    then, only when there are side records (nA + nO > 0), the 11 side keys:
       side 1  audit:list   (list of entry JSON, index i holds seq i+1)
       side 2  audit:head   (hash of the last entry)
       side 3  ob:seq       (last outbox seq)
@@ -13,13 +13,18 @@
       side 6  ob:status    (hash: seq -> pending | sent | failed)
       side 7  ob:wait      (zset: seq scored by the instant it becomes claimable)
       side 8  ob:counts    (hash: status -> count)
+      side 9  ob:held      (zset: held seq scored by its predecessor's seq)
+      side 10 ob:by-resident (zset, lexicographic: `<residentId>\0<seq>`)
+      side 11 ob:groups    (hash: `<status>:<group>` -> count)
 
     ARGV[1]      done marker TTL in ms (0: no marker)
     ARGV[2]      number of audit drafts nA
     ARGV[3]      number of outbox drafts nO
     ARGV[4..]    nA x 7 audit values: at, actor, action, subject, assisted (0|1),
                  canonical data JSON, stored draft JSON (an object, without seq and hashes)
-                 then nO x 3 outbox values: key, draft JSON, notBefore
+                 then nO x 6 outbox values: key, draft JSON, notBefore, and three optional
+                 values, each '' when absent or '=' followed by the value: the predecessor
+                 key (`after`), the group, the recipient resident id
     then         the script's own arguments: own_arg(1), own_arg(2), …
 
   Idempotency: ioredis re-sends a command whose reply was lost in a reconnect. A script that
@@ -28,8 +33,8 @@
 ]]
 local N_AUDIT = tonumber(ARGV[2])
 local N_OUTBOX = tonumber(ARGV[3])
-local OWN_ARGV = 3 + 7 * N_AUDIT + 3 * N_OUTBOX
-local SIDE = (N_AUDIT + N_OUTBOX > 0) and (#KEYS - 8) or #KEYS
+local OWN_ARGV = 3 + 7 * N_AUDIT + 6 * N_OUTBOX
+local SIDE = (N_AUDIT + N_OUTBOX > 0) and (#KEYS - 11) or #KEYS
 
 local function own_key(i)
   if 1 + i > SIDE then
@@ -62,8 +67,18 @@ local function finish(reply)
   return reply
 end
 
+-- An optional outbox value: nil when absent ('').
+local function optional(v)
+  if v == '' then
+    return nil
+  end
+  return string.sub(v, 2)
+end
+
 -- Appends the audit drafts (linked to the chain head) and enqueues the outbox drafts
--- (a draft whose key is known is skipped). Returns the new audit entries as JSON strings.
+-- (a draft whose key is known is skipped). A draft whose predecessor (`after`) is a pending
+-- message already enqueued waits in ob:held instead of ob:wait until that one is settled
+-- (outbox-settle.lua) or erased (outbox-erase.lua). Returns the new audit entries as JSON strings.
 local function apply_side()
   local entries = {}
   local i = 4
@@ -86,14 +101,30 @@ local function apply_side()
   for _ = 1, N_OUTBOX do
     local key = ARGV[i]
     if redis.call('HEXISTS', KEYS[SIDE + 4], key) == 0 then
+      local after, group, resident = optional(ARGV[i + 3]), optional(ARGV[i + 4]), optional(ARGV[i + 5])
+      -- Looked up before this draft's own key is indexed: a message never waits for itself.
+      local held_by = after and redis.call('HGET', KEYS[SIDE + 4], after)
+      if held_by and redis.call('HGET', KEYS[SIDE + 6], held_by) ~= 'pending' then
+        held_by = nil
+      end
       local seq = redis.call('INCR', KEYS[SIDE + 3])
       redis.call('HSET', KEYS[SIDE + 4], key, seq)
       redis.call('HSET', KEYS[SIDE + 5], seq, ARGV[i + 1])
       redis.call('HSET', KEYS[SIDE + 6], seq, 'pending')
-      redis.call('ZADD', KEYS[SIDE + 7], ARGV[i + 2], seq)
+      if held_by then
+        redis.call('ZADD', KEYS[SIDE + 9], held_by, seq)
+      else
+        redis.call('ZADD', KEYS[SIDE + 7], ARGV[i + 2], seq)
+      end
       redis.call('HINCRBY', KEYS[SIDE + 8], 'pending', 1)
+      if resident then
+        redis.call('ZADD', KEYS[SIDE + 10], 0, resident .. '\0' .. seq)
+      end
+      if group then
+        redis.call('HINCRBY', KEYS[SIDE + 11], 'pending:' .. group, 1)
+      end
     end
-    i = i + 3
+    i = i + 6
   end
   return entries
 end
