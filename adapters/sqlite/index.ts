@@ -10,6 +10,7 @@ export { SqliteIdeaStore } from './sqlite-idea-store.ts';
 export { SqliteBallotBox } from './sqlite-ballot-box.ts';
 export { SqliteOutbox } from './sqlite-outbox.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
+export { SqliteChatState } from './sqlite-chat-state.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
 export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';
 export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, busyRetryCount, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';

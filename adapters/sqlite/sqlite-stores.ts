@@ -6,6 +6,7 @@ import { migrate } from './migrations.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteBallotBox } from './sqlite-ballot-box.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
+import { SqliteChatState } from './sqlite-chat-state.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
@@ -60,6 +61,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     ballots: new SqliteBallotBox(db),
     outbox: new SqliteOutbox(db),
     processed: new SqliteProcessedUpdates(db),
+    chat: new SqliteChatState(db),
     audit: new SqliteAuditLog(db),
     async close(): Promise<void> {
       if (!db.open) return;

@@ -7,6 +7,8 @@ export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
 export type { Outbox, OutboxMessage } from './outbox.ts';
 export type { ProcessedUpdates } from './processed-updates.ts';
+export type { ChatStateStore, ChatStateWrite, ChatStateWriteOutcome, EncodedChatState, JsonValue } from './chat-state-store.ts';
+export { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from './chat-state-store.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
 export type { Stores } from './stores.ts';
 export type { CampaignDump, StoreTransfer } from './store-transfer.ts';

@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit-log.ts';
 import type { BallotBox } from './ballot-box.ts';
 import type { CampaignStore } from './campaign-store.ts';
+import type { ChatStateStore } from './chat-state-store.ts';
 import type { IdeaStore } from './idea-store.ts';
 import type { Outbox } from './outbox.ts';
 import type { ProcessedUpdates } from './processed-updates.ts';
@@ -17,6 +18,8 @@ export interface Stores {
   readonly ballots: BallotBox;
   readonly outbox: Outbox;
   readonly processed: ProcessedUpdates;
+  /** Conversation state of the messenger adapters (grammY sessions and conversations). */
+  readonly chat: ChatStateStore;
   readonly audit: AuditLog;
   /** Releases connections and file handles. */
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import type { StoresFixture } from '../../contracts/stores-fixture.ts';
 import { MemoryAuditLog } from './memory-audit-log.ts';
 import { MemoryBallotBox } from './memory-ballot-box.ts';
 import { MemoryCampaignStore } from './memory-campaign-store.ts';
+import { MemoryChatState } from './memory-chat-state.ts';
 import { MemoryIdeaStore } from './memory-idea-store.ts';
 import { MemoryOutbox } from './memory-outbox.ts';
 import { MemoryProcessedUpdates } from './memory-processed-updates.ts';
@@ -23,6 +24,7 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
     ballots: new MemoryBallotBox(handle),
     outbox: new MemoryOutbox(handle),
     processed: new MemoryProcessedUpdates(handle),
+    chat: new MemoryChatState(handle),
     audit: new MemoryAuditLog(handle),
     close: async () => handle.close(),
   };
