@@ -6,8 +6,9 @@
  * one per line, lines sorted — so the hash depends on what the section holds, not on the
  * order a backend happens to list it in. The overall checksum covers every section hash.
  *
- * Every field of every section is covered. Outbox claim leases, the Redis done markers of recent writes and leader leases are not in
- * the dump at all; the SQLite `processed_updates.claimed_at` column neither (no port reads it).
+ * Every field of every section is covered. Outbox claim leases, the Redis done markers of recent
+ * writes and leader leases (Redis keys, the SQLite `leases` table) are not in the dump at all;
+ * the SQLite `processed_updates.claimed_at` column neither (no port reads it).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
@@ -27,6 +28,7 @@ export const DUMP_SECTIONS = [
   'outbox',
   'audit',
   'processed',
+  'chatState',
 ] as const;
 
 /** One section of a dump. */

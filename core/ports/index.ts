@@ -11,4 +11,4 @@ export type { ChatStateStore, ChatStateWrite, ChatStateWriteOutcome, EncodedChat
 export { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from './chat-state-store.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
 export type { Stores } from './stores.ts';
-export type { CampaignDump, StoreTransfer } from './store-transfer.ts';
+export type { CampaignDump, ChatStateEntry, StoreTransfer } from './store-transfer.ts';

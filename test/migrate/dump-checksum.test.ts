@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DUMP_SECTIONS, checkDump, differingSections, dumpSummary, isEmptyDump } from '../../adapters/transfer/index.ts';
 import { GENESIS_HASH, linkEntries } from '../../core/audit/audit-chain.ts';
-import type { CampaignDump } from '../../core/ports/store-transfer.ts';
+import type { CampaignDump, ChatStateEntry } from '../../core/ports/store-transfer.ts';
 import type { StoredBallot } from '../../core/ballots/ballot.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 
@@ -20,6 +20,7 @@ const empty: CampaignDump = {
   outbox: [],
   audit: [],
   processed: [],
+  chatState: [],
 };
 
 const ballot = (voterKey: string, version: number, requestId: string): StoredBallot => ({
@@ -54,6 +55,10 @@ const some: CampaignDump = {
     { at: 2, actor: 'system:cli', action: 'b', subject: 's', data: {}, assisted: true },
   ]),
   processed: [{ key: 'tg:1', expiresAt: 99 }],
+  chatState: [
+    { key: 'session:1', owner: 'tg:1', expiresAt: 500, value: { step: 'area', picks: [1, 2] } },
+    { key: 'conv:1', owner: 'tg:1', expiresAt: 600, value: null },
+  ],
   nextIdeaNumber: 4,
 };
 
@@ -61,7 +66,7 @@ describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, chatState: 2 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -71,6 +76,7 @@ describe('dumpSummary', () => {
       ...some,
       codes: [...some.codes].reverse().map((c) => ({ usedAt: c.usedAt, code: c.code, issuedAt: c.issuedAt, residentId: c.residentId, issuedBy: c.issuedBy })),
       supports: [...some.supports].reverse(),
+      chatState: [...some.chatState].reverse().map((c) => ({ value: c.value, expiresAt: c.expiresAt, owner: c.owner, key: c.key })),
     };
     expect(dumpSummary(reordered)).toEqual(dumpSummary(some));
   });
@@ -78,6 +84,13 @@ describe('dumpSummary', () => {
   it('covers support times', () => {
     const moved = { ...some, supports: some.supports.map((s) => ({ ...s, at: s.at + 1 })) };
     expect(dumpSummary(moved).checksum).not.toBe(dumpSummary(some).checksum);
+  });
+
+  it('covers chat state values, owners and expiry instants', () => {
+    const [first, second] = some.chatState as [ChatStateEntry, ChatStateEntry];
+    for (const changed of [{ ...first, value: { step: 'area', picks: [2, 1] } }, { ...first, owner: 'tg:2' }, { ...first, expiresAt: 501 }]) {
+      expect(differingSections(dumpSummary(some), dumpSummary({ ...some, chatState: [changed, second] }))).toEqual(['chatState']);
+    }
   });
 
   it('names the sections that differ', () => {
@@ -107,6 +120,10 @@ describe('checkDump and isEmptyDump', () => {
     ['a current ballot without its version', { ballotVersions: [some.ballotVersions[0]!] }, /current ballot 1/],
     ['an idea number counter behind the ideas', { ideas: [{ id: 'idea_1', number: 4 }], nextIdeaNumber: 4 }, /nextIdeaNumber 4/],
     ['a support of an unknown idea', { supports: [{ ideaId: 'nope', supporterKey: 'k', at: 1 }] }, /support 1/],
+    ['a chat state entry without an owner', { chatState: [{ key: 'k', owner: '', expiresAt: 1, value: 1 }] }, /chat state entry 1 has no key or no owner/],
+    ['a chat state key twice', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 1 }, { key: 'k', owner: 'tg:1', expiresAt: 2, value: 2 }] }, /chat state entry 2 repeats a key/],
+    ['a chat state entry without expiry', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: null, value: 1 }] }, /chat state entry 1 has no expiry/],
+    ['a chat state value over the limit', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 'x'.repeat(70_000) }] }, /chat state entry 1 is empty or over 65536 bytes/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);
