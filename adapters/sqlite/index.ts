@@ -3,7 +3,9 @@
  * core/ports. Start with {@link openSqliteStores}.
  */
 export { openSqliteStores, sqliteFileFor } from './sqlite-stores.ts';
-export type { SqliteStoresOptions } from './sqlite-stores.ts';
+export type { SqliteStores, SqliteStoresOptions } from './sqlite-stores.ts';
+export { SqliteLeaderLease } from './sqlite-lease.ts';
+export type { SqliteLeaseOptions } from './sqlite-lease.ts';
 export { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 export { SqliteResidentStore } from './sqlite-resident-store.ts';
 export { SqliteIdeaStore } from './sqlite-idea-store.ts';
