@@ -17,8 +17,9 @@ import type { Stores } from '../core/ports/stores.ts';
 import { CampaignFileUnreadableError, formatConfigIssues, loadCampaignFile, loadEnvironment } from '../config/index.ts';
 import type { Environment, LoadResult } from '../config/index.ts';
 import { openSqliteStores, sqliteFileFor } from '../adapters/sqlite/index.ts';
-import { CryptoIds, LocalLease, SystemClock } from '../adapters/system/index.ts';
-import { DEFAULT_LEASE_TTL_MS, redisLease } from '../adapters/scheduling/index.ts';
+import type { SqliteStores } from '../adapters/sqlite/index.ts';
+import { CryptoIds, SystemClock } from '../adapters/system/index.ts';
+import { DEFAULT_LEASE_TTL_MS, contendedLease, redisLease } from '../adapters/scheduling/index.ts';
 import type { Lease } from '../adapters/scheduling/index.ts';
 import type { RedisStores } from '../adapters/redis/index.ts';
 
@@ -126,8 +127,8 @@ export interface ComposedCampaign {
   readonly dataDir: string;
   /**
    * A contender for the named lease (`LEASE_NAMES`): on Redis, a leader lease shared by every
-   * instance on the campaign's prefix; on the embedded store, where one process serves the
-   * campaign, a local lease that is always held.
+   * instance on the campaign's prefix; on the embedded store, a row of the SQLite file's
+   * `leases` table shared by every process that opens the file.
    */
   lease(name: string): Lease;
   close(): Promise<void>;
@@ -206,10 +207,12 @@ export async function composeCampaign(campaign: Campaign, env: Environment, opti
     location: opened.location,
     secretSource,
     dataDir,
-    lease: (name) =>
-      opened.location.kind === 'redis'
-        ? redisLease((opened.stores as RedisStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, options.logger === undefined ? {} : { logger: options.logger })
-        : new LocalLease(name),
+    lease: (name) => {
+      const leaseOptions = options.logger === undefined ? {} : { logger: options.logger };
+      return opened.location.kind === 'redis'
+        ? redisLease((opened.stores as RedisStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, leaseOptions)
+        : contendedLease((opened.stores as SqliteStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, leaseOptions);
+    },
     close: () => opened.stores.close(),
   };
 }

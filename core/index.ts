@@ -3,6 +3,7 @@ export * from './campaign/campaign.ts';
 export * from './domain/domain-error.ts';
 export * from './domain/actor.ts';
 export type * from './ports/index.ts';
+export { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from './ports/chat-state-store.ts';
 export * from './phases/phase-state.ts';
 export * from './phases/phase-machine.ts';
 export * from './residents/resident.ts';

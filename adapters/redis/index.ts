@@ -4,7 +4,7 @@ export type { RedisStores, RedisStoresOptions } from './redis-stores.ts';
 export { redisKeys } from './keys.ts';
 export type { RedisKeys } from './keys.ts';
 export { LeaderLease, runWhileLeader } from './leader-lease.ts';
-export type { LeaderLeaseOptions, RunWhileLeaderOptions } from './leader-lease.ts';
+export type { LeaderLeaseOptions, LeaseContender, RunWhileLeaderOptions } from './leader-lease.ts';
 export { RedisStoreError, describeRedisUrl } from './redis-errors.ts';
 export { redisTransfer, openRedisTransfer, migratingMarkerKey } from './redis-transfer.ts';
 export type { RedisTransfer, RedisTransferOptions, RedisTransferState, OpenRedisTransferOptions } from './redis-transfer.ts';

@@ -2,9 +2,9 @@
  * Every Redis key of one campaign, built from its prefix (e.g. `pnyx:bertrix-2026:`).
  *
  * Namespaces that take an id (`res:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`, `qown:`,
- * `qsaid:`, `b:`, `benv:`, `pu:`, `lease:`, `done:`) never share a first segment with the fixed keys, so no id can collide
- * with a fixed key. For Redis Cluster give a prefix with a hash tag (`pnyx:{bertrix}:`):
- * multi-key scripts then stay on one slot.
+ * `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`) never share a
+ * first segment with the fixed keys, so no id can collide with a fixed key. For Redis Cluster
+ * give a prefix with a hash tag (`pnyx:{bertrix}:`): multi-key scripts then stay on one slot.
  *
  * Ballot secrecy: ballots live under the pseudonymous voter key (`b:<slot>:<voterKey>`);
  * residents under their id (`res:<id>`); no key or value maps one to the other.
@@ -97,6 +97,10 @@ export interface RedisKeys {
   readonly refOwned: string;
   /** String: one inbound update claim. */
   processed(key: string): string;
+  /** Hash d/o/x: one chat state entry (JSON text, owner, expiry instant), PX = its TTL. */
+  chat(key: string): string;
+  /** Set: the chat state keys last written with one owner (may hold keys since expired or rewritten). */
+  chatOwner(owner: string): string;
   /** String: a leader lease's owner token. */
   lease(name: string): string;
 }
@@ -153,6 +157,8 @@ export function redisKeys(prefix: string): RedisKeys {
     refByMessage: `${p}mref:msg`,
     refOwned: `${p}mref:owned`,
     processed: (key) => `${p}pu:${key}`,
+    chat: (key) => `${p}chat:${key}`,
+    chatOwner: (owner) => `${p}chatowner:${owner}`,
     lease: (name) => `${p}lease:${name}`,
   };
 }

@@ -25,8 +25,26 @@ export interface LeaderLeaseOptions {
   readonly token?: string;
 }
 
+/**
+ * What `runWhileLeader` needs of a lease, whatever holds it (this Redis lease, the SQLite
+ * `leases` row of adapters/sqlite/sqlite-lease.ts): acquire, renew and release, each acting
+ * only for this contender's own token.
+ */
+export interface LeaseContender {
+  /** Where the lease lives, for logs (a Redis key, a SQLite lease name). */
+  readonly key: string;
+  /** Lease duration (ms): a leader that stops renewing loses it after this long. */
+  readonly ttlMs: number;
+  /** Takes the lease if free, expired or already ours (then renews it). True when held afterwards. */
+  acquire(): Promise<boolean>;
+  /** Extends the lease to ttl from now if this contender still holds it. False when it does not. */
+  renew(): Promise<boolean>;
+  /** Frees the lease if this contender holds it. False when it did not. */
+  release(): Promise<boolean>;
+}
+
 /** One contender for a named lease. */
-export class LeaderLease {
+export class LeaderLease implements LeaseContender {
   /** This contender's owner token. */
   readonly token: string;
   readonly key: string;
@@ -108,7 +126,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * expired, so the work must stop before another leader starts). `work` resolving or
  * throwing ends the run (the lease is released); abort ends it too.
  */
-export async function runWhileLeader(lease: LeaderLease, work: (signal: AbortSignal) => Promise<void>, options: RunWhileLeaderOptions = {}): Promise<void> {
+export async function runWhileLeader(lease: LeaseContender, work: (signal: AbortSignal) => Promise<void>, options: RunWhileLeaderOptions = {}): Promise<void> {
   const { signal, logger } = options;
   const renewEvery = options.renewEveryMs ?? Math.max(1, Math.floor(lease.ttlMs / 3));
   const retryEvery = options.retryEveryMs ?? Math.max(1, Math.floor(lease.ttlMs / 2));

@@ -14,6 +14,7 @@ import { LeaderLease } from './leader-lease.ts';
 import { RedisAuditLog } from './redis-audit-log.ts';
 import { RedisBallotBox } from './redis-ballot-box.ts';
 import { RedisCampaignStore } from './redis-campaign-store.ts';
+import { RedisChatState } from './redis-chat-state.ts';
 import { RedisContext, connectRedis } from './redis-context.ts';
 import { RedisIdeaStore } from './redis-idea-store.ts';
 import { RedisMessageReferences } from './redis-message-references.ts';
@@ -84,6 +85,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     outbox: new RedisOutbox(ctx),
     messageRefs: new RedisMessageReferences(ctx),
     processed: new RedisProcessedUpdates(ctx),
+    chat: new RedisChatState(ctx),
     audit: new RedisAuditLog(ctx),
     leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),
     async close() {

@@ -22,6 +22,9 @@ import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
+import { encodeChatState } from '../../core/ports/chat-state-store.ts';
+import type { JsonValue } from '../../core/ports/chat-state-store.ts';
+import type { ChatStateEntry } from '../../core/ports/store-transfer.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { checkDump } from '../transfer/check-dump.ts';
@@ -61,6 +64,11 @@ export interface RedisTransferOptions {
  * against the engine's clock by the claim script, the TTL only lets Redis drop it later.
  */
 const MIN_CLAIM_TTL_MS = 24 * 3600_000;
+/**
+ * Restored chat state lives at least this long in Redis (ms), for the same reason: reads judge
+ * its expiry against the engine's clock; this only keeps it until `pnyx migrate` has compared.
+ */
+const MIN_CHAT_TTL_MS = 3600_000;
 /** Value suffix of restored claims (a claim's own token is 12 base64url characters). */
 const MIGRATED_TOKEN = 'migrated';
 const SLOTS: readonly BallotSlot[] = ['town', 'area'];
@@ -224,6 +232,16 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       processed.push({ key: claimKeys[n]!.slice(processedPrefix.length), expiresAt: Number(v.slice(0, v.indexOf(':'))) });
     });
 
+    const chatPrefix = k.chat('');
+    const chatKeys = await scan(chatPrefix);
+    const chatState: ChatStateEntry[] = [];
+    (await readEach(chatKeys, (key) => ['hmget', key, 'd', 'o', 'x'])).forEach((row, n) => {
+      const [d, o, x] = row as (string | null)[];
+      // An entry Redis expired between SCAN and HMGET is gone: skipped.
+      if (d == null || o == null || x == null) return;
+      chatState.push({ key: chatKeys[n]!.slice(chatPrefix.length), owner: o, expiresAt: Number(x), value: JSON.parse(d) as JsonValue });
+    });
+
     return {
       format: 'pnyx-dump/1',
       phaseState: pv == null || pd == null ? null : { value: JSON.parse(pd) as PhaseState, version: Number(pv) },
@@ -241,6 +259,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       messageRefs: refsFrom(refs as string[]),
       audit,
       processed,
+      chatState,
     };
   };
 
@@ -305,6 +324,16 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     for (const p of dump.processed) {
       yield ['set', k.processed(p.key), `${p.expiresAt}:${MIGRATED_TOKEN}`, 'PX', Math.max(MIN_CLAIM_TTL_MS, p.expiresAt - wall)];
     }
+    // The layout of lua/chat-write.lua: the entry hash, and its owner's index living as long.
+    const ownerTtl = new Map<string, number>();
+    for (const c of dump.chatState) {
+      const ttl = Math.max(MIN_CHAT_TTL_MS, c.expiresAt - wall);
+      yield ['hset', k.chat(c.key), 'd', encodeChatState(c.value).text, 'o', c.owner, 'x', c.expiresAt];
+      yield ['pexpire', k.chat(c.key), ttl];
+      yield ['sadd', k.chatOwner(c.owner), c.key];
+      ownerTtl.set(c.owner, Math.max(ownerTtl.get(c.owner) ?? 0, ttl));
+    }
+    for (const [owner, ttl] of ownerTtl) yield ['pexpire', k.chatOwner(owner), ttl];
   }
 
   const writeAll = async (dump: CampaignDump): Promise<void> => {

@@ -13,6 +13,8 @@ import type { Redis } from 'ioredis';
 export const SCRIPT_NAMES = [
   'ballot-cast',
   'ballot-read',
+  'chat-erase-owner',
+  'chat-write',
   'code-claim',
   'codes-add',
   'idea-merge',

@@ -1,10 +1,12 @@
 /**
  * Leadership, the one capability the scheduler and long polling need from a lease: "run this
  * work only while I am the leader, and stop it the moment I am not". On Redis it is the
- * leader lease of adapters/redis (SET NX PX + owner-checked renew); in the embedded SQLite
- * mode, where exactly one process serves a campaign, it is `LocalLease` (always the leader).
+ * leader lease of adapters/redis (SET NX PX + owner-checked renew); on the embedded SQLite
+ * store it is a row of the file's `leases` table (adapters/sqlite/sqlite-lease.ts), so two
+ * processes on one file never both run the scheduler. Both go through `runWhileLeader`.
+ * `LocalLease` (adapters/system: always the leader) serves tests and single-process tools.
  */
-import type { LeaderLease, RunWhileLeaderOptions } from '../redis/leader-lease.ts';
+import type { LeaseContender, LeaderLease, RunWhileLeaderOptions } from '../redis/leader-lease.ts';
 import { runWhileLeader } from '../redis/leader-lease.ts';
 
 /** Lease names used by the bot (one key per name and campaign: `<prefix>lease:<name>`). */
@@ -42,6 +44,16 @@ export type RedisLeaseOptions = Omit<RunWhileLeaderOptions, 'signal'>;
  * that short overlap).
  */
 export function redisLease(lease: LeaderLease, name: string, options: RedisLeaseOptions = {}): Lease {
+  return contendedLease(lease, name, options);
+}
+
+/**
+ * A `Lease` over any contender (a Redis `LeaderLease`, a `SqliteLeaderLease` from
+ * `SqliteStores.leaderLease(LEASE_NAMES.scheduler, DEFAULT_LEASE_TTL_MS)`): at most one
+ * contender of all those on the same lease leads at a time, up to the lease's expiry on a
+ * lost renew.
+ */
+export function contendedLease(lease: LeaseContender, name: string, options: RedisLeaseOptions = {}): Lease {
   return {
     name,
     runWhileLeader: (work, signal) => runWhileLeader(lease, work, { ...options, signal }),

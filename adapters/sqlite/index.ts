@@ -3,7 +3,9 @@
  * core/ports. Start with {@link openSqliteStores}.
  */
 export { openSqliteStores, sqliteFileFor } from './sqlite-stores.ts';
-export type { SqliteStoresOptions } from './sqlite-stores.ts';
+export type { SqliteStores, SqliteStoresOptions } from './sqlite-stores.ts';
+export { SqliteLeaderLease } from './sqlite-lease.ts';
+export type { SqliteLeaseOptions } from './sqlite-lease.ts';
 export { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 export { SqliteResidentStore } from './sqlite-resident-store.ts';
 export { SqliteIdeaStore } from './sqlite-idea-store.ts';
@@ -12,6 +14,7 @@ export { SqliteBallotBox } from './sqlite-ballot-box.ts';
 export { SqliteOutbox } from './sqlite-outbox.ts';
 export { SqliteMessageReferences } from './sqlite-message-references.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
+export { SqliteChatState } from './sqlite-chat-state.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
 export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';
 export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, busyRetryCount, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';

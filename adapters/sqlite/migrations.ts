@@ -211,6 +211,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX message_refs_by_owner ON message_refs (owner) WHERE owner IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'chat_state_and_leases',
+    sql: `
+      -- Conversation state of the messenger adapters (ChatStateStore). data is the JSON text
+      -- (at most 64 KiB); owner is the resident id "forget me" erases by.
+      CREATE TABLE chat_state (
+        key        TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        data       TEXT NOT NULL
+      );
+      CREATE INDEX chat_state_by_owner ON chat_state (owner);
+      CREATE INDEX chat_state_by_expiry ON chat_state (expires_at);
+
+      -- Leader leases of the processes sharing this file (the scheduler): one row per name,
+      -- held by owner until expires_at (wall-clock epoch ms).
+      CREATE TABLE leases (
+        name       TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

@@ -6,9 +6,11 @@ import { migrate } from './migrations.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteBallotBox } from './sqlite-ballot-box.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
+import { SqliteChatState } from './sqlite-chat-state.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
 import { SqliteMessageReferences } from './sqlite-message-references.ts';
+import { SqliteLeaderLease } from './sqlite-lease.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 import { SqliteQuestionStore } from './sqlite-question-store.ts';
@@ -22,6 +24,17 @@ export interface SqliteStoresOptions {
   readonly logger?: Logger;
   /** Milliseconds to wait for another writer's lock before SQLITE_BUSY. Default 5000. */
   readonly busyTimeoutMs?: number;
+}
+
+/** The embedded stores: the ports plus what the composition root needs for leases. */
+export interface SqliteStores extends Stores {
+  /** The database file. */
+  readonly file: string;
+  /**
+   * A contender for the lease `name` (e.g. `scheduler`) among the processes that open this
+   * file, held in its `leases` table (see sqlite-lease.ts).
+   */
+  leaderLease(name: string, ttlMs: number): SqliteLeaderLease;
 }
 
 /** Campaign ids become file names: keep them to a safe alphabet. */
@@ -45,7 +58,7 @@ export function sqliteFileFor(dataDir: string, campaignId: string): string {
  * one connection. Several processes may open the same file: every port's atomicity holds
  * across them (each change is a `BEGIN IMMEDIATE` transaction).
  */
-export function openSqliteStores(options: SqliteStoresOptions): Stores {
+export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'sqlite-store' });
   const db = openDatabase(options.file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   try {
@@ -56,6 +69,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
   }
   log.debug({ file: options.file }, 'sqlite store opened');
   return {
+    file: options.file,
     campaign: new SqliteCampaignStore(db),
     residents: new SqliteResidentStore(db),
     ideas: new SqliteIdeaStore(db),
@@ -64,6 +78,8 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     outbox: new SqliteOutbox(db),
     messageRefs: new SqliteMessageReferences(db),
     processed: new SqliteProcessedUpdates(db),
+    chat: new SqliteChatState(db),
+    leaderLease: (name, ttlMs) => new SqliteLeaderLease({ db, name, ttlMs }),
     audit: new SqliteAuditLog(db),
     async close(): Promise<void> {
       if (!db.open) return;

@@ -15,6 +15,8 @@ import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
+import { encodeChatState } from '../../core/ports/chat-state-store.ts';
+import type { JsonValue } from '../../core/ports/chat-state-store.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
@@ -49,6 +51,7 @@ const DATA_TABLES = [
   'message_refs',
   'processed_updates',
   'audit_log',
+  'chat_state',
 ] as const;
 
 // meta keys and record names, as the stores of this folder use them.
@@ -143,6 +146,12 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
         key: r.key,
         expiresAt: r.expires_at,
       })),
+      chatState: all<{ key: string; owner: string; expires_at: number; data: string }>('SELECT key, owner, expires_at, data FROM chat_state ORDER BY key').map((r) => ({
+        key: r.key,
+        owner: r.owner,
+        expiresAt: r.expires_at,
+        value: JSON.parse(r.data) as JsonValue,
+      })),
     };
   });
 
@@ -212,6 +221,8 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     // claimed_at is not in the dump (no port reads it); the expiry is what matters.
     const claim = run('INSERT INTO processed_updates (key, claimed_at, expires_at) VALUES (?, ?, ?)');
     for (const p of dump.processed) claim(p.key, Math.min(Date.now(), p.expiresAt), p.expiresAt);
+    const chat = run('INSERT INTO chat_state (key, owner, expires_at, data) VALUES (?, ?, ?, ?)');
+    for (const c of dump.chatState) chat(c.key, c.owner, c.expiresAt, encodeChatState(c.value).text);
   };
 
   return {

@@ -4,6 +4,7 @@
  * gap, a current ballot without its version). Messages name counts and positions, never
  * a record's content.
  */
+import { CHAT_STATE_MAX_BYTES, encodeChatState } from '../../core/ports/chat-state-store.ts';
 import type { CampaignDump } from '../../core/ports/store-transfer.ts';
 import { TransferRefusedError } from './transfer-error.ts';
 
@@ -54,6 +55,14 @@ export function checkDump(dump: CampaignDump): void {
   dump.supports.forEach((s, i) => {
     if (!ideas.has(s.ideaId)) refuse(`support ${i + 1} is for an idea the dump does not hold`);
   });
+  const chatKeys = new Set<string>();
+  dump.chatState.forEach((c, i) => {
+    if (typeof c.key !== 'string' || typeof c.owner !== 'string' || c.owner === '') refuse(`chat state entry ${i + 1} has no key or no owner`);
+    if (chatKeys.has(c.key)) refuse(`chat state entry ${i + 1} repeats a key`);
+    chatKeys.add(c.key);
+    if (!Number.isSafeInteger(c.expiresAt)) refuse(`chat state entry ${i + 1} has no expiry instant`);
+    if (c.value === undefined || encodeChatState(c.value).bytes > CHAT_STATE_MAX_BYTES) refuse(`chat state entry ${i + 1} is empty or over ${CHAT_STATE_MAX_BYTES} bytes`);
+  });
 }
 
 /** True when the dump holds nothing at all (a store that was never used). */
@@ -64,7 +73,7 @@ export function isEmptyDump(dump: CampaignDump): boolean {
     dump.secretCheck === null &&
     dump.nextIdeaNumber <= 1 &&
     dump.nextQuestionNumber <= 1 &&
-    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed].every(
+    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed, dump.chatState].every(
       (s) => s.length === 0,
     )
   );

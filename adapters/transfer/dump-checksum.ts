@@ -7,8 +7,9 @@
  * order a backend happens to list it in. The overall checksum covers every section hash.
  *
  * Every field of every section is covered. Outbox claim leases and tokens, predecessor holds and
- * group counters (rebuilt from the messages), the Redis done markers of recent writes and leader leases are not in
- * the dump at all; the SQLite `processed_updates.claimed_at` column neither (no port reads it).
+ * group counters (rebuilt from the messages), the Redis done markers of recent writes and leader
+ * leases (Redis keys, the SQLite `leases` table) are not in the dump at all; the SQLite
+ * `processed_updates.claimed_at` column neither (no port reads it).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
@@ -34,6 +35,7 @@ export const DUMP_SECTIONS = [
   'messageRefs',
   'audit',
   'processed',
+  'chatState',
 ] as const;
 
 /** One section of a dump. */

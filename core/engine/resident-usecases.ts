@@ -127,6 +127,7 @@ export async function exportMyData(deps: EngineDeps, residentId: string): Promis
  */
 export async function forgetMe(deps: EngineDeps, residentId: string): Promise<Outcome<{ anonymisedIdeas: number }>> {
   const now = deps.clock.now();
+  await deps.stores.chat.eraseOwner(residentId);
   let anonymised = 0;
   for (const idea of await deps.stores.ideas.list({ authorId: residentId })) {
     for (let i = 0; i < CONFLICT_RETRIES; i++) {

@@ -8,6 +8,7 @@ import type { AccessCode } from './resident-store.ts';
 import type { OutboxMessage } from './outbox.ts';
 import type { MessageRef } from './message-references.ts';
 import type { AuditEntry } from './audit-log.ts';
+import type { JsonValue } from './chat-state-store.ts';
 
 /**
  * Everything one campaign's store holds, backend-neutral, for `pnyx migrate` (SQLite ⇄ Redis).
@@ -47,6 +48,20 @@ export interface CampaignDump {
   readonly messageRefs: readonly MessageRef[];
   readonly audit: readonly AuditEntry[];
   readonly processed: ReadonlyArray<{ readonly key: string; readonly expiresAt: number }>;
+  /**
+   * Chat state entries the store holds, with owner and expiry instant (engine clock), ordered
+   * by key. An entry past its expiry may be among them until the store reclaims it; a restored
+   * store judges it expired exactly as the source did.
+   */
+  readonly chatState: readonly ChatStateEntry[];
+}
+
+/** One chat state entry in a dump. */
+export interface ChatStateEntry {
+  readonly key: string;
+  readonly owner: string;
+  readonly expiresAt: number;
+  readonly value: JsonValue;
 }
 
 /** Reads and writes a whole campaign store. */

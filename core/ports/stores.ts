@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit-log.ts';
 import type { BallotBox } from './ballot-box.ts';
 import type { CampaignStore } from './campaign-store.ts';
+import type { ChatStateStore } from './chat-state-store.ts';
 import type { IdeaStore } from './idea-store.ts';
 import type { MessageReferences } from './message-references.ts';
 import type { Outbox } from './outbox.ts';
@@ -22,6 +23,8 @@ export interface Stores {
   /** Which platform message shows what (written by `outbox.ack` or directly). */
   readonly messageRefs: MessageReferences;
   readonly processed: ProcessedUpdates;
+  /** Conversation state of the messenger adapters (grammY sessions and conversations). */
+  readonly chat: ChatStateStore;
   readonly audit: AuditLog;
   /** Releases connections and file handles. */
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import type { MakeStores } from './stores-fixture.ts';
 import { describeAuditLogContract } from './audit-log.contract.ts';
 import { describeBallotBoxContract } from './ballot-box.contract.ts';
 import { describeCampaignStoreContract } from './campaign-store.contract.ts';
+import { describeChatStateContract } from './chat-state.contract.ts';
 import { describeIdeaStoreContract } from './idea-store.contract.ts';
 import { describeMessageReferencesContract } from './message-references.contract.ts';
 import { describeOutboxContract } from './outbox.contract.ts';
@@ -14,6 +15,7 @@ import { describeResidentStoreContract } from './resident-store.contract.ts';
 export { describeAuditLogContract } from './audit-log.contract.ts';
 export { describeBallotBoxContract } from './ballot-box.contract.ts';
 export { describeCampaignStoreContract } from './campaign-store.contract.ts';
+export { describeChatStateContract } from './chat-state.contract.ts';
 export { describeIdeaStoreContract } from './idea-store.contract.ts';
 export { describeMessageReferencesContract } from './message-references.contract.ts';
 export { describeOutboxContract } from './outbox.contract.ts';
@@ -36,5 +38,6 @@ export function describeStoreContracts(label: string, make: MakeStores): void {
   describeOutboxGroupsContract(label, make);
   describeMessageReferencesContract(label, make);
   describeProcessedUpdatesContract(label, make);
+  describeChatStateContract(label, make);
   describeAuditLogContract(label, make);
 }

@@ -73,6 +73,26 @@ describe('registration', () => {
     expect(data.ok && data.value.ideas.map((i) => i.id)).toEqual([mine.id]);
   });
 
+  it("forget me erases the resident's chat state, even before registration, and no one else's", async () => {
+    const h = harness();
+    const id = await h.register(1);
+    const other = await h.register(2);
+    const now = h.clock.now();
+    const write = (key: string, owner: string) => h.stores.chat.write(key, { step: 'idea.title', draft: 'Bänke' }, { owner, ttlMs: DAY, now });
+    await write('session:1', id);
+    await write('conv:1', id);
+    await write('session:2', other);
+    // Someone still in the registration wizard: no resident record yet, only chat state.
+    await write('session:3', 'tg:3');
+    expect(await h.engine.forgetMe(id)).toMatchObject({ ok: true });
+    expect(await h.stores.chat.read('session:1', now)).toBeUndefined();
+    expect(await h.stores.chat.read('conv:1', now)).toBeUndefined();
+    expect(await h.stores.chat.read('session:2', now)).toEqual({ step: 'idea.title', draft: 'Bänke' });
+    expect(await h.engine.forgetMe('tg:3')).toMatchObject({ ok: true });
+    expect(await h.stores.chat.read('session:3', now)).toBeUndefined();
+    expect(await h.stores.chat.eraseOwner(other)).toBe(1);
+  });
+
   it('roles are given by admins only', async () => {
     const h = harness();
     const id = await h.register(1);

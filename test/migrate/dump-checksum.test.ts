@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DUMP_SECTIONS, checkDump, differingSections, dumpSummary, isEmptyDump } from '../../adapters/transfer/index.ts';
 import { GENESIS_HASH, linkEntries } from '../../core/audit/audit-chain.ts';
-import type { CampaignDump } from '../../core/ports/store-transfer.ts';
+import type { CampaignDump, ChatStateEntry } from '../../core/ports/store-transfer.ts';
 import type { StoredBallot } from '../../core/ballots/ballot.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { Question, QuestionMessage } from '../../core/questions/question.ts';
@@ -25,6 +25,7 @@ const empty: CampaignDump = {
   messageRefs: [],
   audit: [],
   processed: [],
+  chatState: [],
 };
 
 const ballot = (voterKey: string, version: number, requestId: string): StoredBallot => ({
@@ -63,6 +64,10 @@ const some: CampaignDump = {
     { key: 'card:idea_1', platform: 'slack', chat: 'C1', messageId: '1.2', owner: null, at: 3 },
     { key: 'builder:tg:1:town', platform: 'telegram', chat: '1', messageId: '2', owner: 'tg:1', at: 4 },
   ],
+  chatState: [
+    { key: 'session:1', owner: 'tg:1', expiresAt: 500, value: { step: 'area', picks: [1, 2] } },
+    { key: 'conv:1', owner: 'tg:1', expiresAt: 600, value: null },
+  ],
   nextIdeaNumber: 4,
   questions: [{ id: 'q_1', number: 2, ownerId: 'tg:1', state: 'answered' } as unknown as Question],
   questionMessages: [
@@ -76,7 +81,7 @@ describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2, chatState: 2 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -86,6 +91,7 @@ describe('dumpSummary', () => {
       ...some,
       codes: [...some.codes].reverse().map((c) => ({ usedAt: c.usedAt, code: c.code, issuedAt: c.issuedAt, residentId: c.residentId, issuedBy: c.issuedBy })),
       supports: [...some.supports].reverse(),
+      chatState: [...some.chatState].reverse().map((c) => ({ value: c.value, expiresAt: c.expiresAt, owner: c.owner, key: c.key })),
     };
     expect(dumpSummary(reordered)).toEqual(dumpSummary(some));
   });
@@ -108,6 +114,13 @@ describe('dumpSummary', () => {
     expect(differingSections(dumpSummary(some), dumpSummary({ ...some, nextQuestionNumber: 4 }))).toEqual(['questions']);
     const edited = { ...some, questionMessages: [some.questionMessages[0]!, { ...some.questionMessages[1]!, text: 'Later.' }] };
     expect(differingSections(dumpSummary(some), dumpSummary(edited))).toEqual(['questionMessages']);
+  });
+
+  it('covers chat state values, owners and expiry instants', () => {
+    const [first, second] = some.chatState as [ChatStateEntry, ChatStateEntry];
+    for (const changed of [{ ...first, value: { step: 'area', picks: [2, 1] } }, { ...first, owner: 'tg:2' }, { ...first, expiresAt: 501 }]) {
+      expect(differingSections(dumpSummary(some), dumpSummary({ ...some, chatState: [changed, second] }))).toEqual(['chatState']);
+    }
   });
 
   it('names the sections that differ', () => {
@@ -145,6 +158,10 @@ describe('checkDump and isEmptyDump', () => {
     ['a thread out of order', { questionMessages: [some.questionMessages[1]!, some.questionMessages[0]!] }, /question message 1 has seq 2/],
     ['two references to one platform message', { messageRefs: [some.messageRefs[0]!, { ...some.messageRefs[0]!, key: 'card:other' }] }, /message reference 2/],
     ['two references under one key', { messageRefs: [some.messageRefs[0]!, { ...some.messageRefs[0]!, messageId: '9.9' }] }, /message reference 2/],
+    ['a chat state entry without an owner', { chatState: [{ key: 'k', owner: '', expiresAt: 1, value: 1 }] }, /chat state entry 1 has no key or no owner/],
+    ['a chat state key twice', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 1 }, { key: 'k', owner: 'tg:1', expiresAt: 2, value: 2 }] }, /chat state entry 2 repeats a key/],
+    ['a chat state entry without expiry', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: null, value: 1 }] }, /chat state entry 1 has no expiry/],
+    ['a chat state value over the limit', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 'x'.repeat(70_000) }] }, /chat state entry 1 is empty or over 65536 bytes/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

@@ -16,6 +16,10 @@ import { DAY, T, testCampaign } from '../support/test-campaign.ts';
 
 const both = (fr: string, en: string) => ({ fr, en });
 
+/** Chat state the filled store holds for voters[0] (a wizard's session and a grammY conversation). */
+export const CHAT_WIZARD = { step: 'idea.cost', draft: { title: 'Bänke am Fluss 🌳', cost: null, photo: false }, history: [1, 2.5, 'x'] };
+export const CHAT_CONVERSATION = { version: [0, 0], state: { submit: [{ args: '[]', interrupts: [], replay: { send: [{ payload: '{"a":1}' }], receive: [] } }] } };
+
 /** The test campaign with a town envelope and a `north` area envelope (both ballot slots). */
 export function migrationCampaign(id = 'testville'): Campaign {
   return testCampaign({
@@ -54,7 +58,8 @@ const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => 
  * Fills `stores` through the engine: residents (one erased, one verified by code), ideas in
  * several states with supports, finalists in two envelopes, ballots in both slots with
  * replacements, outbox messages in every status (with predecessors and a group), message
- * references, audit entries, codes, processed updates, a results record and the PNYX_SECRET check value.
+ * references, audit entries, codes, processed updates, chat state (live, expired, and an erased
+ * resident's), a results record and the PNYX_SECRET check value.
  */
 export async function fillCampaign(stores: Stores, campaign = migrationCampaign()): Promise<FilledCampaign> {
   const h = harness(campaign, stores);
@@ -101,6 +106,12 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   for (let i = 0; i < QUESTIONS_PER_DAY.max; i++) must(await h.engine.askQuestion(voters[2]!, { text: `Question ${i}` }));
   const chatty = must(await h.engine.askQuestion(voters[4]!, { text: 'First' }));
   for (let i = 1; i < MESSAGES_PER_HOUR.max; i++) must(await h.engine.followUpQuestion(voters[4]!, chatty.id, { text: `More ${i}` }));
+  // Chat state: the erased resident's goes with them; a live wizard, a live conversation, one expired.
+  const at = h.clock.now();
+  await stores.chat.write('session:106', { step: 'ballot.choose', picks: [town[0]!.id] }, { owner: voters[6]!, ttlMs: DAY, now: at });
+  await stores.chat.write('session:100', CHAT_WIZARD, { owner: voters[0]!, ttlMs: DAY, now: at });
+  await stores.chat.write('conv:100', CHAT_CONVERSATION, { owner: voters[0]!, ttlMs: DAY, now: at });
+  await stores.chat.write('session:101', { step: 'done' }, { owner: voters[1]!, ttlMs: DAY, now: at - 2 * DAY });
   must(await h.engine.forgetMe(voters[6]!));
 
   const now = h.clock.now();
@@ -206,6 +217,14 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(due).not.toContain('test:b2');
 
   expect(await stores.processed.claim(filled.claimedUpdate, filled.now + 1000, 7 * DAY)).toBe(false);
+  // Chat state: values and expiry carried over; the owner index too (erasure still finds them).
+  expect(await stores.chat.read('session:100', filled.now + 1000)).toEqual(CHAT_WIZARD);
+  expect(await stores.chat.read('conv:100', filled.now + 1000)).toEqual(CHAT_CONVERSATION);
+  expect(await stores.chat.read('session:101', filled.now)).toBeUndefined();
+  expect(await stores.chat.read('session:106', filled.now)).toBeUndefined();
+  expect(await stores.chat.eraseOwner(filled.voters[6]!)).toBe(0);
+  expect(await stores.chat.eraseOwner(v0)).toBe(2);
+  expect(await stores.chat.read('conv:100', filled.now + 1000)).toBeUndefined();
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });
   expect(await stores.residents.get(filled.voters[6]!)).toBeNull();
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');

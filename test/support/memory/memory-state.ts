@@ -74,7 +74,17 @@ export class MemoryState {
   /** key → expiry instant (the claim holds while `now < expiresAt`). */
   readonly processed = new Map<string, number>();
 
+  /** key → chat state entry (JSON text as the real stores keep it). */
+  readonly chat = new Map<string, MemoryChatEntry>();
+
   readonly audit: AuditEntry[] = [];
+}
+
+/** One chat state entry: present while `now < expiresAt`. */
+export interface MemoryChatEntry {
+  readonly text: string;
+  readonly owner: string;
+  readonly expiresAt: number;
 }
 
 /** Deep copy, deep frozen. */

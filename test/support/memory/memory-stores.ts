@@ -3,6 +3,7 @@ import type { StoresFixture } from '../../contracts/stores-fixture.ts';
 import { MemoryAuditLog } from './memory-audit-log.ts';
 import { MemoryBallotBox } from './memory-ballot-box.ts';
 import { MemoryCampaignStore } from './memory-campaign-store.ts';
+import { MemoryChatState } from './memory-chat-state.ts';
 import { MemoryIdeaStore } from './memory-idea-store.ts';
 import { MemoryMessageReferences } from './memory-message-references.ts';
 import { MemoryOutbox } from './memory-outbox.ts';
@@ -27,6 +28,7 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
     outbox: new MemoryOutbox(handle),
     messageRefs: new MemoryMessageReferences(handle),
     processed: new MemoryProcessedUpdates(handle),
+    chat: new MemoryChatState(handle),
     audit: new MemoryAuditLog(handle),
     close: async () => handle.close(),
   };
