@@ -24,6 +24,11 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
     outbox: new MemoryOutbox(handle),
     processed: new MemoryProcessedUpdates(handle),
     audit: new MemoryAuditLog(handle),
+    // Nothing outlives a deleted record in memory; the handle must still be open.
+    purgeDeleted: async () => {
+      handle.open();
+      return 'purged';
+    },
     close: async () => handle.close(),
   };
 }
