@@ -6,11 +6,12 @@ import { migrate } from './migrations.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteBallotBox } from './sqlite-ballot-box.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
-import { openDatabase } from './sqlite-database.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 import { SqliteResidentStore } from './sqlite-resident-store.ts';
+import { WalPurger } from './wal-purge.ts';
 
 /** Options of {@link openSqliteStores}. */
 export interface SqliteStoresOptions {
@@ -53,6 +54,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     throw e;
   }
   log.debug({ file: options.file }, 'sqlite store opened');
+  const purger = new WalPurger(db, log, { busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   return {
     campaign: new SqliteCampaignStore(db),
     residents: new SqliteResidentStore(db),
@@ -61,7 +63,9 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     outbox: new SqliteOutbox(db),
     processed: new SqliteProcessedUpdates(db),
     audit: new SqliteAuditLog(db),
+    purgeDeleted: () => purger.purge(),
     async close(): Promise<void> {
+      purger.stop();
       if (!db.open) return;
       db.close();
       log.debug({ file: options.file }, 'sqlite store closed');
