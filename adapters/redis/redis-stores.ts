@@ -81,6 +81,8 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     outbox: new RedisOutbox(ctx),
     processed: new RedisProcessedUpdates(ctx),
     audit: new RedisAuditLog(ctx),
+    // Redis keeps nothing of a deleted key beyond it (persistence files: docs/ARCHITECTURE.md, "Erasure").
+    purgeDeleted: async () => 'purged',
     leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),
     async close() {
       if (closed) return;
