@@ -13,8 +13,9 @@
  * handler (that would block this process's event loop for `busy_timeout`): it tries, then
  * tries again after short async pauses, then reports `deferred` and keeps retrying in the
  * background every few seconds until it succeeds or the store is closed. Until then the old
- * images remain in the log file on disk; nothing reads them (every reader sees the newest
- * snapshot), and closing the last connection checkpoints and deletes the log.
+ * images remain in the log file on disk (and an automatic checkpoint may have copied one into
+ * the database file, where the purge's checkpoint overwrites it with the newest image); no
+ * query reads them, and closing the last connection checkpoints and deletes the log.
  */
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
