@@ -152,9 +152,10 @@ export async function forgetMe(deps: EngineDeps, residentId: string): Promise<Ou
       }
     }
   }
-  // This process must not keep answering "eligible" for someone it no longer knows.
-  deps.cache?.eligible?.delete(residentId);
   const erased = await eraseRecord(deps, residentId, { audit: [{ at: now, actor: ref, action: 'resident.erased', subject: ref, data: { ideas: anonymised }, assisted: false }] });
+  // After the delete, so no vote in flight puts the answer back: this process must not keep
+  // answering "eligible" for someone it no longer knows.
+  deps.cache?.eligible?.delete(residentId);
   if (!erased) return refuse('resident.busy', {});
   // Records other stores keep for this resident are erased here, before the purge.
   await deps.stores.purgeDeleted();
