@@ -1,10 +1,10 @@
 /**
  * Every Redis key of one campaign, built from its prefix (e.g. `pnyx:bertrix-2026:`).
  *
- * Namespaces that take an id (`res:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`, `qown:`,
- * `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`) never share a
- * first segment with the fixed keys, so no id can collide with a fixed key. For Redis Cluster
- * give a prefix with a hash tag (`pnyx:{bertrix}:`): multi-key scripts then stay on one slot.
+ * Namespaces that take an id (`res:`, `rcodes:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`,
+ * `qown:`, `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`) never
+ * share a first segment with the fixed keys, so no id can collide with a fixed key. For Redis
+ * Cluster give a prefix with a hash tag (`pnyx:{bertrix}:`): multi-key scripts then stay on one slot.
  *
  * Ballot secrecy: ballots live under the pseudonymous voter key (`b:<slot>:<voterKey>`);
  * residents under their id (`res:<id>`); no key or value maps one to the other.
@@ -31,6 +31,11 @@ export interface RedisKeys {
   readonly residentIds: string;
   /** Hash r/b/i/u: one one-time code. */
   code(code: string): string;
+  /**
+   * Set: the one-time codes claimed by or reserved for one resident — how erasing the
+   * resident finds the codes that name them. Deleted with the resident.
+   */
+  residentCodes(residentId: string): string;
   /** Hash v/s/d: one idea. */
   idea(id: string): string;
   /** Zset: idea ids scored by number. */
@@ -118,6 +123,7 @@ export function redisKeys(prefix: string): RedisKeys {
     resident: (id) => `${p}res:${id}`,
     residentIds: `${p}idx:residents`,
     code: (code) => `${p}code:${code}`,
+    residentCodes: (id) => `${p}rcodes:${id}`,
     idea: (id) => `${p}idea:${id}`,
     ideaNumbers: `${p}idx:ideas`,
     ideaStates: `${p}count:idea-states`,

@@ -20,10 +20,14 @@ function residentFrom(v: string | null | undefined, d: string | null | undefined
   return resident as unknown as Resident;
 }
 
+/** How often `erase` re-reads a resident's code set that a concurrent claim changed. */
+const ERASE_ATTEMPTS = 5;
+
 /**
  * Residents and one-time codes in Redis — the only place with personal data. A resident is
  * one small hash `res:<id>` (v = version, d = compact JSON) plus its id in one lexicographic
- * zset for `list`; "forget me" deletes both. Nothing maps a resident to a voter key.
+ * zset for `list`, and the set `rcodes:<id>` of the codes they claimed; "forget me" deletes
+ * all three and the id from those codes. Nothing maps a resident to a voter key.
  */
 export class RedisResidentStore implements ResidentStore {
   readonly #ctx: RedisContext;
@@ -50,8 +54,22 @@ export class RedisResidentStore implements ResidentStore {
 
   async erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome> {
     const k = this.#ctx.keys;
-    const code = await this.#ctx.write('residents.erase', 'record-erase', side, [k.resident(id), k.residentIds], [String(expectedVersion), id]);
-    return outcomeOf('record-erase', code, ['ok', 'conflict']) === 'ok' ? 'saved' : 'conflict';
+    const set = k.residentCodes(id);
+    // The codes' keys must be passed to the script, so the set is read first; the script
+    // answers `stale` if a claim changed it in between, and the set is read again.
+    for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
+      const codes = (await this.#ctx.guard('residents.erase', () => this.#ctx.redis.smembers(set))).sort();
+      const reply = await this.#ctx.write(
+        'residents.erase',
+        'resident-erase',
+        side,
+        [k.resident(id), k.residentIds, set, ...codes.map((c) => k.code(c))],
+        [String(expectedVersion), id, ...codes],
+      );
+      const outcome = outcomeOf('resident-erase', reply, ['ok', 'conflict', 'stale']);
+      if (outcome !== 'stale') return outcome === 'ok' ? 'saved' : 'conflict';
+    }
+    throw new Error('redis store: residents.erase: the code set kept changing');
   }
 
   async list(afterId: string | null, limit: number): Promise<readonly Resident[]> {
@@ -77,13 +95,26 @@ export class RedisResidentStore implements ResidentStore {
 
   async addCodes(codes: readonly AccessCode[]): Promise<void> {
     if (codes.length === 0) return;
-    const keys = codes.map((c) => this.#ctx.keys.code(c.code));
-    const args = codes.flatMap((c) => [c.residentId ?? '', c.issuedBy, String(c.issuedAt), c.usedAt === null ? '' : String(c.usedAt)]);
+    const k = this.#ctx.keys;
+    const keys = codes.map((c) => k.code(c.code));
+    // Codes reserved for a resident are also listed in that resident's code set.
+    const sets = new Map<string, number>();
+    for (const c of codes) if (c.residentId !== null && !sets.has(c.residentId)) sets.set(c.residentId, keys.length + sets.size + 1);
+    keys.push(...[...sets.keys()].map((id) => k.residentCodes(id)));
+    const args = codes.flatMap((c) => [
+      c.code,
+      c.residentId ?? '',
+      c.issuedBy,
+      String(c.issuedAt),
+      c.usedAt === null ? '' : String(c.usedAt),
+      String(c.residentId === null ? 0 : sets.get(c.residentId)),
+    ]);
     await this.#ctx.script('residents.addCodes', 'codes-add', keys, args);
   }
 
   async claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome> {
-    const reply = (await this.#ctx.write('residents.claimCode', 'code-claim', side, [this.#ctx.keys.code(code)], [residentId, String(at)])) as unknown[];
+    const k = this.#ctx.keys;
+    const reply = (await this.#ctx.write('residents.claimCode', 'code-claim', side, [k.code(code), k.residentCodes(residentId)], [residentId, String(at), code])) as unknown[];
     const outcome = outcomeOf('code-claim', reply[0], ['claimed', 'used', 'unknown']);
     if (outcome === 'unknown') return { status: 'unknown' };
     if (outcome === 'used') return { status: 'used', residentId: reply[1] === '' ? null : String(reply[1]) };

@@ -87,6 +87,8 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     processed: new RedisProcessedUpdates(ctx),
     chat: new RedisChatState(ctx),
     audit: new RedisAuditLog(ctx),
+    // Redis keeps nothing of a deleted key beyond it (persistence files: docs/ARCHITECTURE.md, "Erasure").
+    purgeDeleted: async () => 'purged',
     leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),
     async close() {
       if (closed) return;

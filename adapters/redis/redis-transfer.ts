@@ -278,6 +278,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     }
     for (const c of dump.codes) {
       yield ['hset', k.code(c.code), 'b', c.issuedBy, 'i', c.issuedAt, ...(c.residentId === null ? [] : ['r', c.residentId]), ...(c.usedAt === null ? [] : ['u', c.usedAt])];
+      if (c.residentId !== null) yield ['sadd', k.residentCodes(c.residentId), c.code];
     }
     const states = new Map<string, number>();
     for (const i of dump.ideas) {

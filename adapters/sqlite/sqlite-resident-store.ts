@@ -31,7 +31,7 @@ function codeFromRow(r: CodeRow): AccessCode {
 
 /**
  * Residents (JSON rows with an optimistic version) and one-time codes in SQLite. The only
- * table with personal data: erasing a resident deletes their row.
+ * tables with personal data: erasing a resident deletes their row and their id from codes.
  */
 export class SqliteResidentStore implements ResidentStore {
   private readonly getStmt: Database.Statement<[string], ResidentRow>;
@@ -52,6 +52,10 @@ export class SqliteResidentStore implements ResidentStore {
       'UPDATE residents SET data = ?, version = version + 1 WHERE id = ? AND version = ?',
     );
     const remove = db.prepare<[string, number]>('DELETE FROM residents WHERE id = ? AND version = ?');
+    // Erasure: a used code forgets who used it (and stays used); a reserved one is dropped.
+    // A full scan of the codes table: erasures are rare and codes number in the thousands.
+    const forgetUsedCodes = db.prepare<[string]>('UPDATE access_codes SET resident_id = NULL WHERE resident_id = ? AND used_at IS NOT NULL');
+    const dropReservedCodes = db.prepare<[string]>('DELETE FROM access_codes WHERE resident_id = ? AND used_at IS NULL');
     const insertCode = db.prepare(
       `INSERT INTO access_codes (code, resident_id, issued_by, issued_at, used_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (code) DO NOTHING`,
@@ -68,6 +72,8 @@ export class SqliteResidentStore implements ResidentStore {
 
     this.eraseTx = immediateTx(db, (id: string, expected: number, records: SideRecords): SaveOutcome => {
       if (remove.run(id, expected).changes !== 1) return 'conflict';
+      forgetUsedCodes.run(id);
+      dropReservedCodes.run(id);
       side.write(records);
       return 'saved';
     });

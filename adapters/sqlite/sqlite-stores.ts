@@ -7,7 +7,7 @@ import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteBallotBox } from './sqlite-ballot-box.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 import { SqliteChatState } from './sqlite-chat-state.ts';
-import { openDatabase } from './sqlite-database.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
 import { SqliteMessageReferences } from './sqlite-message-references.ts';
 import { SqliteLeaderLease } from './sqlite-lease.ts';
@@ -15,6 +15,7 @@ import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 import { SqliteQuestionStore } from './sqlite-question-store.ts';
 import { SqliteResidentStore } from './sqlite-resident-store.ts';
+import { WalPurger } from './wal-purge.ts';
 
 /** Options of {@link openSqliteStores}. */
 export interface SqliteStoresOptions {
@@ -68,6 +69,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     throw e;
   }
   log.debug({ file: options.file }, 'sqlite store opened');
+  const purger = new WalPurger(db, log, { busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   return {
     file: options.file,
     campaign: new SqliteCampaignStore(db),
@@ -81,7 +83,9 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     chat: new SqliteChatState(db),
     leaderLease: (name, ttlMs) => new SqliteLeaderLease({ db, name, ttlMs }),
     audit: new SqliteAuditLog(db),
+    purgeDeleted: () => purger.purge(),
     async close(): Promise<void> {
+      purger.stop();
       if (!db.open) return;
       db.close();
       log.debug({ file: options.file }, 'sqlite store closed');

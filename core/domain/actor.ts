@@ -1,6 +1,7 @@
 /**
  * Who did something, for audit records and "who acted" on Slack cards.
- * Residents appear by resident id (never by voter key); staff by Slack user id.
+ * Residents and ambassadors appear by keyed pseudonym (`id` = `VoterKeys.residentPseudonym`,
+ * see core/engine/actor-refs.ts) — never by resident id or voter key; staff by Slack user id.
  */
 export type Actor =
   | { readonly kind: 'resident'; readonly id: string }

@@ -22,6 +22,7 @@ const NO_FACTS_NEEDED = { finalists: 0, tallied: false } as const;
 import type { PhaseState } from '../phases/phase-state.ts';
 import { requirePhase } from './phase-usecases.ts';
 import { requireEligible, residentByCode } from './resident-usecases.ts';
+import { ambassadorRef } from './actor-refs.ts';
 
 /** A ballot a resident can fill in: its slot, envelope and finalists. */
 export interface BallotOption {
@@ -189,7 +190,7 @@ async function castJudged(deps: EngineDeps, input: CastInput, judged: JudgedPhas
   const side: SideRecords =
     assistedBy === null
       ? {}
-      : { audit: [{ at: now, actor: `ambassador:${assistedBy}`, action: 'ballot.assisted', subject: `envelope:${option.envelope.id}`, data: { slot }, assisted: true }] };
+      : { audit: [{ at: now, actor: ambassadorRef(deps, assistedBy), action: 'ballot.assisted', subject: `envelope:${option.envelope.id}`, data: { slot }, assisted: true }] };
   const r = await deps.stores.ballots.cast(
     {
       voterKey: deps.keys.ballotKey(resident.id),

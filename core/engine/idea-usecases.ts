@@ -15,6 +15,7 @@ import { CONFLICT_RETRIES } from './engine-deps.ts';
 import { requirePhase } from './phase-usecases.ts';
 import { requireEligible } from './resident-usecases.ts';
 import { requireStaff, staffRef } from './staff.ts';
+import { ambassadorRef, residentRef } from './actor-refs.ts';
 
 function audit(at: number, actor: string, action: string, idea: Idea, data: Record<string, unknown> = {}, assisted = false): AuditDraft {
   return { at, actor, action, subject: `idea:${idea.id}`, data: { number: idea.number, ...data }, assisted };
@@ -43,8 +44,10 @@ export async function submitIdea(deps: EngineDeps, authorId: string, input: Idea
   const content = rules.validateIdeaInput(deps.campaign, input);
   if (!content.ok) return content;
   const number = await deps.stores.ideas.nextNumber();
-  const actor = assistedBy === null ? `resident:${authorId}` : `ambassador:${assistedBy}`;
-  const idea = rules.newIdea({ id: deps.ids.newId('idea'), number, content: content.value, authorId, authorLocale: author.value.locale, assistedBy, by: actor, now });
+  // The ambassador is named by pseudonym, so the idea outlives their erasure naming nobody.
+  const helper = assistedBy === null ? null : ambassadorRef(deps, assistedBy);
+  const actor = helper ?? residentRef(deps, authorId);
+  const idea = rules.newIdea({ id: deps.ids.newId('idea'), number, content: content.value, authorId, authorLocale: author.value.locale, assistedBy: helper, by: actor, now });
   const side: SideRecords = {
     audit: [audit(now, actor, 'idea.submitted', idea, { assisted: assistedBy !== null }, assistedBy !== null)],
     outbox: [card(idea, 'card.moderation', { state: 'submitted' }, now), ...toAuthor(idea, 'notify.idea_submitted', {}, now)],
@@ -98,9 +101,10 @@ export async function resubmitIdea(deps: EngineDeps, residentId: string, ideaId:
   const content = rules.validateIdeaInput(deps.campaign, input);
   if (!content.ok) return content;
   return change(deps, ideaId, (idea) => {
-    const next = rules.resubmit(idea, content.value, `resident:${residentId}`, now);
+    const by = residentRef(deps, residentId);
+    const next = rules.resubmit(idea, content.value, by, now);
     if (!next.ok) return next;
-    return done({ idea: next.value, side: { audit: [audit(now, `resident:${residentId}`, 'idea.resubmitted', idea)], outbox: [card(idea, 'card.moderation', { state: 'resubmitted' }, now)] } });
+    return done({ idea: next.value, side: { audit: [audit(now, by, 'idea.resubmitted', idea)], outbox: [card(idea, 'card.moderation', { state: 'resubmitted' }, now)] } });
   });
 }
 
@@ -114,7 +118,7 @@ export async function withdrawIdea(deps: EngineDeps, residentId: string, ideaId:
   return change(deps, ideaId, (idea) => {
     const next = rules.withdraw(idea, now);
     if (!next.ok) return next;
-    return done({ idea: next.value, side: { audit: [audit(now, `resident:${residentId}`, 'idea.withdrawn', idea)], outbox: [card(idea, 'card.updated', { state: 'withdrawn', by: null }, now)] } });
+    return done({ idea: next.value, side: { audit: [audit(now, residentRef(deps, residentId), 'idea.withdrawn', idea)], outbox: [card(idea, 'card.updated', { state: 'withdrawn', by: null }, now)] } });
   });
 }
 
@@ -212,12 +216,13 @@ export async function answerRewrite(deps: EngineDeps, residentId: string, ideaId
   const own = await requireAuthor(deps, residentId, ideaId);
   if (!own.ok) return own;
   return change(deps, ideaId, (idea) => {
-    const next = rules.answerRewrite(idea, accept, `resident:${residentId}`, now);
+    const by = residentRef(deps, residentId);
+    const next = rules.answerRewrite(idea, accept, by, now);
     if (!next.ok) return next;
     return done({
       idea: next.value,
       side: {
-        audit: [audit(now, `resident:${residentId}`, accept ? 'idea.rewrite_accepted' : 'idea.rewrite_declined', idea)],
+        audit: [audit(now, by, accept ? 'idea.rewrite_accepted' : 'idea.rewrite_declined', idea)],
         outbox: [card(idea, 'committee.rewrite_answered', { accepted: accept ? 1 : 0 }, now)],
       },
     });

@@ -15,6 +15,7 @@ import type { SideRecords } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { CONFLICT_RETRIES } from './engine-deps.ts';
 import { requireStaff, staffRef } from './staff.ts';
+import { ambassadorRef, residentRef } from './actor-refs.ts';
 
 /** Resident id of a Telegram user. */
 export function telegramResidentId(telegramId: number): string {
@@ -122,32 +123,60 @@ export async function exportMyData(deps: EngineDeps, residentId: string): Promis
 }
 
 /**
- * "Forget me": deletes the resident's record; their ideas stay, anonymised; a cast ballot
- * stays counted under its voter key (re-registering from the same account finds it).
+ * "Forget me" (SPEC §2.4, GDPR Art. 17). Afterwards no stored record holds the resident's
+ * id, name or contact in clear:
+ * - their ideas stay — their content belongs to the campaign — anonymised (`anonymise`: no
+ *   author id, their revisions attributed to `resident:erased`);
+ * - their resident record is deleted, and one-time codes forget who used them (the codes stay
+ *   used);
+ * - records that outlive them (audit entries, revisions by others) already name them only by
+ *   keyed pseudonym (`residentRef`), so the audit chain still verifies;
+ * - a cast ballot stays counted once under its voter key: registering again from the same
+ *   Telegram account finds it (`myBallots`) and replaces it, never adds a second;
+ * - finally the store purges what deletion leaves behind in its files (`Stores.purgeDeleted`).
+ * Re-runnable: after a crash half-way, calling it again finishes the job.
  */
 export async function forgetMe(deps: EngineDeps, residentId: string): Promise<Outcome<{ anonymisedIdeas: number }>> {
   const now = deps.clock.now();
-  await deps.stores.chat.eraseOwner(residentId);
+  const ref = residentRef(deps, residentId);
+  // The plain form is how records named residents before refs were pseudonymous.
+  const authorRefs = [ref, `resident:${residentId}`];
   let anonymised = 0;
   for (const idea of await deps.stores.ideas.list({ authorId: residentId })) {
     for (let i = 0; i < CONFLICT_RETRIES; i++) {
       const fresh = await deps.stores.ideas.get(idea.id);
       if (fresh === null || fresh.authorId !== residentId) break;
-      if ((await deps.stores.ideas.save(anonymise(fresh, now), fresh.version, {})) === 'saved') {
+      if ((await deps.stores.ideas.save(anonymise(fresh, authorRefs, now), fresh.version, {})) === 'saved') {
         anonymised++;
         break;
       }
     }
   }
-  await deps.stores.questions.eraseOwner(residentId);
-  await Promise.all([deps.stores.outbox.eraseRecipient(residentId), deps.stores.messageRefs.eraseOwner(residentId)]);
+  const erased = await eraseRecord(deps, residentId, { audit: [{ at: now, actor: ref, action: 'resident.erased', subject: ref, data: { ideas: anonymised }, assisted: false }] });
+  // After the delete, so no vote in flight puts the answer back: this process must not keep
+  // answering "eligible" for someone it no longer knows.
+  deps.cache?.eligible?.delete(residentId);
+  if (!erased) return refuse('resident.busy', {});
+  // What other stores keep for this resident goes after the record, so nothing the resident
+  // does meanwhile recreates it; on a re-run (record already gone) it is finished here.
+  await Promise.all([
+    deps.stores.chat.eraseOwner(residentId),
+    deps.stores.questions.eraseOwner(residentId),
+    deps.stores.outbox.eraseRecipient(residentId),
+    deps.stores.messageRefs.eraseOwner(residentId),
+  ]);
+  await deps.stores.purgeDeleted();
+  return done({ anonymisedIdeas: anonymised });
+}
+
+/** Deletes the resident record (true when it is gone, whoever deleted it). */
+async function eraseRecord(deps: EngineDeps, residentId: string, side: SideRecords): Promise<boolean> {
   for (let i = 0; i < CONFLICT_RETRIES; i++) {
     const r = await deps.stores.residents.get(residentId);
-    if (r === null) return done({ anonymisedIdeas: anonymised });
-    const side: SideRecords = { audit: [{ at: now, actor: 'system:engine', action: 'resident.erased', subject: 'resident:erased', data: { ideas: anonymised }, assisted: false }] };
-    if ((await deps.stores.residents.erase(residentId, r.version, side)) === 'saved') return done({ anonymisedIdeas: anonymised });
+    if (r === null) return true;
+    if ((await deps.stores.residents.erase(residentId, r.version, side)) === 'saved') return true;
   }
-  return refuse('resident.busy', {});
+  return false;
 }
 
 const CODE_ALPHABET = /^[A-HJ-NP-Z2-9]{8}$/u;
@@ -186,7 +215,7 @@ export async function registerAssisted(
   if (code === null) return refuse('code.malformed', {});
   const now = deps.clock.now();
   const residentId = `code:${deps.ids.newId('r')}`;
-  let r: Resident = { ...newResident({ id: residentId, telegramId: null, displayName: input.displayName, locale: input.locale, now }), assistedBy: ambassadorId };
+  let r: Resident = { ...newResident({ id: residentId, telegramId: null, displayName: input.displayName, locale: input.locale, now }), assistedBy: ambassadorRef(deps, ambassadorId) };
   for (const answer of [
     { step: 'language', locale: input.locale },
     { step: 'consent', accepted: true },
@@ -201,7 +230,7 @@ export async function registerAssisted(
   const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
   if (claimed.status === 'unknown') return refuse('code.unknown', {});
   if (claimed.status === 'used') return refuse('code.used', {});
-  const side: SideRecords = { audit: [{ at: now, actor: `ambassador:${ambassadorId}`, action: 'resident.registered_assisted', subject: `resident:${residentId}`, data: { area: input.area }, assisted: true }] };
+  const side: SideRecords = { audit: [{ at: now, actor: ambassadorRef(deps, ambassadorId), action: 'resident.registered_assisted', subject: residentRef(deps, residentId), data: { area: input.area }, assisted: true }] };
   if ((await deps.stores.residents.save(r, null, side)) !== 'saved') return refuse('resident.busy', {});
   return done({ ...r, version: 1 });
 }
@@ -212,7 +241,8 @@ export async function residentByCode(deps: EngineDeps, rawCode: string): Promise
   if (code === null) return refuse('code.malformed', {});
   const c = await deps.stores.residents.getCode(code);
   if (c === null) return refuse('code.unknown', {});
-  if (c.residentId === null) return refuse('code.not_registered', {});
+  // A used code with nobody behind it: its resident erased their data.
+  if (c.residentId === null) return refuse(c.usedAt === null ? 'code.not_registered' : 'resident.unknown', {});
   const r = await deps.stores.residents.get(c.residentId);
   return r === null ? refuse('resident.unknown', {}) : done(r);
 }
@@ -226,6 +256,6 @@ export async function setRole(deps: EngineDeps, slackUserId: string, residentId:
     deps,
     residentId,
     (r) => done({ ...r, role }),
-    (before) => ({ audit: [{ at: now, actor: staffRef(staff.value), action: 'resident.role_changed', subject: `resident:${residentId}`, data: { from: before.role, to: role }, assisted: false }] }),
+    (before) => ({ audit: [{ at: now, actor: staffRef(staff.value), action: 'resident.role_changed', subject: residentRef(deps, residentId), data: { from: before.role, to: role }, assisted: false }] }),
   );
 }

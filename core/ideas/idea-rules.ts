@@ -243,7 +243,25 @@ export function setFundingOutcome(idea: Idea, funded: boolean, now: number): Out
   return done({ ...idea, state: funded ? 'winner' : 'not_funded', updatedAt: now });
 }
 
-/** The idea with its author removed ("forget me": ideas stay, anonymised). */
-export function anonymise(idea: Idea, now: number): Idea {
-  return { ...idea, authorId: null, updatedAt: now };
+/** Actor ref left in an idea's revisions where its author acted, once they erased their data. */
+export const ERASED_AUTHOR = 'resident:erased';
+
+/**
+ * The idea with its author removed ("forget me"): its content stays — it belongs to the
+ * campaign now — but nothing links it to the author any more. `authorId` becomes null, and
+ * every revision made under one of `authorRefs` (the refs the author acted under: their
+ * pseudonymous ref, and their plain `resident:<id>` in records written before refs were
+ * pseudonymous) is attributed to {@link ERASED_AUTHOR}. Revisions by staff or by an ambassador
+ * keep their refs (those are not the author's). A pending rewrite is dropped: only the author
+ * could answer it.
+ */
+export function anonymise(idea: Idea, authorRefs: readonly string[], now: number): Idea {
+  const mine = new Set(authorRefs);
+  return {
+    ...idea,
+    authorId: null,
+    rewrite: null,
+    revisions: idea.revisions.map((r) => (mine.has(r.by) ? { ...r, by: ERASED_AUTHOR } : r)),
+    updatedAt: now,
+  };
 }

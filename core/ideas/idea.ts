@@ -43,7 +43,10 @@ export interface IdeaContent {
 /** One entry of an idea's revision history. */
 export interface IdeaRevision {
   readonly at: number;
-  /** Actor ref (`resident:tg:1`, `staff:U1`). */
+  /**
+   * Actor ref: `resident:p_…` / `ambassador:p_…` (keyed pseudonyms, core/engine/actor-refs.ts),
+   * `staff:U1`; `resident:erased` once the author erased their data.
+   */
   readonly by: string;
   readonly reason: 'created' | 'edited' | 'rewrite_accepted' | 'cost_estimated' | 'resubmitted';
   readonly content: IdeaContent;
@@ -76,7 +79,10 @@ export interface Idea extends IdeaContent {
   /** Author resident id; null once the author erased their data. */
   readonly authorId: string | null;
   readonly authorLocale: Locale;
-  /** Ambassador who submitted on the author's behalf. */
+  /**
+   * Ambassador who submitted on the author's behalf, as their pseudonymous ref
+   * (`ambassador:p_…`), never their resident id: the idea outlives the ambassador's erasure.
+   */
   readonly assistedBy: string | null;
   /** Cost estimated by staff when the author did not know. */
   readonly costEstimatedByStaff: boolean;

@@ -26,7 +26,12 @@ export interface ResidentStore {
    * saved record's version is `expectedVersion + 1` (or 1). Atomic with `side`.
    */
   save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome>;
-  /** Deletes the record if its version is `expectedVersion`. Atomic with `side`. */
+  /**
+   * Deletes the record if its version is `expectedVersion`, and in the same atomic step
+   * (with `side`) forgets the resident in one-time codes: a code they used stays used, with
+   * `residentId` null (a second claim still answers `used`); a code reserved for them and
+   * never used is deleted. Nothing is changed on `conflict`.
+   */
   erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome>;
   /** Residents ordered by id, after `afterId` (exclusive), at most `limit`. */
   list(afterId: string | null, limit: number): Promise<readonly Resident[]>;

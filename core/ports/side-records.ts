@@ -14,13 +14,17 @@ export interface SideRecords {
 export interface AuditDraft {
   /** Epoch ms. */
   readonly at: number;
-  /** Actor ref, e.g. `staff:U123`, `ambassador:tg:42`, `system:scheduler`. */
+  /**
+   * Actor ref, e.g. `staff:U123`, `ambassador:p_…`, `system:scheduler`. Residents and
+   * ambassadors appear only by keyed pseudonym (core/engine/actor-refs.ts): audit entries
+   * outlive a resident's erasure and cannot be rewritten without breaking the chain.
+   */
   readonly actor: string;
   /** What happened, e.g. `idea.moderated`, `phase.entered`, `ballot.assisted`. */
   readonly action: string;
   /** What it happened to, e.g. `idea:idea_x`, `campaign:bertrix`. */
   readonly subject: string;
-  /** Details; JSON-serialisable. Never personal data beyond ids, never a ballot's choices. */
+  /** Details; JSON-serialisable. Never personal data (no resident id, name or contact), never a ballot's choices. */
   readonly data: Readonly<Record<string, unknown>>;
   /** True for actions taken by an ambassador on someone's behalf. */
   readonly assisted: boolean;

@@ -27,7 +27,10 @@ export interface Resident {
   /** Receives announcements and weekly updates. */
   readonly subscribed: boolean;
   readonly step: RegistrationStep;
-  /** Ambassador who registered this resident, if assisted. */
+  /**
+   * Ambassador who registered this resident, if assisted — as their pseudonymous ref
+   * (`ambassador:p_…`), so this record keeps nothing of the ambassador once they erase theirs.
+   */
   readonly assistedBy: string | null;
   /** First seen (epoch ms). */
   readonly createdAt: number;

@@ -8,6 +8,8 @@
  *   with expected version null (registering again after "forget me").
  * - `list` orders ids by plain string (byte) order: `tg:10` sorts before `tg:2`.
  * - A code pre-assigned to another resident answers `used` to a different claimant.
+ * - Erasing a resident forgets them in codes (used: residentId null, still used; reserved and
+ *   unused: deleted); a claim of such a used code answers `used` with residentId null.
  */
 import { describe, expect, it } from 'vitest';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
@@ -162,6 +164,42 @@ export function describeResidentStoreContract(label: string, make: MakeStores): 
       expect(own).toEqual({ status: 'claimed', code: code('CCCC4444', { residentId: 'code:r1', usedAt: T0 + 1 }) });
       await expectSide(stores, 'other', false);
       await expectSide(stores, 'own', true);
+    });
+
+    it('erasing a resident forgets them in codes: used ones stay used with no resident, reserved ones go; others untouched', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1'), null, {});
+      await stores.residents.save(resident('tg:2'), null, {});
+      await stores.residents.addCodes([code('AAAA2222'), code('BBBB3333'), code('CCCC4444', { residentId: 'tg:1' }), code('DDDD5555')]);
+      expect((await stores.residents.claimCode('AAAA2222', 'tg:1', T0 + 1, {})).status).toBe('claimed');
+      expect((await stores.residents.claimCode('BBBB3333', 'tg:2', T0 + 2, {})).status).toBe('claimed');
+      // A refused erase changes no code.
+      expect(await stores.residents.erase('tg:1', 5, side('stale'))).toBe('conflict');
+      expect((await stores.residents.getCode('AAAA2222'))?.residentId).toBe('tg:1');
+      expect(await stores.residents.erase('tg:1', 1, side('erase'))).toBe('saved');
+      expect(await stores.residents.getCode('AAAA2222')).toEqual(code('AAAA2222', { usedAt: T0 + 1 }));
+      expect(await stores.residents.getCode('CCCC4444')).toBeNull();
+      expect(await stores.residents.getCode('BBBB3333')).toEqual(code('BBBB3333', { residentId: 'tg:2', usedAt: T0 + 2 }));
+      expect(await stores.residents.getCode('DDDD5555')).toEqual(code('DDDD5555'));
+      // Still used for anyone, the erased resident coming back included.
+      expect(await stores.residents.claimCode('AAAA2222', 'tg:1', T0 + 3, side('again'))).toEqual({ status: 'used', residentId: null });
+      await expectSide(stores, 'stale', false);
+      await expectSide(stores, 'erase', true);
+      await expectSide(stores, 'again', false);
+      // Registered again and claiming a new code: that one is forgotten at the next erasure too.
+      await stores.residents.save(resident('tg:1'), null, {});
+      expect((await stores.residents.claimCode('DDDD5555', 'tg:1', T0 + 4, {})).status).toBe('claimed');
+      expect(await stores.residents.erase('tg:1', 1, {})).toBe('saved');
+      expect(await stores.residents.getCode('DDDD5555')).toEqual(code('DDDD5555', { usedAt: T0 + 4 }));
+    });
+
+    it('purgeDeleted after an erasure answers purged, and again (idempotent)', async () => {
+      const { stores } = await open();
+      await stores.residents.save(resident('tg:1'), null, {});
+      await stores.residents.erase('tg:1', 1, {});
+      expect(await stores.purgeDeleted()).toBe('purged');
+      expect(await stores.purgeDeleted()).toBe('purged');
+      expect(await stores.residents.get('tg:1')).toBeNull();
     });
 
     it('race: concurrent claims of one code through two handles: exactly one claimed', async () => {

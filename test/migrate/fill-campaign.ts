@@ -226,6 +226,9 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(await stores.chat.eraseOwner(v0)).toBe(2);
   expect(await stores.chat.read('conv:100', filled.now + 1000)).toBeUndefined();
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });
+  // Erasing on the target still finds the codes that name the resident (Redis rebuilds its per-resident code sets).
+  must(await h.engine.forgetMe(filled.voters[3]!));
+  expect(await stores.residents.getCode(filled.usedCode)).toMatchObject({ residentId: null, usedAt: expect.any(Number) });
   expect(await stores.residents.get(filled.voters[6]!)).toBeNull();
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');
 

@@ -34,6 +34,11 @@ export class MemoryResidentStore implements ResidentStore {
     const current = s.residents.get(id);
     if (current === undefined || current.version !== expectedVersion) return 'conflict';
     s.residents.delete(id);
+    for (const [code, c] of s.codes) {
+      if (c.residentId !== id) continue;
+      if (c.usedAt === null) s.codes.delete(code);
+      else s.codes.set(code, frozenCopy({ ...c, residentId: null }));
+    }
     applySide(s, side);
     return 'saved';
   }

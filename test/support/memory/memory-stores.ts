@@ -30,6 +30,11 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
     processed: new MemoryProcessedUpdates(handle),
     chat: new MemoryChatState(handle),
     audit: new MemoryAuditLog(handle),
+    // Nothing outlives a deleted record in memory; the handle must still be open.
+    purgeDeleted: async () => {
+      handle.open();
+      return 'purged';
+    },
     close: async () => handle.close(),
   };
 }
