@@ -233,7 +233,9 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');
 
   // Questions: counts, numbering, threads, caps and erasure carry on.
-  expect(await stores.questions.countByState()).toMatchObject({ open: 2 + QUESTIONS_PER_DAY.max, answered: 1, closed: 1 });
+  expect(await stores.questions.countByState()).toMatchObject({ open: 2 + QUESTIONS_PER_DAY.max, answered: 1 });
+  // voters[3]'s closed question went with their erasure just above.
+  expect((await stores.questions.countByState()).closed ?? 0).toBe(0);
   expect(await h.engine.askQuestion(filled.voters[2]!, { text: 'One more' })).toMatchObject({ ok: false, code: 'question.rate_limited', params: { limit: 'questions' } });
   expect(await h.engine.followUpQuestion(filled.voters[4]!, filled.questions.chatty, { text: 'One more' })).toMatchObject({ ok: false, code: 'question.rate_limited', params: { limit: 'messages' } });
   expect(await h.engine.answerQuestion('U-MOD2', filled.questions.reopened, 'From the 2nd of July.')).toMatchObject({ ok: true, value: { state: 'answered' } });
