@@ -17,6 +17,7 @@ function messageFrom(seq: unknown, draftJson: unknown, status: Status, attempts:
     status,
     attempts: Number(attempts),
     lastError: hasError === 1 ? String(error) : null,
+    ...(draft.group === undefined ? {} : { group: draft.group }),
   };
 }
 
@@ -74,6 +75,30 @@ export class RedisOutbox implements Outbox {
   async counts(): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
     const [p, s, f] = await this.#ctx.guard('outbox.counts', () => this.#ctx.redis.hmget(this.#ctx.keys.outboxCounts, 'pending', 'sent', 'failed'));
     return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0) };
+  }
+
+  /**
+   * Counted by reading every draft (HSCAN of `ob:draft`): correct, but as slow as the outbox
+   * is large. A stop-gap until the outbox keeps per-group counters in its scripts.
+   */
+  async groupCounts(group: string): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
+    const k = this.#ctx.keys;
+    return this.#ctx.guard('outbox.groupCounts', async () => {
+      const seqs: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, flat] = await this.#ctx.redis.hscan(k.outboxDraft, cursor, 'COUNT', 1000);
+        for (let i = 0; i + 1 < flat.length; i += 2) {
+          if ((JSON.parse(flat[i + 1]!) as OutboxDraft).group === group) seqs.push(flat[i]!);
+        }
+        cursor = next;
+      } while (cursor !== '0');
+      const out = { pending: 0, sent: 0, failed: 0 };
+      for (let i = 0; i < seqs.length; i += 1000) {
+        for (const s of await this.#ctx.redis.hmget(k.outboxStatus, ...seqs.slice(i, i + 1000))) out[(s ?? 'pending') as Status] += 1;
+      }
+      return out;
+    });
   }
 
   async list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]> {

@@ -13,6 +13,7 @@ import type { RedisKeys } from './keys.ts';
 import { LeaderLease } from './leader-lease.ts';
 import { RedisAuditLog } from './redis-audit-log.ts';
 import { RedisBallotBox } from './redis-ballot-box.ts';
+import { RedisBroadcastStore } from './redis-broadcast-store.ts';
 import { RedisCampaignStore } from './redis-campaign-store.ts';
 import { RedisContext, connectRedis } from './redis-context.ts';
 import { RedisIdeaStore } from './redis-idea-store.ts';
@@ -81,6 +82,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     outbox: new RedisOutbox(ctx),
     processed: new RedisProcessedUpdates(ctx),
     audit: new RedisAuditLog(ctx),
+    broadcasts: new RedisBroadcastStore(ctx),
     leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),
     async close() {
       if (closed) return;

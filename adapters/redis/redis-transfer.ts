@@ -33,6 +33,10 @@ import type { RedisKeys } from './keys.ts';
 import { connectRedis } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
 import { ballotFrom } from './redis-ballot-box.ts';
+import { BROADCAST_FIELDS, broadcastFrom } from './redis-broadcast-store.ts';
+import { broadcastFixedJson } from './redis-context.ts';
+import { subscriptionMember } from './redis-resident-store.ts';
+import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -141,7 +145,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
   const readAll = async (): Promise<CampaignDump> => {
     if ((await client.exists(marker)) === 1) throw partial();
-    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength] = await run([
+    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, broadcastMembers] = await run([
       ['hmget', k.phase, 'v', 'd'],
       ['get', k.results],
       ['get', k.secret],
@@ -151,6 +155,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ['hkeys', k.envelopeCounts],
       ['get', k.outboxSeq],
       ['llen', k.auditList],
+      ['zrange', k.broadcasts, 0, -1],
     ]);
     const [pv, pd] = phase as (string | null)[];
 
@@ -226,6 +231,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
           status: (status![n] ?? 'pending') as OutboxMessage['status'],
           attempts: Number(attempts![n] ?? 0),
           lastError: errors![n] ?? null,
+          ...(draft.group === undefined ? {} : { group: draft.group }),
         });
       });
     }
@@ -244,6 +250,13 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       processed.push({ key: claimKeys[n]!.slice(processedPrefix.length), expiresAt: Number(v.slice(0, v.indexOf(':'))) });
     });
 
+    const broadcasts: Broadcast[] = [];
+    const broadcastIds = (broadcastMembers as string[]).map((m) => m.slice(m.indexOf(':') + 1));
+    for (const row of await readEach(broadcastIds, (id) => ['hmget', k.broadcast(id), ...BROADCAST_FIELDS])) {
+      const b = broadcastFrom(row as (string | null)[]);
+      if (b !== null) broadcasts.push(b);
+    }
+
     return {
       format: 'pnyx-dump/1',
       phaseState: pv == null || pd == null ? null : { value: JSON.parse(pd) as PhaseState, version: Number(pv) },
@@ -259,6 +272,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       outbox,
       audit,
       processed,
+      broadcasts: broadcasts.sort((a, b) => byText(a.id, b.id)),
     };
   };
 
@@ -274,6 +288,9 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     for (const r of dump.residents) {
       yield ['hset', k.resident(r.id), 'v', r.version, 'd', withoutVersion(r)];
       yield ['zadd', k.residentIds, 0, r.id];
+      // The subscription index as lua/resident-save.lua keeps it.
+      const member = subscriptionMember(k, r);
+      if (member !== '') yield ['zadd', k.subscribed, 0, member];
     }
     for (const c of dump.codes) {
       yield ['hset', k.code(c.code), 'b', c.issuedBy, 'i', c.issuedAt, ...(c.residentId === null ? [] : ['r', c.residentId]), ...(c.usedAt === null ? [] : ['u', c.usedAt])];
@@ -307,7 +324,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
     const statuses = new Map<string, number>();
     for (const m of dump.outbox) {
-      const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore };
+      const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore, ...(m.group === undefined ? {} : { group: m.group }) };
       yield ['hset', k.outboxKeys, m.key, m.seq];
       yield ['hset', k.outboxDraft, m.seq, JSON.stringify(draft)];
       yield ['hset', k.outboxStatus, m.seq, m.status];
@@ -331,6 +348,16 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     }
     const head = dump.audit.at(-1)?.hash;
     if (head !== undefined) yield ['set', k.auditHead, head];
+
+    for (const b of dump.broadcasts) {
+      const progress: (string | number)[] = ['s', b.status, 'q', b.queued, 'v', b.version];
+      if (b.cursor !== null) progress.push('c', b.cursor);
+      if (b.total !== null) progress.push('t', b.total);
+      if (b.fannedOutAt !== null) progress.push('fo', b.fannedOutAt);
+      if (b.finishedAt !== null) progress.push('fi', b.finishedAt);
+      yield ['hset', k.broadcast(b.id), 'd', broadcastFixedJson(b), ...progress];
+      yield ['zadd', k.broadcasts, 0, k.broadcastMember(b.startedAt, b.id)];
+    }
 
     const wall = now();
     for (const p of dump.processed) {

@@ -9,6 +9,7 @@ export { SqliteResidentStore } from './sqlite-resident-store.ts';
 export { SqliteIdeaStore } from './sqlite-idea-store.ts';
 export { SqliteBallotBox } from './sqlite-ballot-box.ts';
 export { SqliteOutbox } from './sqlite-outbox.ts';
+export { SqliteBroadcastStore } from './sqlite-broadcast-store.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
 export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';

@@ -1,5 +1,5 @@
 /**
- * The one writer of audit entries and outbox messages. Store methods call it *inside* their
+ * The one writer of audit entries, outbox messages and new broadcasts. Store methods call it *inside* their
  * own immediate transaction, after deciding to write, so side records land exactly when the
  * change does (core/ports/side-records.ts).
  */
@@ -7,12 +7,15 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH, canonicalJson, linkEntries } from '../../core/audit/audit-chain.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../../core/ports/side-records.ts';
+import type { BroadcastDraft } from '../../core/broadcasts/broadcast.ts';
+import { broadcastData } from './broadcast-rows.ts';
 
 /** Writes side records on one database handle. Every method must run inside a transaction. */
 export class SqliteSideRecords {
   private readonly headStmt: Database.Statement<[], { seq: number; hash: string }>;
   private readonly auditInsert: Database.Statement<unknown[]>;
   private readonly outboxInsert: Database.Statement<unknown[]>;
+  private readonly broadcastInsert: Database.Statement<unknown[]>;
 
   constructor(private readonly db: Database.Database) {
     this.headStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -21,17 +24,31 @@ export class SqliteSideRecords {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.outboxInsert = db.prepare(
-      `INSERT INTO outbox (key, recipient, template, params, not_before, status, attempts)
-       VALUES (?, ?, ?, ?, ?, 'pending', 0)
+      `INSERT INTO outbox (key, recipient, template, params, not_before, status, attempts, group_id)
+       VALUES (?, ?, ?, ?, ?, 'pending', 0, ?)
        ON CONFLICT (key) DO NOTHING`,
+    );
+    this.broadcastInsert = db.prepare(
+      `INSERT INTO broadcasts (id, started_at, status, cursor, queued, total, fanned_out_at, finished_at, version, data)
+       VALUES (?, ?, 'fanning_out', NULL, 0, NULL, NULL, NULL, 1, ?)
+       ON CONFLICT (id) DO NOTHING`,
     );
   }
 
-  /** Writes both kinds of side records; returns the linked audit entries. */
+  /** Writes every kind of side record; returns the linked audit entries. */
   write(side: SideRecords): AuditEntry[] {
     const entries = side.audit !== undefined && side.audit.length > 0 ? this.appendAudit(side.audit) : [];
     if (side.outbox !== undefined && side.outbox.length > 0) this.enqueue(side.outbox);
+    if (side.broadcasts !== undefined && side.broadcasts.length > 0) this.createBroadcasts(side.broadcasts);
     return entries;
+  }
+
+  /** Stores new broadcasts (`fanning_out`, version 1); returns how many ids were new. */
+  createBroadcasts(drafts: readonly BroadcastDraft[]): number {
+    this.assertInTransaction();
+    let created = 0;
+    for (const d of drafts) created += this.broadcastInsert.run(d.id, d.startedAt, broadcastData(d)).changes;
+    return created;
   }
 
   /** Links `drafts` after the current head and stores them. */
@@ -50,7 +67,7 @@ export class SqliteSideRecords {
   enqueue(drafts: readonly OutboxDraft[]): void {
     this.assertInTransaction();
     for (const d of drafts) {
-      this.outboxInsert.run(d.key, JSON.stringify(d.recipient), d.template, JSON.stringify(d.params), d.notBefore);
+      this.outboxInsert.run(d.key, JSON.stringify(d.recipient), d.template, JSON.stringify(d.params), d.notBefore, d.group ?? null);
     }
   }
 

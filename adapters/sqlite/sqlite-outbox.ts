@@ -17,6 +17,7 @@ export interface OutboxRow {
   attempts: number;
   last_error: string | null;
   lease_until: number | null;
+  group_id: string | null;
 }
 
 /** The message of a row (its lease is not part of it). */
@@ -31,6 +32,7 @@ export function messageFromRow(r: OutboxRow): OutboxMessage {
     status: r.status,
     attempts: r.attempts,
     lastError: r.last_error,
+    ...(r.group_id === null ? {} : { group: r.group_id }),
   };
 }
 
@@ -47,6 +49,7 @@ export class SqliteOutbox implements Outbox {
   private readonly retryStmt: Database.Statement<[number, string, number]>;
   private readonly failStmt: Database.Statement<[string, number]>;
   private readonly countsStmt: Database.Statement<[], { status: OutboxMessage['status']; n: number }>;
+  private readonly groupCountsStmt: Database.Statement<[string], { status: OutboxMessage['status']; n: number }>;
   private readonly listStmt: Database.Statement<[number, number], OutboxRow>;
 
   constructor(db: Database.Database) {
@@ -73,6 +76,7 @@ export class SqliteOutbox implements Outbox {
     );
     this.countsStmt = db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
     this.listStmt = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.groupCountsStmt = db.prepare('SELECT status, COUNT(*) AS n FROM outbox INDEXED BY outbox_by_group WHERE group_id = ? GROUP BY status');
   }
 
   async enqueue(drafts: readonly OutboxDraft[]): Promise<void> {
@@ -99,6 +103,12 @@ export class SqliteOutbox implements Outbox {
   async counts(): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
     const out = { pending: 0, sent: 0, failed: 0 };
     for (const r of this.countsStmt.all()) out[r.status] = r.n;
+    return out;
+  }
+
+  async groupCounts(group: string): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
+    const out = { pending: 0, sent: 0, failed: 0 };
+    for (const r of this.groupCountsStmt.all(group)) out[r.status] = r.n;
     return out;
   }
 

@@ -5,6 +5,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import { migrate } from './migrations.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteBallotBox } from './sqlite-ballot-box.ts';
+import { SqliteBroadcastStore } from './sqlite-broadcast-store.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
@@ -61,6 +62,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     outbox: new SqliteOutbox(db),
     processed: new SqliteProcessedUpdates(db),
     audit: new SqliteAuditLog(db),
+    broadcasts: new SqliteBroadcastStore(db),
     async close(): Promise<void> {
       if (!db.open) return;
       db.close();

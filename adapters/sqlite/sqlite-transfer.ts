@@ -23,6 +23,9 @@ import { auditEntryFromRow } from './sqlite-audit-log.ts';
 import { ballotFromRow } from './sqlite-ballot-box.ts';
 import type { BallotRow } from './sqlite-ballot-box.ts';
 import { messageFromRow } from './sqlite-outbox.ts';
+import { subscriptionColumns } from './sqlite-resident-store.ts';
+import { BROADCAST_COLUMNS, broadcastFromRow, broadcastValues } from './broadcast-rows.ts';
+import type { BroadcastRow } from './broadcast-rows.ts';
 import type { OutboxRow } from './sqlite-outbox.ts';
 import { immediate, openDatabase } from './sqlite-database.ts';
 import { migrate } from './migrations.ts';
@@ -40,6 +43,7 @@ const DATA_TABLES = [
   'outbox',
   'processed_updates',
   'audit_log',
+  'broadcasts',
 ] as const;
 
 // meta keys and record names, as the stores of this folder use them.
@@ -130,6 +134,7 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
         key: r.key,
         expiresAt: r.expires_at,
       })),
+      broadcasts: all<BroadcastRow>('SELECT * FROM broadcasts ORDER BY id').map(broadcastFromRow),
     };
   });
 
@@ -149,8 +154,11 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     if (dump.results !== null) putRecord(RECORD_RESULTS, 1, JSON.stringify(dump.results));
     if (dump.secretCheck !== null) putMeta(META_SECRET_CHECK, dump.secretCheck);
     if (dump.nextIdeaNumber > 1) putMeta(META_IDEA_NUMBER, String(dump.nextIdeaNumber - 1));
-    const resident = run('INSERT INTO residents (id, version, data) VALUES (?, ?, ?)');
-    for (const r of dump.residents) resident(r.id, r.version, JSON.stringify(r));
+    const resident = run('INSERT INTO residents (id, version, data, subscribed, area) VALUES (?, ?, ?, ?, ?)');
+    for (const r of dump.residents) {
+      const { subscribed, area } = subscriptionColumns(r);
+      resident(r.id, r.version, JSON.stringify(r), subscribed, area);
+    }
     const code = run('INSERT INTO access_codes (code, resident_id, issued_by, issued_at, used_at) VALUES (?, ?, ?, ?, ?)');
     for (const c of dump.codes) code(c.code, c.residentId, c.issuedBy, c.issuedAt, c.usedAt);
     const idea = run('INSERT INTO ideas (id, number, state, author_id, version, data) VALUES (?, ?, ?, ?, ?, ?)');
@@ -165,11 +173,11 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     for (const b of dump.ballots) current.run(ballotParams(b));
     // Explicit seqs: AUTOINCREMENT then continues after the highest one.
     const message = run(
-      `INSERT INTO outbox (seq, key, recipient, template, params, not_before, status, attempts, last_error, lease_until)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      `INSERT INTO outbox (seq, key, recipient, template, params, not_before, status, attempts, last_error, lease_until, group_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
     );
     for (const m of dump.outbox) {
-      message(m.seq, m.key, JSON.stringify(m.recipient), m.template, JSON.stringify(m.params), m.notBefore, m.status, m.attempts, m.lastError);
+      message(m.seq, m.key, JSON.stringify(m.recipient), m.template, JSON.stringify(m.params), m.notBefore, m.status, m.attempts, m.lastError, m.group ?? null);
     }
     const entry = run(
       `INSERT INTO audit_log (seq, prev_hash, hash, at, actor, action, subject, assisted, data)
@@ -179,6 +187,8 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     // claimed_at is not in the dump (no port reads it); the expiry is what matters.
     const claim = run('INSERT INTO processed_updates (key, claimed_at, expires_at) VALUES (?, ?, ?)');
     for (const p of dump.processed) claim(p.key, Math.min(Date.now(), p.expiresAt), p.expiresAt);
+    const broadcast = run(`INSERT INTO broadcasts (${BROADCAST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const b of dump.broadcasts) broadcast(...broadcastValues(b));
   };
 
   return {

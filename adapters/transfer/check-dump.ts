@@ -30,6 +30,14 @@ export function checkDump(dump: CampaignDump): void {
   dump.ballots.forEach((b, i) => {
     if (!versions.has(`${b.slot}\n${b.voterKey}\n${b.version}`)) refuse(`current ballot ${i + 1} has no matching entry in ballotVersions`);
   });
+  // A dump written before broadcasts existed has none (the format string is bumped on merge).
+  if (!Array.isArray((dump as { broadcasts?: unknown }).broadcasts)) refuse('broadcasts is not a list');
+  const broadcastIds = new Set<string>();
+  dump.broadcasts.forEach((b, i) => {
+    if (broadcastIds.has(b.id)) refuse(`broadcast ${i + 1} repeats an id`);
+    broadcastIds.add(b.id);
+    if (b.status !== 'fanning_out' && b.total !== b.queued) refuse(`broadcast ${i + 1} is past fan-out but its total differs from its queued count`);
+  });
   const ideas = new Set(dump.ideas.map((i) => i.id));
   dump.supports.forEach((s, i) => {
     if (!ideas.has(s.ideaId)) refuse(`support ${i + 1} is for an idea the dump does not hold`);
@@ -43,6 +51,6 @@ export function isEmptyDump(dump: CampaignDump): boolean {
     dump.results === null &&
     dump.secretCheck === null &&
     dump.nextIdeaNumber <= 1 &&
-    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.ballots, dump.ballotVersions, dump.outbox, dump.audit, dump.processed].every((s) => s.length === 0)
+    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.ballots, dump.ballotVersions, dump.outbox, dump.audit, dump.processed, dump.broadcasts].every((s) => s.length === 0)
   );
 }

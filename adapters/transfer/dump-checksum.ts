@@ -27,6 +27,7 @@ export const DUMP_SECTIONS = [
   'outbox',
   'audit',
   'processed',
+  'broadcasts',
 ] as const;
 
 /** One section of a dump. */

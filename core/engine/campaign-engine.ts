@@ -11,6 +11,7 @@ import * as ideas from './idea-usecases.ts';
 import * as ballots from './ballot-usecases.ts';
 import * as counting from './tally-usecases.ts';
 import * as figures from './figures-usecases.ts';
+import * as broadcasts from './broadcast-usecases.ts';
 
 type Bound<F> = F extends (deps: EngineDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -69,6 +70,12 @@ export function createEngine(input: EngineDeps) {
     runTally: bind(deps, counting.runTally),
     explainMyBallots: bind(deps, counting.explainMyBallots),
     digestFigures: bind(deps, figures.digestFigures),
+    // broadcasts
+    announce: bind(deps, broadcasts.announce),
+    fanOutBroadcast: bind(deps, broadcasts.fanOutBroadcast),
+    broadcastsToFanOut: bind(deps, broadcasts.broadcastsToFanOut),
+    broadcastProgress: bind(deps, broadcasts.broadcastProgress),
+    listBroadcasts: bind(deps, broadcasts.listBroadcasts),
   };
 }
 

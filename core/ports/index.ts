@@ -8,5 +8,6 @@ export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
 export type { Outbox, OutboxMessage } from './outbox.ts';
 export type { ProcessedUpdates } from './processed-updates.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
+export type { BroadcastStore, BroadcastOutcome, FanOutPage } from './broadcast-store.ts';
 export type { Stores } from './stores.ts';
 export type { CampaignDump, StoreTransfer } from './store-transfer.ts';

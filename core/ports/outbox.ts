@@ -31,6 +31,8 @@ export interface Outbox {
   fail(seq: number, error: string): Promise<void>;
   /** Messages by status. */
   counts(): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>>;
+  /** Messages of one `group` (OutboxDraft.group, e.g. a broadcast id) by status; zeros for an unknown group. */
+  groupCounts(group: string): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>>;
   /** Messages ordered by seq, for inspection and tests. */
   list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]>;
 }

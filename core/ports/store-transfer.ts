@@ -6,6 +6,7 @@ import type { StoredBallot } from '../ballots/ballot.ts';
 import type { AccessCode } from './resident-store.ts';
 import type { OutboxMessage } from './outbox.ts';
 import type { AuditEntry } from './audit-log.ts';
+import type { Broadcast } from '../broadcasts/broadcast.ts';
 
 /**
  * Everything one campaign's store holds, backend-neutral, for `pnyx migrate` (SQLite ⇄ Redis).
@@ -34,6 +35,8 @@ export interface CampaignDump {
   readonly outbox: readonly OutboxMessage[];
   readonly audit: readonly AuditEntry[];
   readonly processed: ReadonlyArray<{ readonly key: string; readonly expiresAt: number }>;
+  /** Broadcast records with their progress and versions, ordered by id. */
+  readonly broadcasts: readonly Broadcast[];
 }
 
 /** Reads and writes a whole campaign store. */

@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log.ts';
 import type { BallotBox } from './ballot-box.ts';
+import type { BroadcastStore } from './broadcast-store.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import type { IdeaStore } from './idea-store.ts';
 import type { Outbox } from './outbox.ts';
@@ -18,6 +19,7 @@ export interface Stores {
   readonly outbox: Outbox;
   readonly processed: ProcessedUpdates;
   readonly audit: AuditLog;
+  readonly broadcasts: BroadcastStore;
   /** Releases connections and file handles. */
   close(): Promise<void>;
 }

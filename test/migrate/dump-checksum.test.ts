@@ -20,6 +20,7 @@ const empty: CampaignDump = {
   outbox: [],
   audit: [],
   processed: [],
+  broadcasts: [],
 };
 
 const ballot = (voterKey: string, version: number, requestId: string): StoredBallot => ({

@@ -63,6 +63,13 @@ export class MemoryOutbox implements Outbox {
     return Object.freeze(c);
   }
 
+  async groupCounts(group: string): Promise<Readonly<Record<'pending' | 'sent' | 'failed', number>>> {
+    await roundTrip();
+    const c = { pending: 0, sent: 0, failed: 0 };
+    for (const row of this.handle.open().outbox) if (row.message.group === group) c[row.message.status] += 1;
+    return Object.freeze(c);
+  }
+
   async list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]> {
     await roundTrip();
     const rows = this.handle.open().outbox.filter((r) => r.message.seq > afterSeq);

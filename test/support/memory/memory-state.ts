@@ -20,6 +20,8 @@ import type { StoredResults } from '../../../core/ballots/results.ts';
 import type { Resident } from '../../../core/residents/resident.ts';
 import type { Idea } from '../../../core/ideas/idea.ts';
 import type { StoredBallot } from '../../../core/ballots/ballot.ts';
+import type { Broadcast, BroadcastDraft } from '../../../core/broadcasts/broadcast.ts';
+import { newBroadcast } from '../../../core/broadcasts/broadcast.ts';
 
 /** An outbox message with its lease (epoch ms until which it is not handed out again). */
 export interface MemoryOutboxRow {
@@ -34,6 +36,10 @@ export class MemoryState {
   secretCheck: string | null = null;
 
   readonly residents = new Map<string, Resident>();
+  /** The subscription index: id → area of every resident who `receivesBroadcasts`. */
+  readonly subscribed = new Map<string, string | null>();
+  /** Resident records read by `listSubscribed` (lets tests prove unsubscribed ones are not). */
+  subscribedReads = 0;
   readonly codes = new Map<string, AccessCode>();
 
   readonly ideas = new Map<string, Idea>();
@@ -54,6 +60,8 @@ export class MemoryState {
   readonly processed = new Map<string, number>();
 
   readonly audit: AuditEntry[] = [];
+
+  readonly broadcasts = new Map<string, Broadcast>();
 }
 
 /** Deep copy, deep frozen. */
@@ -95,10 +103,16 @@ export function enqueueOutbox(state: MemoryState, drafts: readonly OutboxDraft[]
   }
 }
 
+/** Stores new broadcasts; a draft whose id exists is ignored. Synchronous. */
+export function createBroadcasts(state: MemoryState, drafts: readonly BroadcastDraft[]): void {
+  for (const d of drafts) if (!state.broadcasts.has(d.id)) state.broadcasts.set(d.id, frozenCopy(newBroadcast(d)));
+}
+
 /** Applies side records of a change that is being stored. Synchronous. */
 export function applySide(state: MemoryState, side: SideRecords): void {
   if (side.audit !== undefined && side.audit.length > 0) appendAudit(state, side.audit);
   if (side.outbox !== undefined && side.outbox.length > 0) enqueueOutbox(state, side.outbox);
+  if (side.broadcasts !== undefined && side.broadcasts.length > 0) createBroadcasts(state, side.broadcasts);
 }
 
 /**

@@ -4,7 +4,7 @@
     KEYS[1]      done marker of this call: `done:<request id>` (some scripts keep their own
                  request ids and ignore it)
     KEYS[2..]    the script's own keys: own_key(1) = KEYS[2]; own_key_count() of them
-    then, only when there are side records (nA + nO > 0), the 8 side keys:
+    then, only when there are side records (nA + nO + nB > 0), the 8 side keys:
       side 1  audit:list   (list of entry JSON, index i holds seq i+1)
       side 2  audit:head   (hash of the last entry)
       side 3  ob:seq       (last outbox seq)
@@ -13,6 +13,9 @@
       side 6  ob:status    (hash: seq -> pending | sent | failed)
       side 7  ob:wait      (zset: seq scored by the instant it becomes claimable)
       side 8  ob:counts    (hash: status -> count)
+    then, only when there are new broadcasts (nB > 0):
+      side 9  idx:broadcasts (zset, lexicographic: broadcast members)
+      side 9+j bc:<id of broadcast j>, j = 1..nB (hash of one broadcast)
 
     ARGV[1]      done marker TTL in ms (0: no marker)
     ARGV[2]      number of audit drafts nA
@@ -20,6 +23,8 @@
     ARGV[4..]    nA x 7 audit values: at, actor, action, subject, assisted (0|1),
                  canonical data JSON, stored draft JSON (an object, without seq and hashes)
                  then nO x 3 outbox values: key, draft JSON, notBefore
+    then         nB, the number of new broadcasts, and nB x 2 values: fixed JSON (field d),
+                 index member
     then         the script's own arguments: own_arg(1), own_arg(2), …
 
   Idempotency: ioredis re-sends a command whose reply was lost in a reconnect. A script that
@@ -28,8 +33,16 @@
 ]]
 local N_AUDIT = tonumber(ARGV[2])
 local N_OUTBOX = tonumber(ARGV[3])
-local OWN_ARGV = 3 + 7 * N_AUDIT + 3 * N_OUTBOX
-local SIDE = (N_AUDIT + N_OUTBOX > 0) and (#KEYS - 8) or #KEYS
+local BROADCAST_ARGV = 4 + 7 * N_AUDIT + 3 * N_OUTBOX
+local N_BROADCAST = tonumber(ARGV[BROADCAST_ARGV])
+local OWN_ARGV = BROADCAST_ARGV + 2 * N_BROADCAST
+local SIDE = #KEYS
+if N_AUDIT + N_OUTBOX + N_BROADCAST > 0 then
+  SIDE = SIDE - 8
+end
+if N_BROADCAST > 0 then
+  SIDE = SIDE - 1 - N_BROADCAST
+end
 
 local function own_key(i)
   if 1 + i > SIDE then
@@ -62,8 +75,9 @@ local function finish(reply)
   return reply
 end
 
--- Appends the audit drafts (linked to the chain head) and enqueues the outbox drafts
--- (a draft whose key is known is skipped). Returns the new audit entries as JSON strings.
+-- Appends the audit drafts (linked to the chain head), enqueues the outbox drafts (a draft
+-- whose key is known is skipped) and creates the new broadcasts (`fanning_out`, version 1;
+-- an id that exists is skipped). Returns the new audit entries as JSON strings.
 local function apply_side()
   local entries = {}
   local i = 4
@@ -94,6 +108,15 @@ local function apply_side()
       redis.call('HINCRBY', KEYS[SIDE + 8], 'pending', 1)
     end
     i = i + 3
+  end
+  i = BROADCAST_ARGV + 1
+  for j = 1, N_BROADCAST do
+    local rec = KEYS[SIDE + 9 + j]
+    if redis.call('EXISTS', rec) == 0 then
+      redis.call('HSET', rec, 'd', ARGV[i], 's', 'fanning_out', 'q', 0, 'v', 1)
+      redis.call('ZADD', KEYS[SIDE + 9], 0, ARGV[i + 1])
+    end
+    i = i + 2
   end
   return entries
 end
