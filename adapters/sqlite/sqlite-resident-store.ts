@@ -35,6 +35,12 @@ export function subscriptionColumns(r: Resident): { subscribed: 0 | 1; area: str
   return { subscribed: receivesBroadcasts(r) ? 1 : 0, area: r.area };
 }
 
+/** The query of `listSubscribed` for everyone (exported for the query-plan test). */
+export const LIST_SUBSCRIBED_SQL = 'SELECT id, version, data FROM residents INDEXED BY residents_subscribed WHERE subscribed = 1 AND id > ? ORDER BY id LIMIT ?';
+/** The query of `listSubscribed` for one area. */
+export const LIST_SUBSCRIBED_IN_AREA_SQL =
+  'SELECT id, version, data FROM residents INDEXED BY residents_subscribed_by_area WHERE subscribed = 1 AND area = ? AND id > ? ORDER BY id LIMIT ?';
+
 function codeFromRow(r: CodeRow): AccessCode {
   return { code: r.code, residentId: r.resident_id, issuedBy: r.issued_by, issuedAt: r.issued_at, usedAt: r.used_at };
 }
@@ -62,12 +68,8 @@ export class SqliteResidentStore implements ResidentStore {
     this.getStmt = db.prepare('SELECT id, version, data FROM residents WHERE id = ?');
     this.listStmt = db.prepare('SELECT id, version, data FROM residents WHERE id > ? ORDER BY id LIMIT ?');
     this.getCodeStmt = db.prepare('SELECT * FROM access_codes WHERE code = ?');
-    this.subscribedStmt = db.prepare(
-      'SELECT id, version, data FROM residents INDEXED BY residents_subscribed WHERE subscribed = 1 AND id > ? ORDER BY id LIMIT ?',
-    );
-    this.subscribedInAreaStmt = db.prepare(
-      'SELECT id, version, data FROM residents INDEXED BY residents_subscribed_by_area WHERE subscribed = 1 AND area = ? AND id > ? ORDER BY id LIMIT ?',
-    );
+    this.subscribedStmt = db.prepare(LIST_SUBSCRIBED_SQL);
+    this.subscribedInAreaStmt = db.prepare(LIST_SUBSCRIBED_IN_AREA_SQL);
     const insert = db.prepare<[string, string, number, string | null]>(
       'INSERT INTO residents (id, version, data, subscribed, area) VALUES (?, 1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );

@@ -6,6 +6,8 @@ import { describeIdeaStoreContract } from './idea-store.contract.ts';
 import { describeOutboxContract } from './outbox.contract.ts';
 import { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 import { describeResidentStoreContract } from './resident-store.contract.ts';
+import { describeResidentSubscriptionsContract } from './resident-subscriptions.contract.ts';
+import { describeBroadcastStoreContract } from './broadcast-store.contract.ts';
 
 export { describeAuditLogContract } from './audit-log.contract.ts';
 export { describeBallotBoxContract } from './ballot-box.contract.ts';
@@ -14,15 +16,19 @@ export { describeIdeaStoreContract } from './idea-store.contract.ts';
 export { describeOutboxContract } from './outbox.contract.ts';
 export { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 export { describeResidentStoreContract } from './resident-store.contract.ts';
+export { describeResidentSubscriptionsContract } from './resident-subscriptions.contract.ts';
+export { describeBroadcastStoreContract } from './broadcast-store.contract.ts';
 export type { MakeStores, StoresFixture } from './stores-fixture.ts';
 
 /** Every store contract suite, for one backend. */
 export function describeStoreContracts(label: string, make: MakeStores): void {
   describeCampaignStoreContract(label, make);
   describeResidentStoreContract(label, make);
+  describeResidentSubscriptionsContract(label, make);
   describeIdeaStoreContract(label, make);
   describeBallotBoxContract(label, make);
   describeOutboxContract(label, make);
   describeProcessedUpdatesContract(label, make);
   describeAuditLogContract(label, make);
+  describeBroadcastStoreContract(label, make);
 }
