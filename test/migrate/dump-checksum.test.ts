@@ -4,6 +4,8 @@ import { GENESIS_HASH, linkEntries } from '../../core/audit/audit-chain.ts';
 import type { CampaignDump } from '../../core/ports/store-transfer.ts';
 import type { StoredBallot } from '../../core/ballots/ballot.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
+import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
+import { newBroadcast } from '../../core/broadcasts/broadcast.ts';
 
 const empty: CampaignDump = {
   format: 'pnyx-dump/1',
@@ -35,6 +37,16 @@ const ballot = (voterKey: string, version: number, requestId: string): StoredBal
   requestId,
 });
 
+const broadcast: Broadcast = {
+  ...newBroadcast({ id: 'bc_1', by: 'staff:U1', content: { kind: 'texts', texts: { fr: 'Bonjour' } }, audience: { kind: 'all' }, startedAt: 5 }),
+  status: 'sending',
+  cursor: 'tg:9',
+  queued: 4,
+  total: 4,
+  fannedOutAt: 8,
+  version: 3,
+};
+
 const some: CampaignDump = {
   ...empty,
   secretCheck: 'check',
@@ -56,13 +68,14 @@ const some: CampaignDump = {
   ]),
   processed: [{ key: 'tg:1', expiresAt: 99 }],
   nextIdeaNumber: 4,
+  broadcasts: [broadcast, newBroadcast({ id: 'bc_2', by: 'system:scheduler', content: { kind: 'template', template: 'announce.phase.voting', params: {} }, audience: { kind: 'area', area: 'north' }, startedAt: 6 })],
 };
 
 describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, broadcasts: 2 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -74,6 +87,11 @@ describe('dumpSummary', () => {
       supports: [...some.supports].reverse(),
     };
     expect(dumpSummary(reordered)).toEqual(dumpSummary(some));
+  });
+
+  it('covers broadcast progress', () => {
+    const moved = { ...some, broadcasts: [{ ...broadcast, cursor: 'tg:8' }, some.broadcasts[1]!] };
+    expect(differingSections(dumpSummary(some), dumpSummary(moved))).toEqual(['broadcasts']);
   });
 
   it('covers support times', () => {
@@ -99,6 +117,7 @@ describe('checkDump and isEmptyDump', () => {
     expect(() => checkDump(some)).not.toThrow();
     expect(isEmptyDump(empty)).toBe(true);
     expect(isEmptyDump(some)).toBe(false);
+    expect(isEmptyDump({ ...empty, broadcasts: [broadcast] })).toBe(false);
   });
 
   it.each([
@@ -108,6 +127,9 @@ describe('checkDump and isEmptyDump', () => {
     ['a current ballot without its version', { ballotVersions: [some.ballotVersions[0]!] }, /current ballot 1/],
     ['an idea number counter behind the ideas', { ideas: [{ id: 'idea_1', number: 4 }], nextIdeaNumber: 4 }, /nextIdeaNumber 4/],
     ['a support of an unknown idea', { supports: [{ ideaId: 'nope', supporterKey: 'k', at: 1 }] }, /support 1/],
+    ['no broadcasts list', { broadcasts: undefined }, /broadcasts is not a list/],
+    ['a repeated broadcast id', { broadcasts: [broadcast, broadcast] }, /broadcast 2 repeats an id/],
+    ['a fanned-out broadcast whose total is not its queued count', { broadcasts: [{ ...broadcast, total: 5 }] }, /broadcast 1 is past fan-out/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

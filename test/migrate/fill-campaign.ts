@@ -37,6 +37,8 @@ export interface FilledCampaign {
   readonly usedCode: string;
   /** An inbound update key claimed for 7 days at `now`. */
   readonly claimedUpdate: string;
+  /** A staff broadcast to `north` stopped after its first page, and the voting announcement, fanned out whole. */
+  readonly broadcasts: { readonly partial: string; readonly fannedOut: string };
 }
 
 const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => {
@@ -48,7 +50,8 @@ const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => 
  * Fills `stores` through the engine: residents (one erased, one verified by code), ideas in
  * several states with supports, finalists in two envelopes, ballots in both slots with
  * replacements, outbox messages in every status, audit entries, codes, processed updates, a
- * results record and the PNYX_SECRET check value.
+ * results record, the PNYX_SECRET check value, and broadcasts at every stage of fan-out
+ * (with their grouped outbox messages).
  */
 export async function fillCampaign(stores: Stores, campaign = migrationCampaign()): Promise<FilledCampaign> {
   const h = harness(campaign, stores);
@@ -98,7 +101,21 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   expect(await stores.processed.claim('tg:900001', now, 7 * DAY)).toBe(true);
   expect(await stores.processed.claim('slack:Ev42', now - 8 * DAY, 7 * DAY)).toBe(true);
   await stores.campaign.saveResults({ computedAt: now, method: 'greedy', tieBreak: 'lexico', envelopes: [] }, {});
-  return { now, voters, finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) }, usedCode: codes[0]!, claimedUpdate: 'tg:900001' };
+  // The tick into voting created the phase broadcasts; fan the voting one out whole, and
+  // stop a staff announcement after its first page.
+  const [votingAnnouncement] = await h.engine.listBroadcasts(null, 1);
+  expect(votingAnnouncement).toMatchObject({ content: { template: 'announce.phase.voting' } });
+  while (!must(await h.engine.fanOutBroadcast(votingAnnouncement!.id, 3)).done);
+  const partial = must(await h.engine.announce('U-ADMIN', { fr: 'Réunion au nord', en: 'Meeting in the north' }, { kind: 'area', area: 'north' }));
+  expect(must(await h.engine.fanOutBroadcast(partial.id, 2))).toEqual({ done: false, queued: 2 });
+  return {
+    now,
+    voters,
+    finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) },
+    usedCode: codes[0]!,
+    claimedUpdate: 'tg:900001',
+    broadcasts: { partial: partial.id, fannedOut: votingAnnouncement!.id },
+  };
 }
 
 /**
@@ -162,4 +179,16 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });
   expect(await stores.residents.get(filled.voters[6]!)).toBeNull();
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');
+
+  // Broadcasts: the finished fan-out stays finished; the stopped one resumes after its cursor
+  // (the subscription index was carried over) without repeating its first page.
+  const subscribed = (await stores.residents.list(null, 1000)).filter((r) => r.subscribed && r.step === 'done');
+  expect(await stores.broadcasts.get(filled.broadcasts.fannedOut)).toMatchObject({ status: 'sending', total: subscribed.length });
+  expect(await stores.outbox.groupCounts(filled.broadcasts.fannedOut)).toEqual({ pending: subscribed.length, sent: 0, failed: 0 });
+  expect(await h.engine.broadcastsToFanOut()).toContain(filled.broadcasts.partial);
+  while (!must(await h.engine.fanOutBroadcast(filled.broadcasts.partial, 2)).done);
+  const north = subscribed.filter((r) => r.area === 'north').map((r) => `${filled.broadcasts.partial}:${r.id}`);
+  const keys = (await stores.outbox.list(0, 100_000)).filter((m) => m.group === filled.broadcasts.partial).map((m) => m.key);
+  expect(keys.sort()).toEqual(north.sort());
+  expect(await stores.broadcasts.get(filled.broadcasts.partial)).toMatchObject({ status: 'sending', total: north.length });
 }
