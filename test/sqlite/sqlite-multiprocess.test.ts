@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
+import { MIGRATIONS, openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
 import { verifyChain } from '../../core/audit/audit-chain.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
@@ -195,7 +195,7 @@ describe('SQLite store across processes', () => {
     expect([...versions].sort((a, b) => (a as number) - (b as number))).toEqual(Array.from({ length: N * 3 }, (_, i) => i + 1));
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     } finally {
       db.close();
     }
