@@ -16,6 +16,7 @@ export * from './ballots/ballot.ts';
 export * from './ballots/ballot-rules.ts';
 export * from './ballots/results.ts';
 export * from './ballots/voter-keys.ts';
+export * from './broadcasts/broadcast.ts';
 export * from './audit/audit-chain.ts';
 export * from './figures/participation-figures.ts';
 export type { EngineDeps } from './engine/engine-deps.ts';

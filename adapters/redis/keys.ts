@@ -2,9 +2,9 @@
  * Every Redis key of one campaign, built from its prefix (e.g. `pnyx:bertrix-2026:`).
  *
  * Namespaces that take an id (`res:`, `rcodes:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`,
- * `qown:`, `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`) never
- * share a first segment with the fixed keys, so no id can collide with a fixed key. For Redis
- * Cluster give a prefix with a hash tag (`pnyx:{bertrix}:`): multi-key scripts then stay on one slot.
+ * `qown:`, `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`, `bc:`)
+ * never share a first segment with the fixed keys, so no id can collide with a fixed key. For
+ * Redis Cluster give a prefix with a hash tag (`pnyx:{bertrix}:`): multi-key scripts then stay on one slot.
  *
  * Ballot secrecy: ballots live under the pseudonymous voter key (`b:<slot>:<voterKey>`);
  * residents under their id (`res:<id>`); no key or value maps one to the other.
@@ -29,6 +29,21 @@ export interface RedisKeys {
   resident(id: string): string;
   /** Zset (score 0, lexicographic): resident ids. */
   readonly residentIds: string;
+  /**
+   * Zset (score 0, lexicographic): `subscribedMember(id, area)` of every resident who
+   * `receivesBroadcasts` — in id order, each member naming the area too, so one index serves
+   * "everyone" and "one area" (filtered on the member, never on the record). One entry per
+   * resident rather than one per index keeps a resident under 1 KiB.
+   */
+  readonly subscribed: string;
+  /** Member of `subscribed`: `<id> NUL <area or ''>` (ids hold no NUL, so members sort as ids do). */
+  subscribedMember(id: string, area: string | null): string;
+  /** Hash: one broadcast (d = fixed JSON, s/c/q/t/fo/fi/v = progress). */
+  broadcast(id: string): string;
+  /** Zset (score 0, lexicographic): `broadcastMember(startedAt, id)` of every broadcast. */
+  readonly broadcasts: string;
+  /** Member of `broadcasts`: zero-padded startedAt, `:`, id — lexicographic = chronological. */
+  broadcastMember(startedAt: number, id: string): string;
   /** Hash r/b/i/u: one one-time code. */
   code(code: string): string;
   /**
@@ -110,6 +125,16 @@ export interface RedisKeys {
   lease(name: string): string;
 }
 
+/** Member of the subscription index: `<id> NUL <area or ''>`. */
+export function subscribedMember(id: string, area: string | null): string {
+  return `${id}\u0000${area ?? ''}`;
+}
+
+/** Member of the broadcast index: zero-padded startedAt (16 digits), `:`, id. */
+export function broadcastMember(startedAt: number, id: string): string {
+  return `${String(startedAt).padStart(16, '0')}:${id}`;
+}
+
 /** Builds the keys of `prefix`. */
 export function redisKeys(prefix: string): RedisKeys {
   const p = prefix;
@@ -122,6 +147,11 @@ export function redisKeys(prefix: string): RedisKeys {
     secret: `${p}campaign:secret`,
     resident: (id) => `${p}res:${id}`,
     residentIds: `${p}idx:residents`,
+    subscribed: `${p}idx:subscribed`,
+    subscribedMember,
+    broadcast: (id) => `${p}bc:${id}`,
+    broadcasts: `${p}idx:broadcasts`,
+    broadcastMember,
     code: (code) => `${p}code:${code}`,
     residentCodes: (id) => `${p}rcodes:${id}`,
     idea: (id) => `${p}idea:${id}`,

@@ -7,7 +7,9 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import type { OutboxDraft, SideRecords } from '../../core/ports/side-records.ts';
+import type { BroadcastDraft } from '../../core/broadcasts/broadcast.ts';
 import type { RedisKeys } from './keys.ts';
+import { broadcastMember } from './keys.ts';
 import { defineScripts } from './scripts.ts';
 import type { ScriptName, ScriptRunner } from './scripts.ts';
 import { describeRedisUrl, isConnectionError, redact, secretsOf, wrapError } from './redis-errors.ts';
@@ -164,8 +166,10 @@ export class RedisContext {
     marker = true,
   ): Promise<unknown> {
     const doneKey = marker ? this.keys.done(this.#newRequestId()) : (ownKeys[0] ?? this.keys.prefix);
-    const hasSide = (side.audit?.length ?? 0) + (side.outbox?.length ?? 0) > 0;
+    const broadcasts = side.broadcasts ?? [];
+    const hasSide = (side.audit?.length ?? 0) + (side.outbox?.length ?? 0) + broadcasts.length > 0;
     const keys = hasSide ? [doneKey, ...ownKeys, ...this.#sideKeys] : [doneKey, ...ownKeys];
+    if (broadcasts.length > 0) keys.push(this.keys.broadcasts, ...broadcasts.map((b) => this.keys.broadcast(b.id)));
     const args = [marker ? this.#doneTtlMs : 0, ...sideArgs(side), ...ownArgs];
     return this.guard(op, () => this.#run(name, keys, args));
   }
@@ -182,10 +186,16 @@ function optionalArg(v: string | undefined): string {
   return v === undefined ? '' : `=${v}`;
 }
 
+/** The `d` field of a broadcast hash: the part of the record that never changes. */
+export function broadcastFixedJson(b: BroadcastDraft): string {
+  return JSON.stringify({ id: b.id, by: b.by, content: b.content, audience: b.audience, startedAt: b.startedAt });
+}
+
 /** The side records as write-frame arguments (see write-frame.lua). */
 export function sideArgs(side: SideRecords): string[] {
   const audit = side.audit ?? [];
   const outbox = side.outbox ?? [];
+  const broadcasts = side.broadcasts ?? [];
   const out: string[] = [String(audit.length), String(outbox.length)];
   for (const d of audit) {
     const data = canonicalJson(d.data);
@@ -195,5 +205,7 @@ export function sideArgs(side: SideRecords): string[] {
   for (const o of outbox) {
     out.push(o.key, outboxDraftJson(o), String(o.notBefore), optionalArg(o.after), optionalArg(o.group), optionalArg(o.recipient.kind === 'resident' ? o.recipient.residentId : undefined));
   }
+  out.push(String(broadcasts.length));
+  for (const b of broadcasts) out.push(broadcastFixedJson(b), broadcastMember(b.startedAt, b.id));
   return out;
 }

@@ -21,6 +21,7 @@ function messageFrom(seq: unknown, draftJson: unknown, status: Status, attempts:
     status,
     attempts: Number(attempts),
     lastError: hasError === 1 ? String(error) : null,
+    ...(draft.group === undefined ? {} : { group: draft.group }),
   };
 }
 

@@ -2,8 +2,18 @@ import type { Resident } from '../../core/residents/resident.ts';
 import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
 import type { AccessCode, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
+import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
+import type { RedisKeys } from './keys.ts';
+
+/** A resident's member in the subscription index, or '' when it does not receive broadcasts (saves, restores). */
+export function subscriptionMember(keys: RedisKeys, r: Resident): string {
+  return receivesBroadcasts(r) ? keys.subscribedMember(r.id, r.area) : '';
+}
+
+/** How many index members a `listSubscribed` of one area reads per round trip. */
+const AREA_SCAN_BATCH = 1000;
 
 /** Stored JSON of a resident: every field but the version (kept in the hash's `v`). */
 function residentJson(r: Resident): string {
@@ -26,8 +36,10 @@ const ERASE_ATTEMPTS = 5;
 /**
  * Residents and one-time codes in Redis — the only place with personal data. A resident is
  * one small hash `res:<id>` (v = version, d = compact JSON) plus its id in one lexicographic
- * zset for `list`, and the set `rcodes:<id>` of the codes they claimed; "forget me" deletes
- * all three and the id from those codes. Nothing maps a resident to a voter key.
+ * zset for `list`, the set `rcodes:<id>` of the codes they claimed and, while they receive
+ * broadcasts, `<id> NUL <area>` in the subscription zset for `listSubscribed`; the save and
+ * erase scripts move them together, and "forget me" deletes every one and the id from those
+ * codes. Nothing maps a resident to a voter key.
  */
 export class RedisResidentStore implements ResidentStore {
   readonly #ctx: RedisContext;
@@ -44,12 +56,12 @@ export class RedisResidentStore implements ResidentStore {
     const k = this.#ctx.keys;
     const code = await this.#ctx.write(
       'residents.save',
-      'record-save',
+      'resident-save',
       side,
-      [k.resident(resident.id), k.residentIds],
-      [expectedVersion === null ? '' : String(expectedVersion), residentJson(resident), resident.id],
+      [k.resident(resident.id), k.residentIds, k.subscribed],
+      [expectedVersion === null ? '' : String(expectedVersion), residentJson(resident), resident.id, subscriptionMember(k, resident)],
     );
-    return outcomeOf('record-save', code, ['ok', 'conflict']) === 'ok' ? 'saved' : 'conflict';
+    return outcomeOf('resident-save', code, ['ok', 'conflict']) === 'ok' ? 'saved' : 'conflict';
   }
 
   async erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome> {
@@ -63,7 +75,7 @@ export class RedisResidentStore implements ResidentStore {
         'residents.erase',
         'resident-erase',
         side,
-        [k.resident(id), k.residentIds, set, ...codes.map((c) => k.code(c))],
+        [k.resident(id), k.residentIds, k.subscribed, set, ...codes.map((c) => k.code(c))],
         [String(expectedVersion), id, ...codes],
       );
       const outcome = outcomeOf('resident-erase', reply, ['ok', 'conflict', 'stale']);
@@ -77,20 +89,65 @@ export class RedisResidentStore implements ResidentStore {
     const k = this.#ctx.keys;
     return this.#ctx.guard('residents.list', async () => {
       const ids = await this.#ctx.redis.zrangebylex(k.residentIds, afterId === null ? '-' : `(${afterId}`, '+', 'LIMIT', 0, limit);
-      if (ids.length === 0) return [];
-      const pipe = this.#ctx.redis.pipeline();
-      for (const id of ids) pipe.hmget(k.resident(id), 'v', 'd');
-      const rows = (await pipe.exec()) ?? [];
-      const out: Resident[] = [];
-      for (const [err, row] of rows) {
-        if (err) throw err;
-        const [v, d] = row as (string | null)[];
-        const r = residentFrom(v, d);
-        // An id erased between the two reads is skipped.
-        if (r !== null) out.push(r);
-      }
-      return out;
+      return this.#read(ids);
     });
+  }
+
+  async listSubscribed(area: string | null, afterId: string | null, limit: number): Promise<readonly Resident[]> {
+    if (limit <= 0) return [];
+    return this.#ctx.guard('residents.listSubscribed', async () => {
+      const out: Resident[] = [];
+      let after = afterId;
+      for (;;) {
+        const want = limit - out.length;
+        const ids = await this.#subscribedIds(area, after, want);
+        // The index and the records are read in two steps: a resident saved or erased in
+        // between is judged again on its record, and the page topped up, so a short page
+        // still means "no more" (what a fan-out relies on).
+        for (const r of await this.#read(ids)) if (receivesBroadcasts(r) && (area === null || r.area === area)) out.push(r);
+        if (ids.length < want || out.length >= limit) return out;
+        after = ids.at(-1)!;
+      }
+    });
+  }
+
+  /**
+   * Up to `limit` ids from the subscription index after `afterId`, of `area` when given —
+   * chosen on the index members alone; a short answer means the index has no more.
+   */
+  async #subscribedIds(area: string | null, afterId: string | null, limit: number): Promise<string[]> {
+    const k = this.#ctx.keys;
+    const out: string[] = [];
+    // Every member of an id x sorts in [x NUL, x \x01); so all ids above `afterId` start at `afterId \x01`.
+    let min = afterId === null ? '-' : `[${afterId}\u0001`;
+    const batch = area === null ? limit : Math.max(limit, AREA_SCAN_BATCH);
+    for (;;) {
+      const members = await this.#ctx.redis.zrangebylex(k.subscribed, min, '+', 'LIMIT', 0, batch);
+      for (const m of members) {
+        const cut = m.indexOf('\u0000');
+        if (area === null || m.slice(cut + 1) === area) out.push(m.slice(0, cut));
+        if (out.length >= limit) return out;
+      }
+      if (members.length < batch) return out;
+      min = `(${members.at(-1)!}`;
+    }
+  }
+
+  /** The records of `ids` in one pipeline; an id erased since it was listed is skipped. */
+  async #read(ids: readonly string[]): Promise<Resident[]> {
+    if (ids.length === 0) return [];
+    const k = this.#ctx.keys;
+    const pipe = this.#ctx.redis.pipeline();
+    for (const id of ids) pipe.hmget(k.resident(id), 'v', 'd');
+    const rows = (await pipe.exec()) ?? [];
+    const out: Resident[] = [];
+    for (const [err, row] of rows) {
+      if (err) throw err;
+      const [v, d] = row as (string | null)[];
+      const r = residentFrom(v, d);
+      if (r !== null) out.push(r);
+    }
+    return out;
   }
 
   async addCodes(codes: readonly AccessCode[]): Promise<void> {

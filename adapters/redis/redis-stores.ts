@@ -13,6 +13,7 @@ import type { RedisKeys } from './keys.ts';
 import { LeaderLease } from './leader-lease.ts';
 import { RedisAuditLog } from './redis-audit-log.ts';
 import { RedisBallotBox } from './redis-ballot-box.ts';
+import { RedisBroadcastStore } from './redis-broadcast-store.ts';
 import { RedisCampaignStore } from './redis-campaign-store.ts';
 import { RedisChatState } from './redis-chat-state.ts';
 import { RedisContext, connectRedis } from './redis-context.ts';
@@ -89,6 +90,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     audit: new RedisAuditLog(ctx),
     // Redis keeps nothing of a deleted key beyond it (persistence files: docs/ARCHITECTURE.md, "Erasure").
     purgeDeleted: async () => 'purged',
+    broadcasts: new RedisBroadcastStore(ctx),
     leaderLease: (name, ttlMs) => new LeaderLease({ redis, key: keys.lease(name), ttlMs }),
     async close() {
       if (closed) return;

@@ -37,6 +37,10 @@ import { ballotFrom } from './redis-ballot-box.ts';
 import { questionCommands, readQuestions } from './redis-question-transfer.ts';
 import { outboxRestoreCommands, readOutbox, refsFrom } from './redis-transfer-outbox.ts';
 import type { Command } from './redis-transfer-outbox.ts';
+import { BROADCAST_FIELDS, broadcastFrom } from './redis-broadcast-store.ts';
+import { broadcastFixedJson } from './redis-context.ts';
+import { subscriptionMember } from './redis-resident-store.ts';
+import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -148,7 +152,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
   const readAll = async (): Promise<CampaignDump> => {
     if ((await client.exists(marker)) === 1) throw partial();
-    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, questionNumber, questionIds, refs] = await run([
+    const [phase, results, secret, ideaNumber, residentIds, ideaIds, envelopeCounts, outboxSeq, auditLength, questionNumber, questionIds, refs, broadcastMembers] = await run([
       ['hmget', k.phase, 'v', 'd'],
       ['get', k.results],
       ['get', k.secret],
@@ -161,6 +165,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       ['get', k.questionNumber],
       ['zrange', k.questionNumbers, 0, -1],
       ['hvals', k.refByKey],
+      ['zrange', k.broadcasts, 0, -1],
     ]);
     const [pv, pd] = phase as (string | null)[];
 
@@ -241,6 +246,12 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       if (d == null || o == null || x == null) return;
       chatState.push({ key: chatKeys[n]!.slice(chatPrefix.length), owner: o, expiresAt: Number(x), value: JSON.parse(d) as JsonValue });
     });
+    const broadcasts: Broadcast[] = [];
+    const broadcastIds = (broadcastMembers as string[]).map((m) => m.slice(m.indexOf(':') + 1));
+    for (const row of await readEach(broadcastIds, (id) => ['hmget', k.broadcast(id), ...BROADCAST_FIELDS])) {
+      const b = broadcastFrom(row as (string | null)[]);
+      if (b !== null) broadcasts.push(b);
+    }
 
     return {
       format: 'pnyx-dump/1',
@@ -260,6 +271,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
       audit,
       processed,
       chatState,
+      broadcasts: broadcasts.sort((a, b) => byText(a.id, b.id)),
     };
   };
 
@@ -275,6 +287,9 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     for (const r of dump.residents) {
       yield ['hset', k.resident(r.id), 'v', r.version, 'd', withoutVersion(r)];
       yield ['zadd', k.residentIds, 0, r.id];
+      // The subscription index as lua/resident-save.lua keeps it.
+      const member = subscriptionMember(k, r);
+      if (member !== '') yield ['zadd', k.subscribed, 0, member];
     }
     for (const c of dump.codes) {
       yield ['hset', k.code(c.code), 'b', c.issuedBy, 'i', c.issuedAt, ...(c.residentId === null ? [] : ['r', c.residentId]), ...(c.usedAt === null ? [] : ['u', c.usedAt])];
@@ -320,6 +335,16 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
     }
     const head = dump.audit.at(-1)?.hash;
     if (head !== undefined) yield ['set', k.auditHead, head];
+
+    for (const b of dump.broadcasts) {
+      const progress: (string | number)[] = ['s', b.status, 'q', b.queued, 'v', b.version];
+      if (b.cursor !== null) progress.push('c', b.cursor);
+      if (b.total !== null) progress.push('t', b.total);
+      if (b.fannedOutAt !== null) progress.push('fo', b.fannedOutAt);
+      if (b.finishedAt !== null) progress.push('fi', b.finishedAt);
+      yield ['hset', k.broadcast(b.id), 'd', broadcastFixedJson(b), ...progress];
+      yield ['zadd', k.broadcasts, 0, k.broadcastMember(b.startedAt, b.id)];
+    }
 
     const wall = now();
     for (const p of dump.processed) {

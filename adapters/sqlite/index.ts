@@ -13,6 +13,7 @@ export { SqliteQuestionStore } from './sqlite-question-store.ts';
 export { SqliteBallotBox } from './sqlite-ballot-box.ts';
 export { SqliteOutbox } from './sqlite-outbox.ts';
 export { SqliteMessageReferences } from './sqlite-message-references.ts';
+export { SqliteBroadcastStore } from './sqlite-broadcast-store.ts';
 export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 export { SqliteChatState } from './sqlite-chat-state.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';

@@ -235,6 +235,41 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'broadcasts',
+    sql: `
+      -- The subscription index (ResidentStore.listSubscribed): subscribed = 1 when the
+      -- resident is registered and subscribed (receivesBroadcasts), area copied from the
+      -- record. Partial indexes hold only those rows, so a fan-out page never reads the others.
+      ALTER TABLE residents ADD COLUMN subscribed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE residents ADD COLUMN area TEXT;
+      UPDATE residents SET
+        subscribed = CASE
+          WHEN json_extract(data, '$.subscribed') = 1
+           AND json_extract(data, '$.step') = 'done'
+           AND json_extract(data, '$.registeredAt') IS NOT NULL THEN 1
+          ELSE 0 END,
+        area = json_extract(data, '$.area');
+      CREATE INDEX residents_subscribed ON residents (id) WHERE subscribed = 1;
+      CREATE INDEX residents_subscribed_by_area ON residents (area, id) WHERE subscribed = 1;
+
+      -- Broadcast records; data is the immutable part (by, content, audience) as JSON.
+      CREATE TABLE broadcasts (
+        id            TEXT PRIMARY KEY,
+        started_at    INTEGER NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('fanning_out', 'sending', 'done')),
+        cursor        TEXT,
+        queued        INTEGER NOT NULL,
+        total         INTEGER,
+        fanned_out_at INTEGER,
+        finished_at   INTEGER,
+        version       INTEGER NOT NULL,
+        data          TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX broadcasts_newest ON broadcasts (started_at, id);
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

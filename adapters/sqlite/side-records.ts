@@ -1,5 +1,5 @@
 /**
- * The one writer of audit entries and outbox messages. Store methods call it *inside* their
+ * The one writer of audit entries, outbox messages and new broadcasts. Store methods call it *inside* their
  * own immediate transaction, after deciding to write, so side records land exactly when the
  * change does (core/ports/side-records.ts).
  */
@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH, canonicalJson, linkEntries } from '../../core/audit/audit-chain.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../../core/ports/side-records.ts';
+import type { BroadcastDraft } from '../../core/broadcasts/broadcast.ts';
+import { broadcastData } from './broadcast-rows.ts';
 
 /** Writes side records on one database handle. Every method must run inside a transaction. */
 export class SqliteSideRecords {
@@ -14,6 +16,7 @@ export class SqliteSideRecords {
   private readonly auditInsert: Database.Statement<unknown[]>;
   private readonly outboxInsert: Database.Statement<unknown[]>;
   private readonly groupPending: Database.Statement<[string]>;
+  private readonly broadcastInsert: Database.Statement<unknown[]>;
 
   constructor(private readonly db: Database.Database) {
     this.headStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -29,13 +32,27 @@ export class SqliteSideRecords {
     this.groupPending = db.prepare(
       'INSERT INTO outbox_groups (grp, pending) VALUES (?, 1) ON CONFLICT (grp) DO UPDATE SET pending = pending + 1',
     );
+    this.broadcastInsert = db.prepare(
+      `INSERT INTO broadcasts (id, started_at, status, cursor, queued, total, fanned_out_at, finished_at, version, data)
+       VALUES (?, ?, 'fanning_out', NULL, 0, NULL, NULL, NULL, 1, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
   }
 
-  /** Writes both kinds of side records; returns the linked audit entries. */
+  /** Writes every kind of side record; returns the linked audit entries. */
   write(side: SideRecords): AuditEntry[] {
     const entries = side.audit !== undefined && side.audit.length > 0 ? this.appendAudit(side.audit) : [];
     if (side.outbox !== undefined && side.outbox.length > 0) this.enqueue(side.outbox);
+    if (side.broadcasts !== undefined && side.broadcasts.length > 0) this.createBroadcasts(side.broadcasts);
     return entries;
+  }
+
+  /** Stores new broadcasts (`fanning_out`, version 1); returns how many ids were new. */
+  createBroadcasts(drafts: readonly BroadcastDraft[]): number {
+    this.assertInTransaction();
+    let created = 0;
+    for (const d of drafts) created += this.broadcastInsert.run(d.id, d.startedAt, broadcastData(d)).changes;
+    return created;
   }
 
   /** Links `drafts` after the current head and stores them. */

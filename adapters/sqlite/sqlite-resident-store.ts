@@ -3,6 +3,7 @@ import type { Resident } from '../../core/residents/resident.ts';
 import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
 import type { AccessCode, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
+import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { immediateTx } from './sqlite-database.ts';
 import { sideRecordsFor } from './side-records.ts';
 
@@ -25,6 +26,21 @@ function residentFromRow(r: ResidentRow): Resident {
   return { ...(JSON.parse(r.data) as Resident), version: r.version };
 }
 
+/**
+ * The subscription-index columns of a resident (migration 2): `subscribed` 1 when it
+ * `receivesBroadcasts`, and its area. Written with every save, so the partial indexes on
+ * them always agree with the record.
+ */
+export function subscriptionColumns(r: Resident): { subscribed: 0 | 1; area: string | null } {
+  return { subscribed: receivesBroadcasts(r) ? 1 : 0, area: r.area };
+}
+
+/** The query of `listSubscribed` for everyone (exported for the query-plan test). */
+export const LIST_SUBSCRIBED_SQL = 'SELECT id, version, data FROM residents INDEXED BY residents_subscribed WHERE subscribed = 1 AND id > ? ORDER BY id LIMIT ?';
+/** The query of `listSubscribed` for one area. */
+export const LIST_SUBSCRIBED_IN_AREA_SQL =
+  'SELECT id, version, data FROM residents INDEXED BY residents_subscribed_by_area WHERE subscribed = 1 AND area = ? AND id > ? ORDER BY id LIMIT ?';
+
 function codeFromRow(r: CodeRow): AccessCode {
   return { code: r.code, residentId: r.resident_id, issuedBy: r.issued_by, issuedAt: r.issued_at, usedAt: r.used_at };
 }
@@ -32,10 +48,15 @@ function codeFromRow(r: CodeRow): AccessCode {
 /**
  * Residents (JSON rows with an optimistic version) and one-time codes in SQLite. The only
  * tables with personal data: erasing a resident deletes their row and their id from codes.
+ * `subscribed` and `area` columns, written by the same statement as the record, feed the
+ * partial indexes that `listSubscribed` reads (named with INDEXED BY, so a plan that scans
+ * every resident is an error rather than a slow surprise).
  */
 export class SqliteResidentStore implements ResidentStore {
   private readonly getStmt: Database.Statement<[string], ResidentRow>;
   private readonly listStmt: Database.Statement<[string, number], ResidentRow>;
+  private readonly subscribedStmt: Database.Statement<[string, number], ResidentRow>;
+  private readonly subscribedInAreaStmt: Database.Statement<[string, string, number], ResidentRow>;
   private readonly getCodeStmt: Database.Statement<[string], CodeRow>;
   private readonly saveTx: (resident: Resident, expected: number | null, side: SideRecords) => SaveOutcome;
   private readonly eraseTx: (id: string, expected: number, side: SideRecords) => SaveOutcome;
@@ -47,9 +68,13 @@ export class SqliteResidentStore implements ResidentStore {
     this.getStmt = db.prepare('SELECT id, version, data FROM residents WHERE id = ?');
     this.listStmt = db.prepare('SELECT id, version, data FROM residents WHERE id > ? ORDER BY id LIMIT ?');
     this.getCodeStmt = db.prepare('SELECT * FROM access_codes WHERE code = ?');
-    const insert = db.prepare('INSERT INTO residents (id, version, data) VALUES (?, 1, ?) ON CONFLICT (id) DO NOTHING');
-    const update = db.prepare<[string, string, number]>(
-      'UPDATE residents SET data = ?, version = version + 1 WHERE id = ? AND version = ?',
+    this.subscribedStmt = db.prepare(LIST_SUBSCRIBED_SQL);
+    this.subscribedInAreaStmt = db.prepare(LIST_SUBSCRIBED_IN_AREA_SQL);
+    const insert = db.prepare<[string, string, number, string | null]>(
+      'INSERT INTO residents (id, version, data, subscribed, area) VALUES (?, 1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    );
+    const update = db.prepare<[string, number, string | null, string, number]>(
+      'UPDATE residents SET data = ?, subscribed = ?, area = ?, version = version + 1 WHERE id = ? AND version = ?',
     );
     const remove = db.prepare<[string, number]>('DELETE FROM residents WHERE id = ? AND version = ?');
     // Erasure: a used code forgets who used it (and stays used); a reserved one is dropped.
@@ -64,7 +89,8 @@ export class SqliteResidentStore implements ResidentStore {
 
     this.saveTx = immediateTx(db, (resident: Resident, expected: number | null, records: SideRecords): SaveOutcome => {
       const data = JSON.stringify(resident);
-      const changed = expected === null ? insert.run(resident.id, data).changes : update.run(data, resident.id, expected).changes;
+      const { subscribed, area } = subscriptionColumns(resident);
+      const changed = expected === null ? insert.run(resident.id, data, subscribed, area).changes : update.run(data, subscribed, area, resident.id, expected).changes;
       if (changed !== 1) return 'conflict';
       side.write(records);
       return 'saved';
@@ -111,6 +137,12 @@ export class SqliteResidentStore implements ResidentStore {
     if (limit <= 0) return [];
     // '' sorts before every id, so it stands for "from the start".
     return this.listStmt.all(afterId ?? '', limit).map(residentFromRow);
+  }
+
+  async listSubscribed(area: string | null, afterId: string | null, limit: number): Promise<readonly Resident[]> {
+    if (limit <= 0) return [];
+    const rows = area === null ? this.subscribedStmt.all(afterId ?? '', limit) : this.subscribedInAreaStmt.all(area, afterId ?? '', limit);
+    return rows.map(residentFromRow);
   }
 
   async addCodes(codes: readonly AccessCode[]): Promise<void> {

@@ -5,6 +5,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import { migrate } from './migrations.ts';
 import { SqliteAuditLog } from './sqlite-audit-log.ts';
 import { SqliteBallotBox } from './sqlite-ballot-box.ts';
+import { SqliteBroadcastStore } from './sqlite-broadcast-store.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 import { SqliteChatState } from './sqlite-chat-state.ts';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './sqlite-database.ts';
@@ -84,6 +85,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     leaderLease: (name, ttlMs) => new SqliteLeaderLease({ db, name, ttlMs }),
     audit: new SqliteAuditLog(db),
     purgeDeleted: () => purger.purge(),
+    broadcasts: new SqliteBroadcastStore(db),
     async close(): Promise<void> {
       purger.stop();
       if (!db.open) return;

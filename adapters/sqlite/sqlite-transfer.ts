@@ -28,6 +28,9 @@ import type { BallotRow } from './sqlite-ballot-box.ts';
 import { messageFromRow } from './sqlite-outbox.ts';
 import { META_QUESTION_NUMBER, messageJson, questionFromRow, questionJson, questionMessageFromRow } from './sqlite-question-store.ts';
 import type { QuestionMessageRow, QuestionRow } from './sqlite-question-store.ts';
+import { subscriptionColumns } from './sqlite-resident-store.ts';
+import { BROADCAST_COLUMNS, broadcastFromRow, broadcastValues } from './broadcast-rows.ts';
+import type { BroadcastRow } from './broadcast-rows.ts';
 import type { OutboxRow } from './sqlite-outbox.ts';
 import { refFromRow } from './sqlite-message-references.ts';
 import type { MessageRefRow } from './sqlite-message-references.ts';
@@ -52,6 +55,7 @@ const DATA_TABLES = [
   'processed_updates',
   'audit_log',
   'chat_state',
+  'broadcasts',
 ] as const;
 
 // meta keys and record names, as the stores of this folder use them.
@@ -152,6 +156,7 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
         expiresAt: r.expires_at,
         value: JSON.parse(r.data) as JsonValue,
       })),
+      broadcasts: all<BroadcastRow>('SELECT * FROM broadcasts ORDER BY id').map(broadcastFromRow),
     };
   });
 
@@ -171,8 +176,11 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     if (dump.results !== null) putRecord(RECORD_RESULTS, 1, JSON.stringify(dump.results));
     if (dump.secretCheck !== null) putMeta(META_SECRET_CHECK, dump.secretCheck);
     if (dump.nextIdeaNumber > 1) putMeta(META_IDEA_NUMBER, String(dump.nextIdeaNumber - 1));
-    const resident = run('INSERT INTO residents (id, version, data) VALUES (?, ?, ?)');
-    for (const r of dump.residents) resident(r.id, r.version, JSON.stringify(r));
+    const resident = run('INSERT INTO residents (id, version, data, subscribed, area) VALUES (?, ?, ?, ?, ?)');
+    for (const r of dump.residents) {
+      const { subscribed, area } = subscriptionColumns(r);
+      resident(r.id, r.version, JSON.stringify(r), subscribed, area);
+    }
     const code = run('INSERT INTO access_codes (code, resident_id, issued_by, issued_at, used_at) VALUES (?, ?, ?, ?, ?)');
     for (const c of dump.codes) code(c.code, c.residentId, c.issuedBy, c.issuedAt, c.usedAt);
     const idea = run('INSERT INTO ideas (id, number, state, author_id, version, data) VALUES (?, ?, ?, ?, ?, ?)');
@@ -223,6 +231,8 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     for (const p of dump.processed) claim(p.key, Math.min(Date.now(), p.expiresAt), p.expiresAt);
     const chat = run('INSERT INTO chat_state (key, owner, expires_at, data) VALUES (?, ?, ?, ?)');
     for (const c of dump.chatState) chat(c.key, c.owner, c.expiresAt, encodeChatState(c.value).text);
+    const broadcast = run(`INSERT INTO broadcasts (${BROADCAST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const b of dump.broadcasts) broadcast(...broadcastValues(b));
   };
 
   return {

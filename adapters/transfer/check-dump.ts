@@ -51,6 +51,14 @@ export function checkDump(dump: CampaignDump): void {
     if (m.seq !== last + 1) refuse(`question message ${i + 1} has seq ${m.seq} after ${last} (seqs must run 1, 2, 3… per question)`);
     threadSeq.set(m.questionId, m.seq);
   });
+  // A dump written before broadcasts existed has none (the format string is bumped on merge).
+  if (!Array.isArray((dump as { broadcasts?: unknown }).broadcasts)) refuse('broadcasts is not a list');
+  const broadcastIds = new Set<string>();
+  dump.broadcasts.forEach((b, i) => {
+    if (broadcastIds.has(b.id)) refuse(`broadcast ${i + 1} repeats an id`);
+    broadcastIds.add(b.id);
+    if (b.status !== 'fanning_out' && b.total !== b.queued) refuse(`broadcast ${i + 1} is past fan-out but its total differs from its queued count`);
+  });
   const ideas = new Set(dump.ideas.map((i) => i.id));
   dump.supports.forEach((s, i) => {
     if (!ideas.has(s.ideaId)) refuse(`support ${i + 1} is for an idea the dump does not hold`);
@@ -73,7 +81,7 @@ export function isEmptyDump(dump: CampaignDump): boolean {
     dump.secretCheck === null &&
     dump.nextIdeaNumber <= 1 &&
     dump.nextQuestionNumber <= 1 &&
-    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed, dump.chatState].every(
+    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed, dump.chatState, dump.broadcasts].every(
       (s) => s.length === 0,
     )
   );

@@ -36,6 +36,7 @@ export const DUMP_SECTIONS = [
   'audit',
   'processed',
   'chatState',
+  'broadcasts',
 ] as const;
 
 /** One section of a dump. */

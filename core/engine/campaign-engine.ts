@@ -12,6 +12,7 @@ import * as questions from './question-usecases.ts';
 import * as ballots from './ballot-usecases.ts';
 import * as counting from './tally-usecases.ts';
 import * as figures from './figures-usecases.ts';
+import * as broadcasts from './broadcast-usecases.ts';
 
 type Bound<F> = F extends (deps: EngineDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -77,6 +78,12 @@ export function createEngine(input: EngineDeps) {
     runTally: bind(deps, counting.runTally),
     explainMyBallots: bind(deps, counting.explainMyBallots),
     digestFigures: bind(deps, figures.digestFigures),
+    // broadcasts
+    announce: bind(deps, broadcasts.announce),
+    fanOutBroadcast: bind(deps, broadcasts.fanOutBroadcast),
+    broadcastsToFanOut: bind(deps, broadcasts.broadcastsToFanOut),
+    broadcastProgress: bind(deps, broadcasts.broadcastProgress),
+    listBroadcasts: bind(deps, broadcasts.listBroadcasts),
   };
 }
 

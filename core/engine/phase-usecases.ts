@@ -9,6 +9,7 @@ import type { PhaseCommand, PhaseEffect, PhaseStatus } from '../phases/phase-mac
 import { initialPhaseState, phaseStatus, step, windowOf } from '../phases/phase-machine.ts';
 import type { GuardFacts, PhaseState } from '../phases/phase-state.ts';
 import type { AuditDraft, OutboxDraft } from '../ports/side-records.ts';
+import type { BroadcastDraft } from '../broadcasts/broadcast.ts';
 import type { Versioned } from '../ports/campaign-store.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { CONFLICT_RETRIES } from './engine-deps.ts';
@@ -60,23 +61,31 @@ export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], a
   });
 }
 
-function sideFor(deps: EngineDeps, effects: readonly PhaseEffect[], now: number): { audit: AuditDraft[]; outbox: OutboxDraft[] } {
+/**
+ * The records a phase change writes with itself: its audit entries, the committee notices,
+ * and for each phase entered a broadcast of `announce.phase.<phase>` to every subscribed
+ * resident (fanned out later by `fanOutBroadcast`, each resident in their language).
+ */
+function sideFor(deps: EngineDeps, effects: readonly PhaseEffect[], now: number): { audit: AuditDraft[]; outbox: OutboxDraft[]; broadcasts: BroadcastDraft[] } {
   const audit: AuditDraft[] = [];
   const outbox: OutboxDraft[] = [];
+  const broadcasts: BroadcastDraft[] = [];
   const cid = deps.campaign.id;
   for (const e of effects) {
     if (e.type === 'phase.entered') {
       const t = e.transition;
       audit.push({ at: now, actor: t.by, action: 'phase.entered', subject: `campaign:${cid}`, data: { from: t.from, to: t.to, at: t.at, reason: t.reason }, assisted: false });
       const key = `phase:${t.to}:${t.at}`;
-      outbox.push({ key: `${key}:subscribers`, recipient: { kind: 'subscribers', area: null }, template: `announce.phase.${t.to}`, params: { phase: t.to, at: t.at }, notBefore: now });
-      outbox.push({ key: `${key}:committee`, recipient: { kind: 'committee' }, template: 'committee.phase_entered', params: { from: t.from, to: t.to, by: t.by, reason: t.reason, at: t.at }, notBefore: now });
+      // A fresh id per attempt is fine: only the attempt whose save wins writes its broadcast.
+      const broadcast = deps.ids.newId('bc');
+      broadcasts.push({ id: broadcast, by: t.by, content: { kind: 'template', template: `announce.phase.${t.to}`, params: { phase: t.to, at: t.at } }, audience: { kind: 'all' }, startedAt: now });
+      outbox.push({ key: `${key}:committee`, recipient: { kind: 'committee' }, template: 'committee.phase_entered', params: { from: t.from, to: t.to, by: t.by, reason: t.reason, at: t.at, broadcast }, notBefore: now });
     } else {
       audit.push({ at: now, actor: 'system:scheduler', action: 'phase.held', subject: `campaign:${cid}`, data: { target: e.target, code: e.code }, assisted: false });
       outbox.push({ key: `phase-held:${e.target}:${e.at}`, recipient: { kind: 'committee' }, template: 'committee.phase_held', params: { target: e.target, code: e.code, at: e.at }, notBefore: now });
     }
   }
-  return { audit, outbox };
+  return { audit, outbox, broadcasts };
 }
 
 /** Author notifications that accompany entering a phase (finalists, results). */

@@ -12,5 +12,6 @@ export type { ProcessedUpdates } from './processed-updates.ts';
 export type { ChatStateStore, ChatStateWrite, ChatStateWriteOutcome, EncodedChatState, JsonValue } from './chat-state-store.ts';
 export { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from './chat-state-store.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
+export type { BroadcastStore, BroadcastOutcome, FanOutPage } from './broadcast-store.ts';
 export type { Stores, PurgeOutcome } from './stores.ts';
 export type { CampaignDump, ChatStateEntry, StoreTransfer } from './store-transfer.ts';

@@ -35,6 +35,15 @@ export interface ResidentStore {
   erase(id: string, expectedVersion: number, side: SideRecords): Promise<SaveOutcome>;
   /** Residents ordered by id, after `afterId` (exclusive), at most `limit`. */
   list(afterId: string | null, limit: number): Promise<readonly Resident[]>;
+  /**
+   * Registered, subscribed residents (`receivesBroadcasts`), of `area` when given, ordered
+   * by id, after `afterId` (exclusive), at most `limit` and fewer only when no more follow —
+   * the pages a broadcast fans out in.
+   * Served from an index kept by `save` and `erase` in the same atomic step, so unsubscribed
+   * residents are never read and a resident who subscribes, unsubscribes, moves or is erased
+   * shows up (or not) in the very next page.
+   */
+  listSubscribed(area: string | null, afterId: string | null, limit: number): Promise<readonly Resident[]>;
   /** Stores new codes; a code that already exists is left unchanged. */
   addCodes(codes: readonly AccessCode[]): Promise<void>;
   /**

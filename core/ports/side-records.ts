@@ -1,4 +1,5 @@
 import type { MessageParams } from '../domain/domain-error.ts';
+import type { BroadcastDraft } from '../broadcasts/broadcast.ts';
 
 /**
  * Records written atomically *with* a state change: if the change is stored, so are these;
@@ -8,6 +9,11 @@ import type { MessageParams } from '../domain/domain-error.ts';
 export interface SideRecords {
   readonly audit?: readonly AuditDraft[];
   readonly outbox?: readonly OutboxDraft[];
+  /**
+   * Broadcasts started by the change (e.g. the announcement of a phase entered), stored as
+   * `fanning_out` with no message yet (BroadcastStore). A draft whose id exists is ignored.
+   */
+  readonly broadcasts?: readonly BroadcastDraft[];
 }
 
 /** An audit entry before it is linked into the chain. */
@@ -34,7 +40,11 @@ export interface AuditDraft {
 export type Recipient =
   /** One resident, in their language (resolved at send time: an erased resident gets nothing). */
   | { readonly kind: 'resident'; readonly residentId: string }
-  /** Every subscribed resident (expanded by the delivery worker, which reports progress). */
+  /**
+   * Every subscribed resident (expanded by the delivery worker). Superseded by broadcasts
+   * (BroadcastStore: one message per resident, with progress); kept while the scheduler's
+   * weekly update still uses it.
+   */
   | { readonly kind: 'subscribers'; readonly area: string | null }
   /** The committee's Slack channel (moderation cards, notices, alerts). */
   | { readonly kind: 'committee' }

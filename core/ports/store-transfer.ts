@@ -9,6 +9,7 @@ import type { OutboxMessage } from './outbox.ts';
 import type { MessageRef } from './message-references.ts';
 import type { AuditEntry } from './audit-log.ts';
 import type { JsonValue } from './chat-state-store.ts';
+import type { Broadcast } from '../broadcasts/broadcast.ts';
 
 /**
  * Everything one campaign's store holds, backend-neutral, for `pnyx migrate` (SQLite ⇄ Redis).
@@ -54,6 +55,8 @@ export interface CampaignDump {
    * store judges it expired exactly as the source did.
    */
   readonly chatState: readonly ChatStateEntry[];
+  /** Broadcast records with their progress and versions, ordered by id. */
+  readonly broadcasts: readonly Broadcast[];
 }
 
 /** One chat state entry in a dump. */

@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log.ts';
 import type { BallotBox } from './ballot-box.ts';
+import type { BroadcastStore } from './broadcast-store.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import type { ChatStateStore } from './chat-state-store.ts';
 import type { IdeaStore } from './idea-store.ts';
@@ -29,6 +30,7 @@ export interface Stores {
   /** Conversation state of the messenger adapters (grammY sessions and conversations). */
   readonly chat: ChatStateStore;
   readonly audit: AuditLog;
+  readonly broadcasts: BroadcastStore;
   /**
    * After an erasure: makes what deletes and overwrites left behind in the backend's own files
    * unrecoverable — SQLite zeroes freed space as it frees it, and here checkpoints the

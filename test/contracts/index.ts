@@ -11,6 +11,8 @@ import { describeOutboxOrderContract } from './outbox-order.contract.ts';
 import { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 import { describeQuestionStoreContract } from './question-store.contract.ts';
 import { describeResidentStoreContract } from './resident-store.contract.ts';
+import { describeResidentSubscriptionsContract } from './resident-subscriptions.contract.ts';
+import { describeBroadcastStoreContract } from './broadcast-store.contract.ts';
 
 export { describeAuditLogContract } from './audit-log.contract.ts';
 export { describeBallotBoxContract } from './ballot-box.contract.ts';
@@ -24,12 +26,15 @@ export { describeOutboxOrderContract } from './outbox-order.contract.ts';
 export { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 export { describeQuestionStoreContract } from './question-store.contract.ts';
 export { describeResidentStoreContract } from './resident-store.contract.ts';
+export { describeResidentSubscriptionsContract } from './resident-subscriptions.contract.ts';
+export { describeBroadcastStoreContract } from './broadcast-store.contract.ts';
 export type { MakeStores, StoresFixture } from './stores-fixture.ts';
 
 /** Every store contract suite, for one backend. */
 export function describeStoreContracts(label: string, make: MakeStores): void {
   describeCampaignStoreContract(label, make);
   describeResidentStoreContract(label, make);
+  describeResidentSubscriptionsContract(label, make);
   describeIdeaStoreContract(label, make);
   describeQuestionStoreContract(label, make);
   describeBallotBoxContract(label, make);
@@ -40,4 +45,5 @@ export function describeStoreContracts(label: string, make: MakeStores): void {
   describeProcessedUpdatesContract(label, make);
   describeChatStateContract(label, make);
   describeAuditLogContract(label, make);
+  describeBroadcastStoreContract(label, make);
 }

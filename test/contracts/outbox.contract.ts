@@ -260,6 +260,21 @@ export function describeOutboxContract(label: string, make: MakeStores): void {
       expect((await stores.outbox.list(0, 10)).map((m) => m.status)).toEqual(['sent', 'pending']);
     });
 
+    it('keeps a message group and counts a group by status (side records included)', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([outboxDraft('g1', { group: 'bc_1' }), outboxDraft('g2', { group: 'bc_1' }), outboxDraft('g3', { group: 'bc_10' }), outboxDraft('none')]);
+      await stores.residents.save(resident('tg:1'), null, { outbox: [outboxDraft('g4', { group: 'bc_1' })] });
+      const listed = await stores.outbox.list(0, 100);
+      expect(listed.map((m) => m.group ?? null)).toEqual(['bc_1', 'bc_1', 'bc_10', null, 'bc_1']);
+      expect('group' in listed[3]!).toBe(false);
+      const claimed = await stores.outbox.claim(T0, 10, LEASE);
+      expect(await stores.outbox.ack(claimed[0]!.seq, claimed[0]!.token)).toBe('ok');
+      expect(await stores.outbox.fail(claimed[1]!.seq, claimed[1]!.token, 'blocked')).toBe('ok');
+      expect(await stores.outbox.groupCounts('bc_1')).toEqual({ pending: 1, sent: 1, failed: 1 });
+      expect(await stores.outbox.groupCounts('bc_10')).toEqual({ pending: 1, sent: 0, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc_404')).toEqual({ pending: 0, sent: 0, failed: 0 });
+    });
+
     it('race: concurrent claims through two handles never hand one message out twice', async () => {
       const { stores, reopen } = await open();
       const other = await reopen();

@@ -5,6 +5,8 @@ import type { CampaignDump, ChatStateEntry } from '../../core/ports/store-transf
 import type { StoredBallot } from '../../core/ballots/ballot.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { Question, QuestionMessage } from '../../core/questions/question.ts';
+import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
+import { newBroadcast } from '../../core/broadcasts/broadcast.ts';
 
 const empty: CampaignDump = {
   format: 'pnyx-dump/1',
@@ -26,6 +28,7 @@ const empty: CampaignDump = {
   audit: [],
   processed: [],
   chatState: [],
+  broadcasts: [],
 };
 
 const ballot = (voterKey: string, version: number, requestId: string): StoredBallot => ({
@@ -39,6 +42,16 @@ const ballot = (voterKey: string, version: number, requestId: string): StoredBal
   assisted: false,
   requestId,
 });
+
+const broadcast: Broadcast = {
+  ...newBroadcast({ id: 'bc_1', by: 'staff:U1', content: { kind: 'texts', texts: { fr: 'Bonjour' } }, audience: { kind: 'all' }, startedAt: 5 }),
+  status: 'sending',
+  cursor: 'tg:9',
+  queued: 4,
+  total: 4,
+  fannedOutAt: 8,
+  version: 3,
+};
 
 const some: CampaignDump = {
   ...empty,
@@ -75,13 +88,14 @@ const some: CampaignDump = {
     { questionId: 'q_1', seq: 2, from: 'staff', by: 'staff:U1', text: 'Soon.', photo: null, at: 21 },
   ] satisfies QuestionMessage[],
   nextQuestionNumber: 3,
+  broadcasts: [broadcast, newBroadcast({ id: 'bc_2', by: 'system:scheduler', content: { kind: 'template', template: 'announce.phase.voting', params: {} }, audience: { kind: 'area', area: 'north' }, startedAt: 6 })],
 };
 
 describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2, chatState: 2 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2, chatState: 2, broadcasts: 2 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -103,6 +117,11 @@ describe('dumpSummary', () => {
     const plain = dumpSummary({ ...some, outbox: [message] });
     expect(dumpSummary({ ...some, outbox: [{ ...message, after: 'p' }] }).sections.outbox).not.toBe(plain.sections.outbox);
     expect(dumpSummary({ ...some, outbox: [{ ...message, group: 'g' }] }).sections.outbox).not.toBe(plain.sections.outbox);
+  });
+
+  it('covers broadcast progress', () => {
+    const moved = { ...some, broadcasts: [{ ...broadcast, cursor: 'tg:8' }, some.broadcasts[1]!] };
+    expect(differingSections(dumpSummary(some), dumpSummary(moved))).toEqual(['broadcasts']);
   });
 
   it('covers support times', () => {
@@ -143,6 +162,7 @@ describe('checkDump and isEmptyDump', () => {
     expect(isEmptyDump(some)).toBe(false);
     expect(isEmptyDump({ ...empty, nextQuestionNumber: 2 })).toBe(false);
     expect(isEmptyDump({ ...empty, questionMessages: some.questionMessages })).toBe(false);
+    expect(isEmptyDump({ ...empty, broadcasts: [broadcast] })).toBe(false);
   });
 
   it.each([
@@ -162,6 +182,9 @@ describe('checkDump and isEmptyDump', () => {
     ['a chat state key twice', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 1 }, { key: 'k', owner: 'tg:1', expiresAt: 2, value: 2 }] }, /chat state entry 2 repeats a key/],
     ['a chat state entry without expiry', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: null, value: 1 }] }, /chat state entry 1 has no expiry/],
     ['a chat state value over the limit', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 'x'.repeat(70_000) }] }, /chat state entry 1 is empty or over 65536 bytes/],
+    ['no broadcasts list', { broadcasts: undefined }, /broadcasts is not a list/],
+    ['a repeated broadcast id', { broadcasts: [broadcast, broadcast] }, /broadcast 2 repeats an id/],
+    ['a fanned-out broadcast whose total is not its queued count', { broadcasts: [{ ...broadcast, total: 5 }] }, /broadcast 1 is past fan-out/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

@@ -47,6 +47,8 @@ export interface FilledCampaign {
    * voters[2] at the cap of new questions and voters[4] at the cap of messages (on `chatty`), both at `now`.
    */
   readonly questions: { readonly reopened: string; readonly chatty: string };
+  /** A staff broadcast to `north` stopped after its first page, and the voting announcement, fanned out whole. */
+  readonly broadcasts: { readonly partial: string; readonly fannedOut: string };
 }
 
 const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => {
@@ -59,7 +61,8 @@ const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => 
  * several states with supports, finalists in two envelopes, ballots in both slots with
  * replacements, outbox messages in every status (with predecessors and a group), message
  * references, audit entries, codes, processed updates, chat state (live, expired, and an erased
- * resident's), a results record and the PNYX_SECRET check value.
+ * resident's), a results record, the PNYX_SECRET check value, and broadcasts at every stage of
+ * fan-out (with their grouped outbox messages).
  */
 export async function fillCampaign(stores: Stores, campaign = migrationCampaign()): Promise<FilledCampaign> {
   const h = harness(campaign, stores);
@@ -142,6 +145,13 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   expect(await stores.processed.claim('tg:900001', now, 7 * DAY)).toBe(true);
   expect(await stores.processed.claim('slack:Ev42', now - 8 * DAY, 7 * DAY)).toBe(true);
   await stores.campaign.saveResults({ computedAt: now, method: 'greedy', tieBreak: 'lexico', envelopes: [] }, {});
+  // The tick into voting created the phase broadcasts; fan the voting one out whole, and
+  // stop a staff announcement after its first page.
+  const [votingAnnouncement] = await h.engine.listBroadcasts(null, 1);
+  expect(votingAnnouncement).toMatchObject({ content: { template: 'announce.phase.voting' } });
+  while (!must(await h.engine.fanOutBroadcast(votingAnnouncement!.id, 3)).done);
+  const partial = must(await h.engine.announce('U-ADMIN', { fr: 'Réunion au nord', en: 'Meeting in the north' }, { kind: 'area', area: 'north' }));
+  expect(must(await h.engine.fanOutBroadcast(partial.id, 2))).toEqual({ done: false, queued: 2 });
   return {
     now,
     voters,
@@ -149,6 +159,7 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
     usedCode: codes[0]!,
     claimedUpdate: 'tg:900001',
     questions: { reopened: reopened.id, chatty: chatty.id },
+    broadcasts: { partial: partial.id, fannedOut: votingAnnouncement!.id },
   };
 }
 
@@ -225,6 +236,18 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(await stores.chat.eraseOwner(filled.voters[6]!)).toBe(0);
   expect(await stores.chat.eraseOwner(v0)).toBe(2);
   expect(await stores.chat.read('conv:100', filled.now + 1000)).toBeUndefined();
+  // Broadcasts: the finished fan-out stays finished; the stopped one resumes after its cursor
+  // (the subscription index was carried over) without repeating its first page (before any erasure on the target).
+  const subscribed = (await stores.residents.list(null, 1000)).filter((r) => r.subscribed && r.step === 'done');
+  expect(await stores.broadcasts.get(filled.broadcasts.fannedOut)).toMatchObject({ status: 'sending', total: subscribed.length });
+  expect(await stores.outbox.groupCounts(filled.broadcasts.fannedOut)).toEqual({ pending: subscribed.length, sent: 0, failed: 0 });
+  expect(await h.engine.broadcastsToFanOut()).toContain(filled.broadcasts.partial);
+  while (!must(await h.engine.fanOutBroadcast(filled.broadcasts.partial, 2)).done);
+  const north = subscribed.filter((r) => r.area === 'north').map((r) => `${filled.broadcasts.partial}:${r.id}`);
+  const keys = (await stores.outbox.list(0, 100_000)).filter((m) => m.group === filled.broadcasts.partial).map((m) => m.key);
+  expect(keys.sort()).toEqual(north.sort());
+  expect(await stores.broadcasts.get(filled.broadcasts.partial)).toMatchObject({ status: 'sending', total: north.length });
+
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });
   // Erasing on the target still finds the codes that name the resident (Redis rebuilds its per-resident code sets).
   must(await h.engine.forgetMe(filled.voters[3]!));

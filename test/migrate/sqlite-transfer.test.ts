@@ -32,6 +32,8 @@ describe('sqliteTransfer', () => {
       expect(dump.ballotVersions.length).toBeGreaterThan(dump.ballots.length);
       expect(new Set(dump.outbox.map((m) => m.status))).toEqual(new Set(['pending', 'sent', 'failed']));
       expect(dump.supports.every((s) => s.at > 0)).toBe(true);
+      expect(new Set(dump.broadcasts.map((b) => b.status))).toEqual(new Set(['fanning_out', 'sending']));
+      expect(dump.outbox.some((m) => m.group === filled.broadcasts.partial)).toBe(true);
       await target.restore(dump);
       const copy = await target.dump();
       expect(copy).toEqual(dump);

@@ -48,7 +48,7 @@ describeWithRedis('Redis store: ballot secrecy', () => {
     await admin.connect();
     try {
       const all = await keysUnder(admin, prefix);
-      const residentKeys = new Set([stores.keys.resident(residentId), stores.keys.residentIds]);
+      const residentKeys = new Set([stores.keys.resident(residentId), stores.keys.residentIds, stores.keys.subscribed]);
       const ballotKeys = all.filter((k) => k.includes(voterKey));
       expect(ballotKeys.sort()).toEqual([stores.keys.ballot('area', voterKey), stores.keys.ballot('town', voterKey)].sort());
       for (const key of all) {

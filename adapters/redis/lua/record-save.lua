@@ -1,5 +1,5 @@
 --[[
-  Version-conditional save of a JSON record (phase state, resident), atomic with its side
+  Version-conditional save of a JSON record (the phase state), atomic with its side
   records.
 
     Input:

@@ -1,16 +1,18 @@
 --[[
   Erases a resident (ResidentStore.erase): a version-conditional delete of the record, atomic
-  with forgetting the resident in their one-time codes and with side records.
+  with its entries in every resident index, with forgetting the resident in their one-time
+  codes, and with side records.
 
     Input:
       KEYS, ARGV   the write frame (includes/write-frame.lua), then
       own_key(1)   resident hash (v = version)
-      own_key(2)   index zset the resident's id is removed from
-      own_key(3)   the resident's code set (keys.ts residentCodes)
-      own_key(4..) the code hashes of the members of own_key(3), as the caller read them
+      own_key(2)   zset of every resident id
+      own_key(3)   subscription zset (`<id> NUL <area>` members, see resident-save.lua)
+      own_key(4)   the resident's code set (keys.ts residentCodes)
+      own_key(5..) the code hashes of the members of own_key(4), as the caller read them
       own_arg(1)   expected version
       own_arg(2)   resident id (index member, and the r field of their codes)
-      own_arg(3..) the codes of own_key(4..), in the same order
+      own_arg(3..) the codes of own_key(5..), in the same order
 
     Output:
       RC_OK        deleted; each of their codes that was used keeps u and loses r, each one
@@ -32,8 +34,8 @@ local current = redis.call('HGET', own_key(1), 'v')
 if not current or tonumber(current) ~= tonumber(own_arg(1)) then
   return finish(RC_CONFLICT)
 end
-local id, set = own_arg(2), own_key(3)
-local passed = own_key_count() - 3
+local id, set = own_arg(2), own_key(4)
+local passed = own_key_count() - 4
 if redis.call('SCARD', set) ~= passed then
   return finish(RC_STALE)
 end
@@ -44,8 +46,9 @@ for i = 1, passed do
 end
 redis.call('DEL', own_key(1))
 redis.call('ZREM', own_key(2), id)
+redis.call('ZREMRANGEBYLEX', own_key(3), '[' .. id .. '\0', '(' .. id .. '\1')
 for i = 1, passed do
-  local code = own_key(3 + i)
+  local code = own_key(4 + i)
   if redis.call('HGET', code, 'r') == id then
     if redis.call('HEXISTS', code, 'u') == 1 then
       redis.call('HDEL', code, 'r')

@@ -2,6 +2,7 @@ import type { AccessCode, ClaimOutcome, ResidentStore } from '../../../core/port
 import type { SaveOutcome } from '../../../core/ports/campaign-store.ts';
 import type { SideRecords } from '../../../core/ports/side-records.ts';
 import type { Resident } from '../../../core/residents/resident.ts';
+import { receivesBroadcasts } from '../../../core/broadcasts/broadcast.ts';
 import { applySide, frozenCopy, roundTrip } from './memory-state.ts';
 import type { MemoryHandle } from './memory-state.ts';
 
@@ -24,6 +25,8 @@ export class MemoryResidentStore implements ResidentStore {
     const current = s.residents.get(resident.id)?.version ?? null;
     if (current !== expectedVersion) return 'conflict';
     s.residents.set(resident.id, frozenCopy({ ...resident, version: (expectedVersion ?? 0) + 1 }));
+    if (receivesBroadcasts(resident)) s.subscribed.set(resident.id, resident.area);
+    else s.subscribed.delete(resident.id);
     applySide(s, side);
     return 'saved';
   }
@@ -39,6 +42,7 @@ export class MemoryResidentStore implements ResidentStore {
       if (c.usedAt === null) s.codes.delete(code);
       else s.codes.set(code, frozenCopy({ ...c, residentId: null }));
     }
+    s.subscribed.delete(id);
     applySide(s, side);
     return 'saved';
   }
@@ -49,6 +53,19 @@ export class MemoryResidentStore implements ResidentStore {
       .filter((r) => afterId === null || r.id > afterId)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return Object.freeze(all.slice(0, Math.max(0, limit)));
+  }
+
+  async listSubscribed(area: string | null, afterId: string | null, limit: number): Promise<readonly Resident[]> {
+    await roundTrip();
+    const s = this.handle.open();
+    // Chosen from the index alone; only the residents returned are read.
+    const ids = [...s.subscribed]
+      .filter(([id, a]) => (area === null || a === area) && (afterId === null || id > afterId))
+      .map(([id]) => id)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, Math.max(0, limit));
+    s.subscribedReads += ids.length;
+    return Object.freeze(ids.map((id) => s.residents.get(id)!));
   }
 
   async addCodes(codes: readonly AccessCode[]): Promise<void> {

@@ -22,6 +22,8 @@ import type { Resident } from '../../../core/residents/resident.ts';
 import type { Idea } from '../../../core/ideas/idea.ts';
 import type { Question, QuestionMessage } from '../../../core/questions/question.ts';
 import type { StoredBallot } from '../../../core/ballots/ballot.ts';
+import type { Broadcast, BroadcastDraft } from '../../../core/broadcasts/broadcast.ts';
+import { newBroadcast } from '../../../core/broadcasts/broadcast.ts';
 
 /** What the token of an outbox row did last: holds a live claim, or settled it that way. */
 export type MemoryTokenState = 'claimed' | 'ack' | 'retry' | 'fail';
@@ -42,6 +44,10 @@ export class MemoryState {
   secretCheck: string | null = null;
 
   readonly residents = new Map<string, Resident>();
+  /** The subscription index: id → area of every resident who `receivesBroadcasts`. */
+  readonly subscribed = new Map<string, string | null>();
+  /** Resident records read by `listSubscribed` (lets tests prove unsubscribed ones are not). */
+  subscribedReads = 0;
   readonly codes = new Map<string, AccessCode>();
 
   readonly ideas = new Map<string, Idea>();
@@ -78,6 +84,8 @@ export class MemoryState {
   readonly chat = new Map<string, MemoryChatEntry>();
 
   readonly audit: AuditEntry[] = [];
+
+  readonly broadcasts = new Map<string, Broadcast>();
 }
 
 /** One chat state entry: present while `now < expiresAt`. */
@@ -165,10 +173,16 @@ export function putRef(state: MemoryState, ref: MessageRef): void {
   state.messageIndex.set(at, ref.key);
 }
 
+/** Stores new broadcasts; a draft whose id exists is ignored. Synchronous. */
+export function createBroadcasts(state: MemoryState, drafts: readonly BroadcastDraft[]): void {
+  for (const d of drafts) if (!state.broadcasts.has(d.id)) state.broadcasts.set(d.id, frozenCopy(newBroadcast(d)));
+}
+
 /** Applies side records of a change that is being stored. Synchronous. */
 export function applySide(state: MemoryState, side: SideRecords): void {
   if (side.audit !== undefined && side.audit.length > 0) appendAudit(state, side.audit);
   if (side.outbox !== undefined && side.outbox.length > 0) enqueueOutbox(state, side.outbox);
+  if (side.broadcasts !== undefined && side.broadcasts.length > 0) createBroadcasts(state, side.broadcasts);
 }
 
 /**

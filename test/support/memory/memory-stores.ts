@@ -2,6 +2,7 @@ import type { Stores } from '../../../core/ports/stores.ts';
 import type { StoresFixture } from '../../contracts/stores-fixture.ts';
 import { MemoryAuditLog } from './memory-audit-log.ts';
 import { MemoryBallotBox } from './memory-ballot-box.ts';
+import { MemoryBroadcastStore } from './memory-broadcast-store.ts';
 import { MemoryCampaignStore } from './memory-campaign-store.ts';
 import { MemoryChatState } from './memory-chat-state.ts';
 import { MemoryIdeaStore } from './memory-idea-store.ts';
@@ -35,6 +36,7 @@ export function createMemoryStores(state: MemoryState = new MemoryState()): Stor
       handle.open();
       return 'purged';
     },
+    broadcasts: new MemoryBroadcastStore(handle),
     close: async () => handle.close(),
   };
 }

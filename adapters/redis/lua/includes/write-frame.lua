@@ -4,7 +4,7 @@
     KEYS[1]      done marker of this call: `done:<request id>` (some scripts keep their own
                  request ids and ignore it)
     KEYS[2..]    the script's own keys: own_key(1) = KEYS[2]; own_key_count() of them
-    then, only when there are side records (nA + nO > 0), the 11 side keys:
+    then, only when there are side records (nA + nO + nB > 0), the 11 side keys:
       side 1  audit:list   (list of entry JSON, index i holds seq i+1)
       side 2  audit:head   (hash of the last entry)
       side 3  ob:seq       (last outbox seq)
@@ -16,6 +16,9 @@
       side 9  ob:held      (zset: held seq scored by its predecessor's seq)
       side 10 ob:by-resident (zset, lexicographic: `<residentId>\0<seq>`)
       side 11 ob:groups    (hash: `<status>:<group>` -> count)
+    then, only when there are new broadcasts (nB > 0):
+      side 12  idx:broadcasts (zset, lexicographic: broadcast members)
+      side 12+j bc:<id of broadcast j>, j = 1..nB (hash of one broadcast)
 
     ARGV[1]      done marker TTL in ms (0: no marker)
     ARGV[2]      number of audit drafts nA
@@ -25,6 +28,8 @@
                  then nO x 6 outbox values: key, draft JSON, notBefore, and three optional
                  values, each '' when absent or '=' followed by the value: the predecessor
                  key (`after`), the group, the recipient resident id
+    then         nB, the number of new broadcasts, and nB x 2 values: fixed JSON (field d),
+                 index member
     then         the script's own arguments: own_arg(1), own_arg(2), …
 
   Idempotency: ioredis re-sends a command whose reply was lost in a reconnect. A script that
@@ -33,8 +38,16 @@
 ]]
 local N_AUDIT = tonumber(ARGV[2])
 local N_OUTBOX = tonumber(ARGV[3])
-local OWN_ARGV = 3 + 7 * N_AUDIT + 6 * N_OUTBOX
-local SIDE = (N_AUDIT + N_OUTBOX > 0) and (#KEYS - 11) or #KEYS
+local BROADCAST_ARGV = 4 + 7 * N_AUDIT + 6 * N_OUTBOX
+local N_BROADCAST = tonumber(ARGV[BROADCAST_ARGV])
+local OWN_ARGV = BROADCAST_ARGV + 2 * N_BROADCAST
+local SIDE = #KEYS
+if N_AUDIT + N_OUTBOX + N_BROADCAST > 0 then
+  SIDE = SIDE - 11
+end
+if N_BROADCAST > 0 then
+  SIDE = SIDE - 1 - N_BROADCAST
+end
 
 local function own_key(i)
   if 1 + i > SIDE then
@@ -75,9 +88,10 @@ local function optional(v)
   return string.sub(v, 2)
 end
 
--- Appends the audit drafts (linked to the chain head) and enqueues the outbox drafts
--- (a draft whose key is known is skipped). A draft whose predecessor (`after`) is a pending
--- message already enqueued waits in ob:held instead of ob:wait until that one is settled
+-- Appends the audit drafts (linked to the chain head), enqueues the outbox drafts (a draft
+-- whose key is known is skipped) and creates the new broadcasts (`fanning_out`, version 1;
+-- an id that exists is skipped). A draft whose predecessor (`after`) is a pending message
+-- already enqueued waits in ob:held instead of ob:wait until that one is settled
 -- (outbox-settle.lua) or erased (outbox-erase.lua). Returns the new audit entries as JSON strings.
 local function apply_side()
   local entries = {}
@@ -125,6 +139,15 @@ local function apply_side()
       end
     end
     i = i + 6
+  end
+  i = BROADCAST_ARGV + 1
+  for j = 1, N_BROADCAST do
+    local rec = KEYS[SIDE + 12 + j]
+    if redis.call('EXISTS', rec) == 0 then
+      redis.call('HSET', rec, 'd', ARGV[i], 's', 'fanning_out', 'q', 0, 'v', 1)
+      redis.call('ZADD', KEYS[SIDE + 12], 0, ARGV[i + 1])
+    end
+    i = i + 2
   end
   return entries
 end
