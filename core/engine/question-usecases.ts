@@ -62,6 +62,12 @@ function audit(at: number, actor: string, action: string, q: Question, data: Rec
   return { at, actor, action, subject: `question:${q.id}`, data: { number: q.number, ...data }, assisted: false };
 }
 
+/**
+ * A message to the committee about a question. It carries no resident text: the Slack sender
+ * reads the thread from the question store when it sends (the resident's messages up to the
+ * question `version` named), so after "forget me" erased the question nothing in the outbox
+ * still holds what the resident wrote, and the sender finds nothing to relay.
+ */
 function toCommittee(deps: EngineDeps, q: Question, key: string, template: string, params: Record<string, string | number | boolean | null>, now: number, after: string | null): OutboxDraft {
   const draft: OutboxDraft = {
     key,
@@ -131,7 +137,7 @@ export async function askQuestion(deps: EngineDeps, residentId: string, input: Q
   const { question, message } = rules.newQuestion({ id: deps.ids.newId('q'), number, ownerId: residentId, content: content.value, now });
   const side: SideRecords = {
     audit: [audit(now, residentRef(deps, residentId), 'question.asked', question, { photo: message.photo !== null })],
-    outbox: [toCommittee(deps, question, questionAskedKey(question.id), 'committee.question_asked', { text: message.text, photo: message.photo, locale: who.value.locale }, now, null)],
+    outbox: [toCommittee(deps, question, questionAskedKey(question.id), 'committee.question_asked', { locale: who.value.locale, photo: message.photo !== null }, now, null)],
   };
   const limits: QuestionLimits = { now, questions: QUESTIONS_PER_DAY, messages: MESSAGES_PER_HOUR };
   const saved = await deps.stores.questions.post(question, null, message, limits, side);
@@ -189,7 +195,7 @@ export async function followUpQuestion(deps: EngineDeps, residentId: string, que
       side: {
         audit: [audit(now, residentRef(deps, residentId), 'question.followed_up', q, { reopened, photo: content.value.photo !== null })],
         outbox: [
-          toCommittee(deps, q, `question:${q.id}:v${v}:followup`, 'committee.question_followup', { text: content.value.text, photo: content.value.photo, reopened }, now, questionAskedKey(q.id)),
+          toCommittee(deps, q, `question:${q.id}:v${v}:followup`, 'committee.question_followup', { version: v, photo: content.value.photo !== null, reopened }, now, questionAskedKey(q.id)),
         ],
       },
     });

@@ -31,7 +31,7 @@ describe('questions: the lifecycle', () => {
     expect(card).toMatchObject({
       key: questionAskedKey(asked.id),
       recipient: { kind: 'committee' },
-      params: { questionId: asked.id, question: 1, text: 'Quand la rue de la Gare sera-t-elle refaite ?', photo: 'AgACAgQAAxkB-_9', resident: pseudonym, locale: 'fr' },
+      params: { questionId: asked.id, question: 1, photo: true, resident: pseudonym, locale: 'fr' },
     });
 
     h.clock.advance(HOUR);
@@ -45,7 +45,9 @@ describe('questions: the lifecycle', () => {
     expect(followed).toMatchObject({ state: 'open', waitingSince: h.clock.now(), version: 3 });
     const followUp = (await outbox(h)).find((m) => m.template === 'committee.question_followup');
     // The follow-up goes in the question's Slack thread, so it waits for the question's card.
-    expect(followUp).toMatchObject({ after: questionAskedKey(asked.id), params: { questionId: asked.id, question: 1, text: 'Quelle semaine ?', reopened: true, resident: pseudonym } });
+    expect(followUp).toMatchObject({ after: questionAskedKey(asked.id), params: { questionId: asked.id, question: 1, version: 3, photo: false, reopened: true, resident: pseudonym } });
+    // No resident text in the outbox: the sender reads the thread from the question store.
+    expect(JSON.stringify(await outbox(h))).not.toContain('Quelle semaine');
 
     // A second follow-up before any answer keeps the question waiting since the first one.
     const waitingSince = h.clock.now();
