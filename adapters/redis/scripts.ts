@@ -14,6 +14,7 @@ export const SCRIPT_NAMES = [
   'ballot-cast',
   'ballot-read',
   'code-claim',
+  'code-claim-save',
   'codes-add',
   'idea-merge',
   'idea-save',

@@ -15,6 +15,7 @@ import type { SideRecords } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { CONFLICT_RETRIES } from './engine-deps.ts';
 import { requireStaff, staffRef } from './staff.ts';
+import { ambassadorRef, residentRef } from './actor-refs.ts';
 
 /** Resident id of a Telegram user. */
 export function telegramResidentId(telegramId: number): string {
@@ -70,15 +71,26 @@ export async function verifyByPhone(deps: EngineDeps, residentId: string): Promi
   return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'phone' }, deps.clock.now()));
 }
 
-/** Verification by a one-time code handed out by the town; the code is used up atomically. */
+/**
+ * Verification by a one-time code handed out by the town. The code is spent in the same
+ * atomic store step that saves the verified resident, so a refused verification (not at the
+ * verification step, wrong method, a version conflict that outlasts the retries) leaves it free.
+ */
 export async function verifyByCode(deps: EngineDeps, residentId: string, rawCode: string): Promise<Outcome<Resident>> {
   const code = normaliseCode(rawCode);
   if (code === null) return refuse('code.malformed', {});
   const now = deps.clock.now();
-  const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
-  if (claimed.status === 'unknown') return refuse('code.unknown', {});
-  if (claimed.status === 'used' && claimed.residentId !== residentId) return refuse('code.used', {});
-  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'code' }, now));
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const r = await deps.stores.residents.get(residentId);
+    if (r === null) return refuse('resident.unknown', {});
+    const next = applyAnswer(deps.campaign, r, { step: 'verification', method: 'code' }, now);
+    if (!next.ok) return next;
+    const claimed = await deps.stores.residents.claimCodeAndSave(code, next.value, r.version, now, {});
+    if (claimed.status === 'claimed') return done({ ...next.value, version: r.version + 1 });
+    if (claimed.status === 'unknown') return refuse('code.unknown', {});
+    if (claimed.status === 'used') return refuse('code.used', {});
+  }
+  return refuse('resident.busy', {});
 }
 
 /** Changes the resident's language. */
@@ -195,11 +207,14 @@ export async function registerAssisted(
     r = next.value;
   }
   r = { ...r, verified: { method: 'code', at: now }, step: 'done', registeredAt: now };
-  const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
+  const side: SideRecords = {
+    audit: [{ at: now, actor: ambassadorRef(deps, ambassadorId), action: 'resident.registered_assisted', subject: residentRef(deps, residentId), data: { area: input.area }, assisted: true }],
+  };
+  // One atomic step: the code is never spent on a resident who was not saved.
+  const claimed = await deps.stores.residents.claimCodeAndSave(code, r, null, now, side);
   if (claimed.status === 'unknown') return refuse('code.unknown', {});
   if (claimed.status === 'used') return refuse('code.used', {});
-  const side: SideRecords = { audit: [{ at: now, actor: `ambassador:${ambassadorId}`, action: 'resident.registered_assisted', subject: `resident:${residentId}`, data: { area: input.area }, assisted: true }] };
-  if ((await deps.stores.residents.save(r, null, side)) !== 'saved') return refuse('resident.busy', {});
+  if (claimed.status === 'conflict') return refuse('resident.busy', {});
   return done({ ...r, version: 1 });
 }
 
