@@ -16,6 +16,7 @@ import type { EngineDeps } from './engine-deps.ts';
 import { CONFLICT_RETRIES } from './engine-deps.ts';
 import { requireStaff, staffRef } from './staff.ts';
 import { ambassadorRef, residentRef } from './actor-refs.ts';
+import { currentStatus } from './phase-usecases.ts';
 
 /** Resident id of a Telegram user. */
 export function telegramResidentId(telegramId: number): string {
@@ -60,10 +61,22 @@ async function update(
   return refuse('resident.busy', {});
 }
 
-/** Records one registration answer; the returned resident's `step` is what to ask next. */
+/**
+ * Records one registration answer; the returned resident's `step` is what to ask next.
+ * While voting is open a resident's area, once chosen, is fixed (`registration.area_locked`):
+ * it decides which area ballot they fill in, and the ballot path reuses an eligible
+ * resident's record for a few seconds (EngineCache.eligible) on every instance.
+ */
 export async function answerRegistration(deps: EngineDeps, residentId: string, answer: RegistrationAnswer): Promise<Outcome<Resident>> {
   if (answer.step === 'verification') return refuse('registration.use_verification', {});
-  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, answer, deps.clock.now()));
+  const now = deps.clock.now();
+  return update(deps, residentId, async (current) => {
+    if (answer.step === 'area' && current.area !== null && current.area !== answer.area) {
+      const { status } = await currentStatus(deps, now);
+      if (status.kind === 'open' && status.phase === 'voting') return refuse('registration.area_locked', { closesAt: status.closesAt });
+    }
+    return applyAnswer(deps.campaign, current, answer, now);
+  });
 }
 
 /** Verification by a Telegram-verified phone number (the adapter checked the contact is the user's own). */
