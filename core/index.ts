@@ -1,7 +1,6 @@
 /** The public surface of the campaign engine. */
 export * from './campaign/campaign.ts';
 export * from './domain/domain-error.ts';
-export * from './domain/actor.ts';
 export type * from './ports/index.ts';
 export * from './phases/phase-state.ts';
 export * from './phases/phase-machine.ts';
