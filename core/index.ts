@@ -1,11 +1,11 @@
 /** The public surface of the campaign engine. */
 export * from './campaign/campaign.ts';
 export * from './domain/domain-error.ts';
-export * from './domain/actor.ts';
 export type * from './ports/index.ts';
 export { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from './ports/chat-state-store.ts';
 export * from './phases/phase-state.ts';
 export * from './phases/phase-machine.ts';
+export * from './phases/scheduled-messages.ts';
 export * from './residents/resident.ts';
 export * from './residents/registration.ts';
 export * from './ideas/idea.ts';
@@ -23,3 +23,4 @@ export type { EngineDeps } from './engine/engine-deps.ts';
 export { createEngine } from './engine/campaign-engine.ts';
 export type { CampaignEngine } from './engine/campaign-engine.ts';
 export { telegramResidentId, normaliseCode } from './engine/resident-usecases.ts';
+export type { ScheduledOccurrence, ScheduledReport } from './engine/schedule-usecases.ts';

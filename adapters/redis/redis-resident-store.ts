@@ -1,6 +1,6 @@
 import type { Resident } from '../../core/residents/resident.ts';
 import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
-import type { AccessCode, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
+import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { outcomeOf } from './outcomes.ts';
@@ -176,6 +176,22 @@ export class RedisResidentStore implements ResidentStore {
     if (outcome === 'unknown') return { status: 'unknown' };
     if (outcome === 'used') return { status: 'used', residentId: reply[1] === '' ? null : String(reply[1]) };
     return { status: 'claimed', code: { code, residentId, issuedBy: String(reply[1]), issuedAt: Number(reply[2]), usedAt: at } };
+  }
+
+  async claimCodeAndSave(code: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<ClaimAndSaveOutcome> {
+    const k = this.#ctx.keys;
+    const reply = (await this.#ctx.write(
+      'residents.claimCodeAndSave',
+      'code-claim-save',
+      side,
+      [k.code(code), k.resident(resident.id), k.residentIds, k.subscribed, k.residentCodes(resident.id)],
+      [resident.id, String(at), expectedVersion === null ? '' : String(expectedVersion), residentJson(resident), code, subscriptionMember(k, resident)],
+    )) as unknown[];
+    const outcome = outcomeOf('code-claim-save', reply[0], ['claimed', 'used', 'unknown', 'conflict']);
+    if (outcome === 'unknown') return { status: 'unknown' };
+    if (outcome === 'conflict') return { status: 'conflict' };
+    if (outcome === 'used') return { status: 'used', residentId: reply[1] === '' ? null : String(reply[1]) };
+    return { status: 'claimed', code: { code, residentId: resident.id, issuedBy: String(reply[1]), issuedAt: Number(reply[2]), usedAt: at } };
   }
 
   async getCode(code: string): Promise<AccessCode | null> {

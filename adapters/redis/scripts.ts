@@ -19,6 +19,7 @@ export const SCRIPT_NAMES = [
   'broadcast-fan-out',
   'broadcast-finish',
   'code-claim',
+  'code-claim-save',
   'codes-add',
   'idea-merge',
   'idea-save',

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Resident } from '../../core/residents/resident.ts';
 import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
-import type { AccessCode, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
+import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { immediateTx } from './sqlite-database.ts';
@@ -62,6 +62,7 @@ export class SqliteResidentStore implements ResidentStore {
   private readonly eraseTx: (id: string, expected: number, side: SideRecords) => SaveOutcome;
   private readonly addCodesTx: (codes: readonly AccessCode[]) => void;
   private readonly claimTx: (code: string, residentId: string, at: number, side: SideRecords) => ClaimOutcome;
+  private readonly claimAndSaveTx: (code: string, resident: Resident, expected: number | null, at: number, side: SideRecords) => ClaimAndSaveOutcome;
 
   constructor(db: Database.Database) {
     const side = sideRecordsFor(db);
@@ -87,11 +88,16 @@ export class SqliteResidentStore implements ResidentStore {
     );
     const useCode = db.prepare<[string, number, string]>('UPDATE access_codes SET resident_id = ?, used_at = ? WHERE code = ?');
 
-    this.saveTx = immediateTx(db, (resident: Resident, expected: number | null, records: SideRecords): SaveOutcome => {
+    const write = (resident: Resident, expected: number | null): boolean => {
       const data = JSON.stringify(resident);
       const { subscribed, area } = subscriptionColumns(resident);
-      const changed = expected === null ? insert.run(resident.id, data, subscribed, area).changes : update.run(data, subscribed, area, resident.id, expected).changes;
-      if (changed !== 1) return 'conflict';
+      return (expected === null ? insert.run(resident.id, data, subscribed, area).changes : update.run(data, subscribed, area, resident.id, expected).changes) === 1;
+    };
+    // Used, or pre-assigned to someone else: for this claimant it is as good as used.
+    const taken = (row: CodeRow, residentId: string): boolean => row.used_at !== null || (row.resident_id !== null && row.resident_id !== residentId);
+
+    this.saveTx = immediateTx(db, (resident: Resident, expected: number | null, records: SideRecords): SaveOutcome => {
+      if (!write(resident, expected)) return 'conflict';
       side.write(records);
       return 'saved';
     });
@@ -111,12 +117,21 @@ export class SqliteResidentStore implements ResidentStore {
     this.claimTx = immediateTx(db, (code: string, residentId: string, at: number, records: SideRecords): ClaimOutcome => {
       const row = this.getCodeStmt.get(code);
       if (row === undefined) return { status: 'unknown' };
-      if (row.used_at !== null || (row.resident_id !== null && row.resident_id !== residentId)) {
-        return { status: 'used', residentId: row.resident_id };
-      }
+      if (taken(row, residentId)) return { status: 'used', residentId: row.resident_id };
       useCode.run(residentId, at, code);
       side.write(records);
       return { status: 'claimed', code: codeFromRow({ ...row, resident_id: residentId, used_at: at }) };
+    });
+
+    this.claimAndSaveTx = immediateTx(db, (code: string, resident: Resident, expected: number | null, at: number, records: SideRecords): ClaimAndSaveOutcome => {
+      const row = this.getCodeStmt.get(code);
+      if (row === undefined) return { status: 'unknown' };
+      if (taken(row, resident.id)) return { status: 'used', residentId: row.resident_id };
+      // The resident write is the version check: nothing has been written yet when it fails.
+      if (!write(resident, expected)) return { status: 'conflict' };
+      useCode.run(resident.id, at, code);
+      side.write(records);
+      return { status: 'claimed', code: codeFromRow({ ...row, resident_id: resident.id, used_at: at }) };
     });
   }
 
@@ -151,6 +166,10 @@ export class SqliteResidentStore implements ResidentStore {
 
   async claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome> {
     return this.claimTx(code, residentId, at, side);
+  }
+
+  async claimCodeAndSave(code: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<ClaimAndSaveOutcome> {
+    return this.claimAndSaveTx(code, resident, expectedVersion, at, side);
   }
 
   async getCode(code: string): Promise<AccessCode | null> {

@@ -58,7 +58,6 @@ async function publicIdeas(campaign: Campaign, stores: Stores, ideas: readonly I
   const numbers = new Map(ideas.map((i) => [i.id, i.number]));
   const out: PublicIdea[] = [];
   for (const i of ideas) {
-    if (i.state === 'draft') continue;
     out.push({
       number: i.number,
       title: i.title,

@@ -9,7 +9,6 @@
 import type { Locale } from '../campaign/campaign.ts';
 import type { MessageParams } from '../domain/domain-error.ts';
 import type { Resident } from '../residents/resident.ts';
-import { isRegistered } from '../residents/resident.ts';
 
 /** Who a broadcast goes to: every subscribed resident, or those of one area. */
 export type BroadcastAudience = { readonly kind: 'all' } | { readonly kind: 'area'; readonly area: string };
@@ -87,5 +86,5 @@ export function broadcastMessageKey(broadcastId: string, residentId: string): st
  * index, ResidentStore.listSubscribed): registered and subscribed.
  */
 export function receivesBroadcasts(r: Resident): boolean {
-  return r.subscribed && isRegistered(r);
+  return r.subscribed && r.step === 'done' && r.registeredAt !== null;
 }

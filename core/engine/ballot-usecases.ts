@@ -114,14 +114,19 @@ function candidatesOf(finalists: readonly Idea[]): readonly Candidate[] {
   return c;
 }
 
-/** `requireEligible`, reusing a recent positive answer (see EngineCache.eligible). */
-async function eligibleVoter(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
+/**
+ * `requireEligible`, reusing a recent positive answer (see EngineCache.eligible). An answer
+ * is remembered only when `voting` (the cast's phase check) finds voting open: the area a
+ * resident votes in is fixed from then on (`answerRegistration`), so the memo never outlives it.
+ */
+async function eligibleVoter(deps: EngineDeps, residentId: string, voting: Promise<Outcome<JudgedPhase>>): Promise<Outcome<Resident>> {
   const cache = deps.cache;
   const now = Date.now(); // cache bookkeeping only, never a judgement about the campaign
   const hit = cache?.eligible?.get(residentId);
   if (hit !== undefined && hit.until > now) return done(hit.resident);
   const r = await requireEligible(deps, residentId);
-  if (r.ok && cache !== undefined) {
+  // A failed phase check is reported where the cast awaits it; here it only means "forget".
+  if (r.ok && cache !== undefined && (await voting.catch(() => null))?.ok === true) {
     const map = (cache.eligible ??= new Map());
     if (map.size >= ELIGIBLE_MAX) {
       // Maps iterate in insertion order: drop the oldest half.
@@ -231,7 +236,7 @@ export async function castBallot(deps: EngineDeps, residentId: string, slot: Bal
   // The resident and the phase are read side by side: one round trip of latency, not two.
   const phaseCheck = votingPhase(deps, now, false);
   phaseCheck.catch(() => undefined); // handled where awaited; never an unhandled rejection
-  const r = await eligibleVoter(deps, residentId);
+  const r = await eligibleVoter(deps, residentId, phaseCheck);
   if (!r.ok) return r;
   return cast(deps, { resident: r.value, slot, choices, requestId, assistedBy: null, now }, phaseCheck);
 }

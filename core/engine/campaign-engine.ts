@@ -13,6 +13,7 @@ import * as ballots from './ballot-usecases.ts';
 import * as counting from './tally-usecases.ts';
 import * as figures from './figures-usecases.ts';
 import * as broadcasts from './broadcast-usecases.ts';
+import * as scheduling from './schedule-usecases.ts';
 
 type Bound<F> = F extends (deps: EngineDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -20,12 +21,16 @@ function bind<F extends (deps: EngineDeps, ...args: never[]) => unknown>(deps: E
   return ((...args: never[]) => f(deps, ...args)) as Bound<F>;
 }
 
-/** Creates the engine. Call `start()` once before serving to check PNYX_SECRET against the store. */
+/**
+ * Creates the engine. Call `start()` once before serving to check PNYX_SECRET against the
+ * store. The dependencies stay inside: callers that need a store hold the one they built.
+ */
 export function createEngine(input: EngineDeps) {
   const deps: EngineDeps = input.cache === undefined ? { ...input, cache: {} } : input;
   return {
-    deps,
     campaign: deps.campaign,
+    /** The instant (epoch ms) the engine judges actions at: its clock's now. */
+    now: (): number => deps.clock.now(),
     /** Refuses to start when PNYX_SECRET differs from the one the store was first used with. */
     async start(): Promise<Outcome<'initialized' | 'match'>> {
       const check = await deps.stores.campaign.checkSecret(deps.keys.secretCheck());
@@ -84,6 +89,9 @@ export function createEngine(input: EngineDeps) {
     broadcastsToFanOut: bind(deps, broadcasts.broadcastsToFanOut),
     broadcastProgress: bind(deps, broadcasts.broadcastProgress),
     listBroadcasts: bind(deps, broadcasts.listBroadcasts),
+    // scheduled work
+    enqueueScheduled: bind(deps, scheduling.enqueueScheduled),
+    nextPhaseBoundary: bind(deps, scheduling.nextPhaseBoundary),
   };
 }
 

@@ -28,10 +28,12 @@ export interface EngineCache {
    */
   phase?: { readonly value: import('../phases/phase-state.ts').PhaseState; readonly version: number };
   /**
-   * Residents found eligible to vote, for a short time (ELIGIBLE_TTL_MS). During voting a
-   * resident only ever becomes eligible, never less so — except by erasing their data, and an
-   * erased resident's votes count under the same voter key anyway — so reusing the answer for
-   * a few seconds changes no outcome and saves a store read per vote.
+   * Residents found eligible to vote, for a short time (ELIGIBLE_TTL_MS), remembered only by
+   * a cast that found voting open. During voting a resident only ever becomes eligible, never
+   * less so — except by erasing their data, and an erased resident's votes count under the
+   * same voter key anyway — and their area (which decides their area ballot) is fixed
+   * (`answerRegistration` refuses `registration.area_locked`), so reusing the record for a
+   * few seconds changes no outcome and saves a store read per vote.
    */
   eligible?: Map<string, { readonly resident: import('../residents/resident.ts').Resident; readonly until: number }>;
 }

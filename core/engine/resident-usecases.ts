@@ -16,6 +16,7 @@ import type { EngineDeps } from './engine-deps.ts';
 import { CONFLICT_RETRIES } from './engine-deps.ts';
 import { requireStaff, staffRef } from './staff.ts';
 import { ambassadorRef, residentRef } from './actor-refs.ts';
+import { currentStatus } from './phase-usecases.ts';
 
 /** Resident id of a Telegram user. */
 export function telegramResidentId(telegramId: number): string {
@@ -60,10 +61,22 @@ async function update(
   return refuse('resident.busy', {});
 }
 
-/** Records one registration answer; the returned resident's `step` is what to ask next. */
+/**
+ * Records one registration answer; the returned resident's `step` is what to ask next.
+ * While voting is open a resident's area, once chosen, is fixed (`registration.area_locked`):
+ * it decides which area ballot they fill in, and the ballot path reuses an eligible
+ * resident's record for a few seconds (EngineCache.eligible) on every instance.
+ */
 export async function answerRegistration(deps: EngineDeps, residentId: string, answer: RegistrationAnswer): Promise<Outcome<Resident>> {
   if (answer.step === 'verification') return refuse('registration.use_verification', {});
-  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, answer, deps.clock.now()));
+  const now = deps.clock.now();
+  return update(deps, residentId, async (current) => {
+    if (answer.step === 'area' && current.area !== null && current.area !== answer.area) {
+      const { status } = await currentStatus(deps, now);
+      if (status.kind === 'open' && status.phase === 'voting') return refuse('registration.area_locked', { closesAt: status.closesAt });
+    }
+    return applyAnswer(deps.campaign, current, answer, now);
+  });
 }
 
 /** Verification by a Telegram-verified phone number (the adapter checked the contact is the user's own). */
@@ -71,15 +84,26 @@ export async function verifyByPhone(deps: EngineDeps, residentId: string): Promi
   return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'phone' }, deps.clock.now()));
 }
 
-/** Verification by a one-time code handed out by the town; the code is used up atomically. */
+/**
+ * Verification by a one-time code handed out by the town. The code is spent in the same
+ * atomic store step that saves the verified resident, so a refused verification (not at the
+ * verification step, wrong method, a version conflict that outlasts the retries) leaves it free.
+ */
 export async function verifyByCode(deps: EngineDeps, residentId: string, rawCode: string): Promise<Outcome<Resident>> {
   const code = normaliseCode(rawCode);
   if (code === null) return refuse('code.malformed', {});
   const now = deps.clock.now();
-  const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
-  if (claimed.status === 'unknown') return refuse('code.unknown', {});
-  if (claimed.status === 'used' && claimed.residentId !== residentId) return refuse('code.used', {});
-  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'code' }, now));
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const r = await deps.stores.residents.get(residentId);
+    if (r === null) return refuse('resident.unknown', {});
+    const next = applyAnswer(deps.campaign, r, { step: 'verification', method: 'code' }, now);
+    if (!next.ok) return next;
+    const claimed = await deps.stores.residents.claimCodeAndSave(code, next.value, r.version, now, {});
+    if (claimed.status === 'claimed') return done({ ...next.value, version: r.version + 1 });
+    if (claimed.status === 'unknown') return refuse('code.unknown', {});
+    if (claimed.status === 'used') return refuse('code.used', {});
+  }
+  return refuse('resident.busy', {});
 }
 
 /** Changes the resident's language. */
@@ -227,11 +251,14 @@ export async function registerAssisted(
     r = next.value;
   }
   r = { ...r, verified: { method: 'code', at: now }, step: 'done', registeredAt: now };
-  const claimed = await deps.stores.residents.claimCode(code, residentId, now, {});
+  const side: SideRecords = {
+    audit: [{ at: now, actor: ambassadorRef(deps, ambassadorId), action: 'resident.registered_assisted', subject: residentRef(deps, residentId), data: { area: input.area }, assisted: true }],
+  };
+  // One atomic step: the code is never spent on a resident who was not saved.
+  const claimed = await deps.stores.residents.claimCodeAndSave(code, r, null, now, side);
   if (claimed.status === 'unknown') return refuse('code.unknown', {});
   if (claimed.status === 'used') return refuse('code.used', {});
-  const side: SideRecords = { audit: [{ at: now, actor: ambassadorRef(deps, ambassadorId), action: 'resident.registered_assisted', subject: residentRef(deps, residentId), data: { area: input.area }, assisted: true }] };
-  if ((await deps.stores.residents.save(r, null, side)) !== 'saved') return refuse('resident.busy', {});
+  if (claimed.status === 'conflict') return refuse('resident.busy', {});
   return done({ ...r, version: 1 });
 }
 

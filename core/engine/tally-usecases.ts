@@ -4,6 +4,8 @@
  * winners or not funded. `computeResults` is pure reading, so `pnyx tally` can reproduce a
  * stored result without changing anything.
  */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../audit/audit-chain.ts';
 import type { BallotRule } from '../campaign/campaign.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
@@ -128,8 +130,20 @@ export async function computeResults(deps: EngineDeps): Promise<Outcome<StoredRe
 }
 
 /**
- * Runs the count in the tallying phase, stores the results and marks each finalist
- * `winner` or `not_funded`. Re-running gives the same results (idempotent).
+ * A short fingerprint of what a count decided (method, tie-break, every envelope's rows):
+ * the same for two runs over the same ballots, whenever they ran.
+ */
+export function resultsFingerprint(results: StoredResults): string {
+  const { computedAt: _when, ...decided } = results;
+  return createHash('sha256').update(canonicalJson(decided)).digest('hex').slice(0, 24);
+}
+
+/**
+ * Runs the count in the tallying phase, marks each finalist `winner` or `not_funded`, then
+ * stores the results. Re-running gives the same results (idempotent), and the committee's
+ * notice is keyed by the results' fingerprint, so a re-run does not notify twice. When an
+ * idea cannot be marked after CONFLICT_RETRIES version conflicts the results are *not*
+ * stored: `tally.busy` with the number of such ideas (running it again finishes the job).
  */
 export async function runTally(deps: EngineDeps, actor: string): Promise<Outcome<StoredResults>> {
   const now = deps.clock.now();
@@ -138,15 +152,20 @@ export async function runTally(deps: EngineDeps, actor: string): Promise<Outcome
   const results = await computeResults(deps);
   if (!results.ok) return results;
   const funded = new Set(results.value.envelopes.flatMap((e) => e.rows.filter((r) => r.funded).map((r) => r.ideaId)));
+  let unsettled = 0;
   for (const idea of await deps.stores.ideas.list({ states: ['finalist', 'winner', 'not_funded'] })) {
-    for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    let settled = false;
+    for (let i = 0; i < CONFLICT_RETRIES && !settled; i++) {
       const fresh = await deps.stores.ideas.get(idea.id);
-      if (fresh === null) break;
-      const next = setFundingOutcome(fresh, funded.has(fresh.id), now);
-      if (!next.ok || next.value.state === fresh.state) break;
-      if ((await deps.stores.ideas.save(next.value, fresh.version, {})) === 'saved') break;
+      const next = fresh === null ? null : setFundingOutcome(fresh, funded.has(fresh.id), now);
+      // Gone, moved out of the count's states, or already marked: nothing to write.
+      if (fresh === null || next === null || !next.ok || next.value.state === fresh.state) settled = true;
+      else settled = (await deps.stores.ideas.save(next.value, fresh.version, {})) === 'saved';
     }
+    if (!settled) unsettled++;
   }
+  if (unsettled > 0) return refuse('tally.busy', { unsettled });
+  const fingerprint = resultsFingerprint(results.value);
   const side: SideRecords = {
     audit: [
       {
@@ -154,11 +173,11 @@ export async function runTally(deps: EngineDeps, actor: string): Promise<Outcome
         actor,
         action: 'tally.computed',
         subject: `campaign:${deps.campaign.id}`,
-        data: { method: results.value.method, envelopes: results.value.envelopes.map((e) => ({ id: e.envelopeId, ballots: e.ballots, spent: e.spent, funded: e.rows.filter((r) => r.funded).map((r) => r.number) })) },
+        data: { method: results.value.method, fingerprint, envelopes: results.value.envelopes.map((e) => ({ id: e.envelopeId, ballots: e.ballots, spent: e.spent, funded: e.rows.filter((r) => r.funded).map((r) => r.number) })) },
         assisted: false,
       },
     ],
-    outbox: [{ key: `tally:${now}:committee`, recipient: { kind: 'committee' }, template: 'committee.tally_computed', params: { method: results.value.method }, notBefore: now }],
+    outbox: [{ key: `tally:${fingerprint}:committee`, recipient: { kind: 'committee' }, template: 'committee.tally_computed', params: { method: results.value.method }, notBefore: now }],
   };
   await deps.stores.campaign.saveResults(results.value, side);
   return results;

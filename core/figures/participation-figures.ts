@@ -104,7 +104,6 @@ export function participationFigures(campaign: Campaign, snap: FiguresSnapshot, 
   let assistedIdeas = 0;
   const ideaTimes: number[] = [];
   for (const idea of snap.ideas) {
-    if (idea.state === 'draft') continue;
     bump(ideasByCategory, idea.category);
     ideasByState[idea.state] = (ideasByState[idea.state] ?? 0) + 1;
     if (idea.submittedAt !== null) ideaTimes.push(idea.submittedAt);

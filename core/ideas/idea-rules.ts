@@ -1,8 +1,11 @@
 /**
  * Idea rules (SPEC §2.2): content validation and the lifecycle as pure functions.
  *
- *   draft → submitted → (changes_requested ⇄ resubmitted) → eligible | rejected | merged
- *         → finalist → winner | not_funded;   withdrawn by the author before review ends.
+ *   submitted → (changes_requested ⇄ resubmitted) → eligible | rejected | merged
+ *             → finalist → winner | not_funded;   withdrawn by the author before review ends.
+ *
+ * (SPEC §2.2 starts at `draft`: that draft lives in the Telegram wizard's chat state until
+ * it is submitted, never in the idea store.)
  *
  * Each function returns the next idea (version unchanged: the store bumps it) or a refusal.
  */
@@ -85,7 +88,7 @@ function expectState(idea: Idea, allowed: readonly IdeaState[], code = 'idea.wro
 }
 
 /** States in which the author may still withdraw. */
-export const WITHDRAWABLE: readonly IdeaState[] = ['draft', 'submitted', 'changes_requested', 'resubmitted', 'eligible'];
+export const WITHDRAWABLE: readonly IdeaState[] = ['submitted', 'changes_requested', 'resubmitted', 'eligible'];
 /** States the committee can decide on. */
 export const DECIDABLE: readonly IdeaState[] = ['submitted', 'resubmitted'];
 /** States in which staff may propose a rewrite or estimate the cost. */

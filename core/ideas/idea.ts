@@ -1,8 +1,10 @@
 import type { Locale, Money } from '../campaign/campaign.ts';
 
-/** Idea lifecycle states (SPEC §2.2). */
+/**
+ * Idea lifecycle states (SPEC §2.2). An idea is stored once submitted: the Telegram wizard
+ * keeps a draft in its chat state, so there is no `draft` idea.
+ */
 export const IDEA_STATES = [
-  'draft',
   'submitted',
   'changes_requested',
   'resubmitted',

@@ -18,6 +18,12 @@ export type ClaimOutcome =
   | { readonly status: 'unknown' }
   | { readonly status: 'used'; readonly residentId: string | null };
 
+/** Outcome of claiming a code and saving its resident in one step (`claimCodeAndSave`). */
+export type ClaimAndSaveOutcome =
+  | ClaimOutcome
+  /** The resident's stored version is not the expected one: nothing written, the code stays free. */
+  | { readonly status: 'conflict' };
+
 /** Residents and the town's one-time codes. Personal data lives here only. */
 export interface ResidentStore {
   get(id: string): Promise<Resident | null>;
@@ -51,5 +57,13 @@ export interface ResidentStore {
    * code exactly one gets `claimed`. A code pre-assigned to `residentId` may be claimed by it.
    */
   claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome>;
+  /**
+   * Claims `code` for `resident.id` at `at` (as `claimCode`) and saves `resident` (as `save`,
+   * with `expectedVersion`) in one atomic step, with `side`: both are written or neither.
+   * The code is judged first — `unknown` or `used` — then the version — `conflict`; any of
+   * them writes nothing, so a verification refused for any reason leaves the code free. Of
+   * two concurrent calls on one free code exactly one gets `claimed`, whatever the residents.
+   */
+  claimCodeAndSave(code: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<ClaimAndSaveOutcome>;
   getCode(code: string): Promise<AccessCode | null>;
 }

@@ -87,6 +87,9 @@ export function applyAnswer(campaign: Campaign, r: Resident, a: RegistrationAnsw
     case 'verification':
       if (campaign.eligibility.verification === 'none') return refuse('registration.no_verification_needed', {});
       if (campaign.eligibility.verification !== a.method) return refuse('registration.wrong_verification', { expected: campaign.eligibility.verification });
+      // Only as the step it is: a one-time code is never spent on someone who has not reached
+      // it (or has already verified).
+      if (r.step !== 'verification') return refuse('registration.not_at_verification', { step: r.step });
       next = { ...r, verified: { method: a.method, at: now } };
       break;
   }

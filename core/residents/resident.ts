@@ -39,8 +39,3 @@ export interface Resident {
   /** Optimistic-concurrency version, bumped by every save (starts at 1). */
   readonly version: number;
 }
-
-/** True once every registration step is done. */
-export function isRegistered(r: Resident): boolean {
-  return r.step === 'done' && r.registeredAt !== null;
-}

@@ -10,6 +10,8 @@
  * - A code pre-assigned to another resident answers `used` to a different claimant.
  * - Erasing a resident forgets them in codes (used: residentId null, still used; reserved and
  *   unused: deleted); a claim of such a used code answers `used` with residentId null.
+ * - `claimCodeAndSave` judges the code before the version: a used code answers `used` even
+ *   when the version is wrong too.
  */
 import { describe, expect, it } from 'vitest';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
@@ -214,6 +216,93 @@ export function describeResidentStoreContract(label: string, make: MakeStores): 
       expect((await other.residents.getCode('DDDD5555'))?.residentId).toBe(winner);
       const landed = await Promise.all(range(1, 12).map((i) => expectSide(stores, `c${i}`, i === winners[0])));
       expect(landed).toHaveLength(12);
+    });
+    it('claimCodeAndSave: claims the code and saves the resident in one step, with side records', async () => {
+      const { stores } = await open();
+      await stores.residents.addCodes([code('EEEE6666')]);
+      const r = resident('code:r1', { telegramId: null, verified: { method: 'code', at: T0 + 5 } });
+      const out = await stores.residents.claimCodeAndSave('EEEE6666', r, null, T0 + 5, side('both'));
+      expect(out).toEqual({ status: 'claimed', code: code('EEEE6666', { residentId: 'code:r1', usedAt: T0 + 5 }) });
+      expect(await stores.residents.get('code:r1')).toEqual({ ...r, version: 1 });
+      expect(await stores.residents.getCode('EEEE6666')).toEqual(code('EEEE6666', { residentId: 'code:r1', usedAt: T0 + 5 }));
+      expect((await stores.residents.list(null, 10)).map((x) => x.id)).toEqual(['code:r1']);
+      await expectSide(stores, 'both', true);
+      // Over an existing resident: the saved version is expected + 1.
+      await stores.residents.addCodes([code('FFFF7777')]);
+      const again = await stores.residents.claimCodeAndSave('FFFF7777', resident('code:r1', { area: 'south' }), 1, T0 + 6, {});
+      expect(again.status).toBe('claimed');
+      expect(await stores.residents.get('code:r1')).toEqual(resident('code:r1', { area: 'south', version: 2 }));
+    });
+
+    it('claimCodeAndSave: a version conflict writes nothing and leaves the code free', async () => {
+      const { stores } = await open();
+      await stores.residents.addCodes([code('GGGG8888')]);
+      await stores.residents.save(resident('tg:1', { step: 'verification', registeredAt: null }), null, {});
+      await stores.residents.save(resident('tg:1', { step: 'verification', registeredAt: null }), 1, {});
+      const verified = resident('tg:1', { verified: { method: 'code', at: T0 } });
+      expect(await stores.residents.claimCodeAndSave('GGGG8888', verified, 1, T0, side('stale'))).toEqual({ status: 'conflict' });
+      expect(await stores.residents.claimCodeAndSave('GGGG8888', verified, 3, T0, side('future'))).toEqual({ status: 'conflict' });
+      expect(await stores.residents.claimCodeAndSave('GGGG8888', verified, null, T0, side('null'))).toEqual({ status: 'conflict' });
+      expect(await stores.residents.claimCodeAndSave('GGGG8888', resident('tg:2'), 1, T0, side('missing'))).toEqual({ status: 'conflict' });
+      expect(await stores.residents.getCode('GGGG8888')).toEqual(code('GGGG8888'));
+      expect(await stores.residents.get('tg:1')).toEqual(resident('tg:1', { step: 'verification', registeredAt: null, version: 2 }));
+      expect(await stores.residents.get('tg:2')).toBeNull();
+      for (const tag of ['stale', 'future', 'null', 'missing']) await expectSide(stores, tag, false);
+      // The code is still free: the right version claims it.
+      expect((await stores.residents.claimCodeAndSave('GGGG8888', verified, 2, T0 + 1, side('ok'))).status).toBe('claimed');
+      expect(await stores.residents.get('tg:1')).toEqual({ ...verified, version: 3 });
+      await expectSide(stores, 'ok', true);
+    });
+
+    it('claimCodeAndSave: an unknown, used or reserved code saves no resident', async () => {
+      const { stores } = await open();
+      await stores.residents.addCodes([code('HHHH9999'), code('JJJJ2222', { residentId: 'code:owner' })]);
+      expect(await stores.residents.claimCode('HHHH9999', 'tg:9', T0, {})).toMatchObject({ status: 'claimed' });
+      expect(await stores.residents.claimCodeAndSave('NOPE9999', resident('tg:1'), null, T0, side('unknown'))).toEqual({ status: 'unknown' });
+      expect(await stores.residents.claimCodeAndSave('HHHH9999', resident('tg:1'), null, T0, side('used'))).toEqual({ status: 'used', residentId: 'tg:9' });
+      expect(await stores.residents.claimCodeAndSave('JJJJ2222', resident('tg:1'), null, T0, side('reserved'))).toEqual({ status: 'used', residentId: 'code:owner' });
+      // The code is judged first: a used code says so even when the version is wrong too.
+      expect(await stores.residents.claimCodeAndSave('HHHH9999', resident('tg:1'), 7, T0, side('both'))).toEqual({ status: 'used', residentId: 'tg:9' });
+      expect(await stores.residents.get('tg:1')).toBeNull();
+      expect(await stores.residents.list(null, 10)).toEqual([]);
+      for (const tag of ['unknown', 'used', 'reserved', 'both']) await expectSide(stores, tag, false);
+      expect(await stores.residents.claimCodeAndSave('JJJJ2222', resident('code:owner'), null, T0 + 1, {})).toMatchObject({ status: 'claimed' });
+      expect((await stores.residents.get('code:owner'))?.version).toBe(1);
+    });
+
+    it('race: claimCodeAndSave of one code by twelve residents through two handles: exactly one claimed and saved', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.residents.addCodes([code('KKKK3333')]);
+      const outs = await Promise.all(
+        range(1, 12).map((i) => (i % 2 ? stores : other).residents.claimCodeAndSave('KKKK3333', resident(`code:r${i}`), null, T0 + i, side(`s${i}`))),
+      );
+      const winners = outs.flatMap((o, i) => (o.status === 'claimed' ? [i + 1] : []));
+      expect(winners).toHaveLength(1);
+      const winner = `code:r${winners[0]}`;
+      for (const o of outs) if (o.status !== 'claimed') expect(o).toEqual({ status: 'used', residentId: winner });
+      expect((await other.residents.list(null, 100)).map((r) => r.id)).toEqual([winner]);
+      expect((await stores.residents.getCode('KKKK3333'))?.residentId).toBe(winner);
+      for (const i of range(1, 12)) await expectSide(stores, `s${i}`, i === winners[0]);
+    });
+
+    it('race: one resident verifying with two codes at once through two handles: one claimed, the other code stays free', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.residents.addCodes([code('LLLL4444'), code('MMMM5555')]);
+      await stores.residents.save(resident('tg:1', { step: 'verification', registeredAt: null }), null, {});
+      const verified = resident('tg:1', { verified: { method: 'code', at: T0 } });
+      const [a, b] = await Promise.all([
+        stores.residents.claimCodeAndSave('LLLL4444', verified, 1, T0, side('a')),
+        other.residents.claimCodeAndSave('MMMM5555', verified, 1, T0, side('b')),
+      ]);
+      expect([a.status, b.status].sort()).toEqual(['claimed', 'conflict']);
+      const [won, lost] = a.status === 'claimed' ? ['LLLL4444', 'MMMM5555'] : ['MMMM5555', 'LLLL4444'];
+      expect((await stores.residents.getCode(won!))?.residentId).toBe('tg:1');
+      expect(await stores.residents.getCode(lost!)).toEqual(code(lost!));
+      expect((await stores.residents.get('tg:1'))?.version).toBe(2);
+      await expectSide(stores, a.status === 'claimed' ? 'a' : 'b', true);
+      await expectSide(stores, a.status === 'claimed' ? 'b' : 'a', false);
     });
   });
 }

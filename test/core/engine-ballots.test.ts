@@ -11,6 +11,9 @@ const cands = [
   { id: 'a', cost: 600 },
   { id: 'b', cost: 300 },
   { id: 'c', cost: 200 },
+  // With a: exactly the envelope (10.00), and one minor unit (0.01) over it.
+  { id: 'd', cost: 400 },
+  { id: 'e', cost: 401 },
 ];
 
 describe('ballot rules', () => {
@@ -23,7 +26,9 @@ describe('ballot rules', () => {
     ['approval: within bounds', { kind: 'approval', minChoices: 1, maxChoices: 2, allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'c' }], null],
     ['approval: too many', { kind: 'approval', minChoices: 1, maxChoices: 2, allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'b' }, { ideaId: 'c' }], 'ballot.too_many'],
     ['approval: too few', { kind: 'approval', minChoices: 2, maxChoices: 3, allowChange: true }, [{ ideaId: 'a' }], 'ballot.too_few'],
-    ['knapsack: fits exactly', { kind: 'knapsack', allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'c' }, { ideaId: 'b' }].slice(0, 2).concat([]), null],
+    ['knapsack: under the envelope', { kind: 'knapsack', allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'c' }], null],
+    ['knapsack: total = envelope fits', { kind: 'knapsack', allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'd' }], null],
+    ['knapsack: envelope + 0.01 is over', { kind: 'knapsack', allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'e' }], 'ballot.over_budget'],
     ['knapsack: over budget', { kind: 'knapsack', allowChange: true }, [{ ideaId: 'a' }, { ideaId: 'b' }, { ideaId: 'c' }], 'ballot.over_budget'],
     ['cumulative: spread', { kind: 'cumulative', points: 5, maxPerIdea: 3, allowChange: true }, [{ ideaId: 'a', points: 3 }, { ideaId: 'b', points: 2 }], null],
     ['cumulative: too many points', { kind: 'cumulative', points: 5, maxPerIdea: 3, allowChange: true }, [{ ideaId: 'a', points: 3 }, { ideaId: 'b', points: 3 }], 'ballot.too_many_points'],
@@ -34,6 +39,9 @@ describe('ballot rules', () => {
     const r = validateBallot(rule, env, cands, choices);
     if (code === null) expect(r.ok).toBe(true);
     else expect(r).toMatchObject({ ok: false, code });
+  });
+  it('knapsack over budget says by how much, in minor units', () => {
+    expect(validateBallot({ kind: 'knapsack', allowChange: true }, env, cands, [{ ideaId: 'e' }, { ideaId: 'a' }])).toEqual({ ok: false, code: 'ballot.over_budget', params: { total: 1001, budget: 1000, over: 1 } });
   });
   it('normalises: sorted by idea id, points 1 unless cumulative', () => {
     const r = validateBallot({ kind: 'approval', minChoices: 1, maxChoices: 3, allowChange: true }, env, cands, [{ ideaId: 'c', points: 9 }, { ideaId: 'a' }]);
@@ -168,7 +176,7 @@ describe('casting ballots through the engine', () => {
     const [code] = codes.value;
     const reg = await h.engine.registerAssisted(amb, { code: code!, locale: 'fr', ageBand: '65+', area: 'north', displayName: null });
     // The helper is recorded by pseudonym: the record keeps nothing of them once they erase theirs.
-    expect(reg).toMatchObject({ ok: true, value: { assistedBy: ambassadorRef(h.engine.deps, amb), step: 'done' } });
+    expect(reg).toMatchObject({ ok: true, value: { assistedBy: ambassadorRef(h.deps, amb), step: 'done' } });
     expect(JSON.stringify(reg)).not.toContain(amb);
     expect(await h.engine.registerAssisted(amb, { code: code!, locale: 'fr', ageBand: '65+', area: 'north', displayName: null })).toMatchObject({ ok: false, code: 'code.used' });
     const [a, b] = await toVoting(h);

@@ -59,7 +59,7 @@ describe('forget me', () => {
   it('keeps every idea anonymised: each field and every revision checked, in several states', async () => {
     const h = harness();
     const { author, amb, ids } = await authorWithIdeas(h);
-    const ref = residentRef(h.engine.deps, author);
+    const ref = residentRef(h.deps, author);
     const before = new Map<string, Idea>();
     for (const idea of await h.stores.ideas.list()) before.set(idea.id, idea);
     expect([...before.values()].map((i) => [i.id, i.state])).toEqual([
@@ -76,7 +76,7 @@ describe('forget me', () => {
       ['rewrite_accepted', ref],
       ['cost_estimated', 'staff:U-MOD1'],
     ]);
-    expect(before.get(ids.assisted)).toMatchObject({ assistedBy: ambassadorRef(h.engine.deps, amb), revisions: [{ by: ambassadorRef(h.engine.deps, amb) }] });
+    expect(before.get(ids.assisted)).toMatchObject({ assistedBy: ambassadorRef(h.deps, amb), revisions: [{ by: ambassadorRef(h.deps, amb) }] });
     expect(before.get(ids.assisted)!.rewrite).not.toBeNull();
 
     h.clock.advance(60_000);
@@ -110,7 +110,7 @@ describe('forget me', () => {
       revisions: [{ by: ERASED_AUTHOR }, { by: ERASED_AUTHOR }, { by: ERASED_AUTHOR, reason: 'rewrite_accepted' }, { by: 'staff:U-MOD1' }],
     });
     expect((await h.stores.ideas.get(ids.merged))!).toMatchObject({ state: 'merged', mergedInto: ids.target });
-    expect((await h.stores.ideas.get(ids.assisted))!).toMatchObject({ assistedBy: ambassadorRef(h.engine.deps, amb), revisions: [{ by: ambassadorRef(h.engine.deps, amb) }] });
+    expect((await h.stores.ideas.get(ids.assisted))!).toMatchObject({ assistedBy: ambassadorRef(h.deps, amb), revisions: [{ by: ambassadorRef(h.deps, amb) }] });
     expect(await h.stores.ideas.list({ authorId: author })).toEqual([]);
     // The author's support stays counted (under its keyed hash).
     expect(await h.stores.ideas.supportCount(ids.target)).toBe(1);
@@ -130,12 +130,12 @@ describe('forget me', () => {
     expect(text).not.toMatch(/tg:|code:r|4242|Resident \d|Paper Person/);
     const erased = audit.filter((e) => e.action === 'resident.erased');
     expect(erased.map((e) => [e.actor, e.subject])).toEqual([
-      [residentRef(h.engine.deps, author), residentRef(h.engine.deps, author)],
-      [residentRef(h.engine.deps, amb), residentRef(h.engine.deps, amb)],
+      [residentRef(h.deps, author), residentRef(h.deps, author)],
+      [residentRef(h.deps, amb), residentRef(h.deps, amb)],
     ]);
     // Someone an ambassador registered keeps only the ambassador's pseudonym.
     const [helped] = (await h.stores.residents.list(null, 100)).filter((r) => r.id.startsWith('code:'));
-    expect(helped?.assistedBy).toBe(ambassadorRef(h.engine.deps, amb));
+    expect(helped?.assistedBy).toBe(ambassadorRef(h.deps, amb));
   });
 
   it('a code the resident used stays used, forgets them, and the erased resident needs a new one', async () => {
@@ -146,7 +146,7 @@ describe('forget me', () => {
     must(await hc.engine.verifyByCode(r, code!));
     must(await hc.engine.forgetMe(r));
     expect(await hc.stores.residents.getCode(code!)).toMatchObject({ residentId: null, usedAt: expect.any(Number) });
-    expect(await residentByCode(hc.engine.deps, code!)).toMatchObject({ ok: false, code: 'resident.unknown' });
+    expect(await residentByCode(hc.deps, code!)).toMatchObject({ ok: false, code: 'resident.unknown' });
     const again = await hc.register(31);
     expect(await hc.engine.verifyByCode(again, code!)).toMatchObject({ ok: false, code: 'code.used' });
     expect(await hc.engine.verifyByCode(again, fresh!)).toMatchObject({ ok: true, value: { step: 'done' } });

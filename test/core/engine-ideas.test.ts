@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { harness } from '../support/engine-harness.ts';
 import { T, DAY } from '../support/test-campaign.ts';
-import { validateIdeaInput } from '../../core/ideas/idea-rules.ts';
+import { WITHDRAWABLE, validateIdeaInput } from '../../core/ideas/idea-rules.ts';
+import { IDEA_STATES } from '../../core/ideas/idea.ts';
 import { testCampaign } from '../support/test-campaign.ts';
 
 const input = (over: Record<string, unknown> = {}) => ({
@@ -170,5 +171,16 @@ describe('idea lifecycle through the engine', () => {
     expect(await h.engine.supportIdea(fans[2]!, b.id, true)).toMatchObject({ ok: false, code: 'support.not_supportable' });
     h.clock.set(T.review + 1);
     expect(await h.engine.supportIdea(fans[2]!, a.id, false)).toMatchObject({ ok: false, code: 'support.closed' });
+  });
+});
+
+describe('idea lifecycle states', () => {
+  it('start at submitted: a draft lives in the wizard\'s chat state, never as a stored idea', async () => {
+    expect(IDEA_STATES).toEqual(['submitted', 'changes_requested', 'resubmitted', 'eligible', 'rejected', 'merged', 'withdrawn', 'finalist', 'winner', 'not_funded']);
+    expect(WITHDRAWABLE).toEqual(['submitted', 'changes_requested', 'resubmitted', 'eligible']);
+    const h = harness();
+    const author = await h.register(1);
+    expect(await h.engine.submitIdea(author, input())).toMatchObject({ ok: true, value: { state: 'submitted', version: 1 } });
+    expect(await h.stores.ideas.countByState()).toEqual({ submitted: 1 });
   });
 });

@@ -26,7 +26,7 @@ describe('questions: the lifecycle', () => {
     const ada = await h.register(987_654_321);
     const asked = must(await h.engine.askQuestion(ada, { text: '  Quand la rue de la Gare sera-t-elle refaite ?  ', photo: 'AgACAgQAAxkB-_9' }));
     expect(asked).toMatchObject({ number: 1, ownerId: ada, state: 'open', waitingSince: h.clock.now(), version: 1 });
-    const pseudonym = h.engine.deps.keys.residentPseudonym(ada);
+    const pseudonym = h.deps.keys.residentPseudonym(ada);
     const card = (await outbox(h)).find((m) => m.template === 'committee.question_asked');
     expect(card).toMatchObject({
       key: questionAskedKey(asked.id),
@@ -251,7 +251,7 @@ describe('questions: concurrency, the queue, privacy and erasure', () => {
     expect(first.counts).toEqual({ open: 3, answered: 1, closed: 1 });
     expect(first.next).toBe(2);
     expect(first.items[0]).not.toHaveProperty('question.ownerId');
-    expect(first.items.map((i) => i.resident)).toEqual([h.engine.deps.keys.residentPseudonym(ada), h.engine.deps.keys.residentPseudonym(bob)]);
+    expect(first.items.map((i) => i.resident)).toEqual([h.deps.keys.residentPseudonym(ada), h.deps.keys.residentPseudonym(bob)]);
     const second = must(await h.engine.openQuestions('U-MOD2', { limit: 2, after: first.next! }));
     expect(second.items.map((i) => i.messages[0]?.text)).toEqual(['B2', 'A3']);
     expect(second.next).toBeNull();
@@ -275,7 +275,7 @@ describe('questions: concurrency, the queue, privacy and erasure', () => {
     expect(committee.length).toBe(3);
     const committeeText = JSON.stringify(committee);
     for (const needle of ['987654321', 'Resident 987654321']) expect(committeeText).not.toContain(needle);
-    expect(committeeText).toContain(h.engine.deps.keys.residentPseudonym(ada));
+    expect(committeeText).toContain(h.deps.keys.residentPseudonym(ada));
   });
 
   it('"forget me" erases the resident\'s questions and threads, and leaves other residents\' questions', async () => {

@@ -55,7 +55,14 @@ describe('registration', () => {
     expect(await h.engine.verifyByCode(r.id, 'nope')).toMatchObject({ ok: false, code: 'code.malformed' });
     expect(await h.engine.verifyByCode(r.id, codes.value[0]!)).toMatchObject({ ok: true, value: { step: 'done', verified: { method: 'code' } } });
     const other = await h.engine.openResident(2, null, 'fr');
+    for (const a of [
+      { step: 'language', locale: 'fr' },
+      { step: 'consent', accepted: true },
+      { step: 'age', band: '18-34' },
+      { step: 'area', area: 'centre' },
+    ] as const) await h.engine.answerRegistration(other.id, a);
     expect(await h.engine.verifyByCode(other.id, codes.value[0]!)).toMatchObject({ ok: false, code: 'code.used' });
+    expect(await h.engine.verifyByCode(other.id, 'ZZZZ-ZZZZ')).toMatchObject({ ok: false, code: 'code.unknown' });
   });
 
   it('language, stop/resume updates, my data export', async () => {

@@ -75,7 +75,7 @@ describeWithRedis('Redis store: re-sent writes', () => {
     expect((await stores.outbox.claim(T0, 5, 60_000)).map((m) => m.key)).toEqual(['k3']);
   });
 
-  it('a re-sent code claim answers claimed again, and a re-sent merge stays saved', async () => {
+  it('a re-sent code claim (alone or with its resident) answers claimed again, and a re-sent merge stays saved', async () => {
     const { stores } = await open();
     await stores.residents.addCodes([{ code: 'ABCDEFGH', residentId: null, issuedBy: 'staff:U1', issuedAt: T0, usedAt: null }]);
     nextId = 'cc-1';
@@ -83,6 +83,14 @@ describeWithRedis('Redis store: re-sent writes', () => {
     expect(first.status).toBe('claimed');
     expect(await stores.residents.claimCode('ABCDEFGH', 'code:1', T0 + 1, side('claim'))).toEqual(first);
     expect(await sideCount(stores, 'claim')).toEqual([1, 1]);
+
+    await stores.residents.addCodes([{ code: 'BCDEFGHJ', residentId: null, issuedBy: 'staff:U1', issuedAt: T0, usedAt: null }]);
+    nextId = 'cs-1';
+    const saved = await stores.residents.claimCodeAndSave('BCDEFGHJ', resident('code:2'), null, T0 + 2, side('claim-save'));
+    expect(saved.status).toBe('claimed');
+    expect(await stores.residents.claimCodeAndSave('BCDEFGHJ', resident('code:2'), null, T0 + 2, side('claim-save'))).toEqual(saved);
+    expect((await stores.residents.get('code:2'))?.version).toBe(1);
+    expect(await sideCount(stores, 'claim-save')).toEqual([1, 1]);
 
     nextId = 'm-0';
     await stores.ideas.save(idea('idea_a', 1), null, {});

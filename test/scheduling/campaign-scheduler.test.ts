@@ -4,7 +4,8 @@
  * zone), only the latest missed occurrence after a downtime, and nothing without the lease.
  */
 import { describe, expect, it } from 'vitest';
-import { CampaignScheduler, SCHEDULED_JOBS, occurrenceKey, sentInPhase } from '../../adapters/scheduling/index.ts';
+import { CampaignScheduler } from '../../adapters/scheduling/index.ts';
+import { occurrenceKey } from '../../core/phases/scheduled-messages.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
 import { LocalLease } from '../../adapters/system/local-lease.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
@@ -46,7 +47,7 @@ describe('CampaignScheduler.runDue', () => {
     h.clock.set(DIGEST_1 + 30_000);
     const report = await s.runDue();
     expect(report.entered).toEqual(['voting']);
-    expect(report.enqueued).toEqual([occurrenceKey({ id: 'digest' }, DIGEST_1), occurrenceKey({ id: 'update' }, UPDATE_1)]);
+    expect(report.enqueued).toEqual([occurrenceKey('digest', DIGEST_1), occurrenceKey('update', UPDATE_1)]);
     expect(report.enqueued[0]).toBe('digest:2026-06-05T06:00:00.000Z');
 
     const [digest, update] = await scheduled(h);
@@ -108,7 +109,7 @@ describe('CampaignScheduler.runDue', () => {
     fresh.clock.set(early + 60_000);
     const before = await new CampaignScheduler({ engine: fresh.engine, lease: new LocalLease('scheduler') }).runDue();
     expect(before.enqueued).toEqual([]);
-    expect(before.outOfPhase).toEqual([occurrenceKey({ id: 'digest' }, early), occurrenceKey({ id: 'update' }, Date.UTC(2026, 2, 30, 7, 0))]);
+    expect(before.outOfPhase).toEqual([occurrenceKey('digest', early), occurrenceKey('update', Date.UTC(2026, 2, 30, 7, 0))]);
     expect(await scheduled(fresh)).toEqual([]);
 
     const h = await beforeVoting();
@@ -116,25 +117,9 @@ describe('CampaignScheduler.runDue', () => {
     // Friday 10 July, 08:00 in Brussels: tallying. The mayor's digest goes out; Monday 6 July's update does not.
     h.clock.set(Date.UTC(2026, 6, 10, 6, 1));
     const tallying = await s.runDue();
-    expect(tallying.enqueued).toEqual([occurrenceKey({ id: 'digest' }, Date.UTC(2026, 6, 10, 6, 0))]);
-    expect(tallying.outOfPhase).toEqual([occurrenceKey({ id: 'update' }, Date.UTC(2026, 6, 6, 7, 0))]);
+    expect(tallying.enqueued).toEqual([occurrenceKey('digest', Date.UTC(2026, 6, 10, 6, 0))]);
+    expect(tallying.outOfPhase).toEqual([occurrenceKey('update', Date.UTC(2026, 6, 6, 7, 0))]);
     expect((await scheduled(h)).map((m) => m.key)).toEqual(['digest:2026-07-10T06:00:00.000Z']);
-  });
-
-  it('judges each job by the phase at its occurrence: the digest runs one week into announced, the update only until voting ends', () => {
-    const windows = harness().campaign.phases;
-    const digest = SCHEDULED_JOBS.find((j) => j.id === 'digest')!;
-    const update = SCHEDULED_JOBS.find((j) => j.id === 'update')!;
-    const announced = { kind: 'open', phase: 'announced', closesAt: null, held: null } as const;
-    expect(sentInPhase(digest, announced, windows, T.announced + 6 * DAY)).toBe(true);
-    expect(sentInPhase(digest, announced, windows, T.announced + 7 * DAY)).toBe(false);
-    expect(sentInPhase(update, announced, windows, T.announced + DAY)).toBe(false);
-    const betweenReviewAndVoting = { kind: 'between', after: 'review', next: 'voting', opensAt: T.voting, held: null } as const;
-    expect(sentInPhase(update, betweenReviewAndVoting, windows, T.reviewEnd + HOUR)).toBe(true);
-    const heldInReview = { kind: 'held', phase: 'review', next: 'voting', code: 'phase.guard.finalists', held: 'review' } as const;
-    expect(sentInPhase(update, heldInReview, windows, T.voting + DAY)).toBe(true);
-    const draft = { kind: 'open', phase: 'draft', closesAt: T.submission, held: null } as const;
-    expect([sentInPhase(digest, draft, windows, T.submission - DAY), sentInPhase(update, draft, windows, T.submission - DAY)]).toEqual([false, false]);
   });
 
   it('refuses an invalid cron expression, naming the schedule', () => {

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, openDatabase, openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
 import type { Stores } from '../../core/ports/stores.ts';
+import { voteAsRealResident } from '../support/secrecy-scenario.ts';
 import { makeTempDir } from './sqlite-fixture.ts';
 
 const silent = pino({ level: 'silent' });
@@ -152,6 +153,27 @@ describe('SQLite file and schema', () => {
       if (t.startsWith('ballot')) expect(cols.filter((c) => /resident|author|telegram|user/.test(c))).toEqual([]);
       // No table maps a voter key to anything personal.
       if (cols.includes('voter_key')) expect(t.startsWith('ballot')).toBe(true);
+    }
+  });
+
+  it('after a resident votes through the engine, no row outside their record links them to a ballot', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const stores = openSqliteStores({ file });
+    open.push(stores);
+    const { voterKey, personal } = await voteAsRealResident(stores);
+    const db = new Database(file, { readonly: true });
+    open.push(db);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    const rowsOf = (t: string): string[] => (db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[]).map((r) => JSON.stringify(r));
+    // The scan covers what the vote wrote: both ballots are there, under the voter key.
+    expect(tables.filter((t) => rowsOf(t).some((r) => r.includes(voterKey))).filter((t) => !t.startsWith('ballot'))).toEqual([]);
+    expect(rowsOf('ballots').filter((r) => r.includes(voterKey))).toHaveLength(2);
+    expect(rowsOf('residents').join('\n')).toContain(personal[1]);
+    for (const t of tables) {
+      for (const row of rowsOf(t)) {
+        if (t === 'residents') expect(row, t).not.toContain(voterKey);
+        else for (const p of personal) expect(row, t).not.toContain(p);
+      }
     }
   });
 

@@ -2,6 +2,7 @@
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import { createEngine } from '../../core/engine/campaign-engine.ts';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
+import type { EngineDeps } from '../../core/engine/engine-deps.ts';
 import { VoterKeys } from '../../core/ballots/voter-keys.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
@@ -14,6 +15,8 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef';
 
 export interface Harness {
   readonly engine: CampaignEngine;
+  /** What the engine was built from (the engine no longer hands out its deps). */
+  readonly deps: EngineDeps;
   readonly clock: FixedClock;
   readonly stores: Stores;
   readonly campaign: Campaign;
@@ -25,13 +28,15 @@ export interface Harness {
 
 export function harness(campaign: Campaign = testCampaign(), stores: Stores = createMemoryStores(), start = campaign.phases.submission.start + 1000): Harness {
   const clock = new FixedClock(start);
-  const engine = createEngine({ campaign, stores, clock, ids: new SequentialIds(1), keys: new VoterKeys(TEST_SECRET) });
+  const deps: EngineDeps = { campaign, stores, clock, ids: new SequentialIds(1), keys: new VoterKeys(TEST_SECRET) };
+  const engine = createEngine(deps);
   const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => {
     if (!o.ok) throw new Error(`refused: ${o.code}`);
     return o.value;
   };
   return {
     engine,
+    deps,
     clock,
     stores,
     campaign,

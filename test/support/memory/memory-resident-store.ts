@@ -1,4 +1,4 @@
-import type { AccessCode, ClaimOutcome, ResidentStore } from '../../../core/ports/resident-store.ts';
+import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, ResidentStore } from '../../../core/ports/resident-store.ts';
 import type { SaveOutcome } from '../../../core/ports/campaign-store.ts';
 import type { SideRecords } from '../../../core/ports/side-records.ts';
 import type { Resident } from '../../../core/residents/resident.ts';
@@ -77,15 +77,25 @@ export class MemoryResidentStore implements ResidentStore {
   async claimCode(code: string, residentId: string, at: number, side: SideRecords): Promise<ClaimOutcome> {
     await roundTrip();
     const s = this.handle.open();
-    const current = s.codes.get(code);
-    if (current === undefined) return { status: 'unknown' };
-    if (current.usedAt !== null) return { status: 'used', residentId: current.residentId };
-    if (current.residentId !== null && current.residentId !== residentId) {
-      // Pre-assigned to someone else: for this claimant it is as good as used.
-      return { status: 'used', residentId: current.residentId };
-    }
-    const claimed = frozenCopy({ ...current, residentId, usedAt: at });
+    const refused = codeRefusal(s.codes.get(code), residentId);
+    if (refused !== null) return refused;
+    const claimed = frozenCopy({ ...s.codes.get(code)!, residentId, usedAt: at });
     s.codes.set(code, claimed);
+    applySide(s, side);
+    return { status: 'claimed', code: claimed };
+  }
+
+  async claimCodeAndSave(code: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<ClaimAndSaveOutcome> {
+    await roundTrip();
+    const s = this.handle.open();
+    const refused = codeRefusal(s.codes.get(code), resident.id);
+    if (refused !== null) return refused;
+    if ((s.residents.get(resident.id)?.version ?? null) !== expectedVersion) return { status: 'conflict' };
+    const claimed = frozenCopy({ ...s.codes.get(code)!, residentId: resident.id, usedAt: at });
+    s.codes.set(code, claimed);
+    s.residents.set(resident.id, frozenCopy({ ...resident, version: (expectedVersion ?? 0) + 1 }));
+    if (receivesBroadcasts(resident)) s.subscribed.set(resident.id, resident.area);
+    else s.subscribed.delete(resident.id);
     applySide(s, side);
     return { status: 'claimed', code: claimed };
   }
@@ -94,4 +104,13 @@ export class MemoryResidentStore implements ResidentStore {
     await roundTrip();
     return this.handle.open().codes.get(code) ?? null;
   }
+}
+
+/** Why `current` cannot be claimed by `residentId` (null: it can). */
+function codeRefusal(current: AccessCode | undefined, residentId: string): ClaimOutcome | null {
+  if (current === undefined) return { status: 'unknown' };
+  if (current.usedAt !== null) return { status: 'used', residentId: current.residentId };
+  // Pre-assigned to someone else: for this claimant it is as good as used.
+  if (current.residentId !== null && current.residentId !== residentId) return { status: 'used', residentId: current.residentId };
+  return null;
 }
