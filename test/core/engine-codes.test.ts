@@ -3,6 +3,7 @@
  * resident it verifies or registers — a refused verification, a version conflict or a crash
  * between two store writes never leaves a spent code behind.
  */
+import { ambassadorRef } from '../../core/engine/actor-refs.ts';
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import type { ResidentStore } from '../../core/ports/resident-store.ts';
@@ -128,7 +129,7 @@ describe('one-time codes are spent only with the resident they verify', () => {
       const assistedCode = await memory.residents.getCode(forAssisted);
       const registered = assistedCode?.residentId === null || assistedCode === null ? null : await memory.residents.get(assistedCode.residentId);
       expect({ allowed, spent: assistedCode?.usedAt !== null }).toEqual({ allowed, spent: registered !== null });
-      if (registered !== null) expect(registered).toMatchObject({ step: 'done', assistedBy: amb, verified: { method: 'code' } });
+      if (registered !== null) expect(registered).toMatchObject({ step: 'done', assistedBy: ambassadorRef(h.deps, amb), verified: { method: 'code' } });
     }
   });
 
