@@ -66,7 +66,7 @@ export interface RedisKeys {
   readonly outboxReady: string;
   readonly outboxWait: string;
   readonly outboxCounts: string;
-  /** String: one inbound update claim. */
+  /** String: one inbound update's state (in progress under a lease, or done). */
   processed(key: string): string;
   /** String: a leader lease's owner token. */
   lease(name: string): string;

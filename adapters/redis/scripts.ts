@@ -22,7 +22,7 @@ export const SCRIPT_NAMES = [
   'outbox-claim',
   'outbox-list',
   'outbox-settle',
-  'processed-claim',
+  'processed-begin',
   'record-erase',
   'record-save',
   'secret-check',

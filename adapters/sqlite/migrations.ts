@@ -143,6 +143,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_subject ON audit_log (subject, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'processed_update_states',
+    // ProcessedUpdates in two states: a row is an update in progress under its holder's
+    // lease, or done. Rows written before hold claims meant as "handled": done.
+    sql: `
+      ALTER TABLE processed_updates ADD COLUMN state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('in_progress', 'done'));
+      ALTER TABLE processed_updates ADD COLUMN holder TEXT;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

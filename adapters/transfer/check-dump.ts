@@ -34,6 +34,10 @@ export function checkDump(dump: CampaignDump): void {
   dump.supports.forEach((s, i) => {
     if (!ideas.has(s.ideaId)) refuse(`support ${i + 1} is for an idea the dump does not hold`);
   });
+  dump.processed.forEach((p, i) => {
+    if (p.state !== 'in_progress' && p.state !== 'done') refuse(`processed update ${i + 1} is neither in_progress nor done`);
+    if (!Number.isSafeInteger(p.expiresAt)) refuse(`processed update ${i + 1} has no whole expiry instant`);
+  });
 }
 
 /** True when the dump holds nothing at all (a store that was never used). */

@@ -7,7 +7,8 @@
  * order a backend happens to list it in. The overall checksum covers every section hash.
  *
  * Every field of every section is covered. Outbox claim leases, the Redis done markers of recent writes and leader leases are not in
- * the dump at all; the SQLite `processed_updates.claimed_at` column neither (no port reads it).
+ * the dump at all; the SQLite `processed_updates.claimed_at` column neither (no port reads it),
+ * nor the holder token of an update in progress (see `CampaignDump.processed`).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';

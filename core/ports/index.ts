@@ -6,7 +6,8 @@ export type { ResidentStore, AccessCode, ClaimOutcome } from './resident-store.t
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
 export type { Outbox, OutboxMessage } from './outbox.ts';
-export type { ProcessedUpdates } from './processed-updates.ts';
+export type { ProcessedUpdates, UpdateBegin } from './processed-updates.ts';
+export { PROCESSED_KEEP_MS } from './processed-updates.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';
 export type { Stores } from './stores.ts';
 export type { CampaignDump, StoreTransfer } from './store-transfer.ts';

@@ -33,7 +33,12 @@ export interface CampaignDump {
   /** Outbox messages ordered by seq (leases are not carried over). */
   readonly outbox: readonly OutboxMessage[];
   readonly audit: readonly AuditEntry[];
-  readonly processed: ReadonlyArray<{ readonly key: string; readonly expiresAt: number }>;
+  /**
+   * Inbound updates (ProcessedUpdates), ordered by key: in progress or done until `expiresAt`
+   * (epoch ms, the engine's clock). A lease's holder token is not carried (every instance is
+   * stopped for a migration): a restored lease cannot be abandoned, it runs out.
+   */
+  readonly processed: ReadonlyArray<{ readonly key: string; readonly state: 'in_progress' | 'done'; readonly expiresAt: number }>;
 }
 
 /** Reads and writes a whole campaign store. */

@@ -53,7 +53,7 @@ const some: CampaignDump = {
     { at: 1, actor: 'system:cli', action: 'a', subject: 's', data: { b: 1, a: 2 }, assisted: false },
     { at: 2, actor: 'system:cli', action: 'b', subject: 's', data: {}, assisted: true },
   ]),
-  processed: [{ key: 'tg:1', expiresAt: 99 }],
+  processed: [{ key: 'tg:1', state: 'done', expiresAt: 99 }],
   nextIdeaNumber: 4,
 };
 
@@ -80,8 +80,13 @@ describe('dumpSummary', () => {
     expect(dumpSummary(moved).checksum).not.toBe(dumpSummary(some).checksum);
   });
 
+  it('covers the state of an inbound update, not only its expiry', () => {
+    const leased = { ...some, processed: [{ key: 'tg:1', state: 'in_progress' as const, expiresAt: 99 }] };
+    expect(differingSections(dumpSummary(some), dumpSummary(leased))).toEqual(['processed']);
+  });
+
   it('names the sections that differ', () => {
-    const moved = { ...some, processed: [{ key: 'tg:1', expiresAt: 100 }], nextIdeaNumber: 5 };
+    const moved = { ...some, processed: [{ key: 'tg:1', state: 'done' as const, expiresAt: 100 }], nextIdeaNumber: 5 };
     const a = dumpSummary(some);
     const b = dumpSummary(moved);
     expect(b.checksum).not.toBe(a.checksum);
@@ -107,6 +112,8 @@ describe('checkDump and isEmptyDump', () => {
     ['a current ballot without its version', { ballotVersions: [some.ballotVersions[0]!] }, /current ballot 1/],
     ['an idea number counter behind the ideas', { ideas: [{ id: 'idea_1', number: 4 }], nextIdeaNumber: 4 }, /nextIdeaNumber 4/],
     ['a support of an unknown idea', { supports: [{ ideaId: 'nope', supporterKey: 'k', at: 1 }] }, /support 1/],
+    ['an inbound update without a state', { processed: [{ key: 'tg:1', expiresAt: 99 }] }, /processed update 1 is neither/],
+    ['an inbound update without a whole expiry', { processed: [{ key: 'tg:1', state: 'done', expiresAt: 'soon' }] }, /processed update 1 has no whole expiry/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

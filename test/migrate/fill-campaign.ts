@@ -35,8 +35,10 @@ export interface FilledCampaign {
   readonly finalists: { readonly town: readonly string[]; readonly north: readonly string[] };
   /** A one-time code already used by voters[3]. */
   readonly usedCode: string;
-  /** An inbound update key claimed for 7 days at `now`. */
-  readonly claimedUpdate: string;
+  /** An inbound update finished at `now` (done for 7 days). */
+  readonly doneUpdate: string;
+  /** An inbound update begun at `now` under a one-hour lease, never finished. */
+  readonly leasedUpdate: string;
 }
 
 const must = <T>(o: { ok: true; value: T } | { ok: false; code: string }): T => {
@@ -95,17 +97,20 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   await stores.outbox.retry(claimed[1]!.seq, now + 3_600_000, 'HTTP 429 from the messenger');
   await stores.outbox.fail(claimed[2]!.seq, 'blocked by the user');
   await stores.audit.append([{ at: now, actor: 'system:cli', action: 'test.note', subject: 'campaign:testville', data: { nested: { b: 2, a: [1, 'x'] } }, assisted: false }]);
-  expect(await stores.processed.claim('tg:900001', now, 7 * DAY)).toBe(true);
-  expect(await stores.processed.claim('slack:Ev42', now - 8 * DAY, 7 * DAY)).toBe(true);
+  expect(await stores.processed.begin('tg:900001', now, 60_000)).toMatchObject({ status: 'new' });
+  await stores.processed.finish('tg:900001', now, 7 * DAY);
+  expect(await stores.processed.begin('tg:900002', now, 3_600_000)).toMatchObject({ status: 'new' });
+  // Done long ago: its memory has run out by the engine's clock, yet it is still stored.
+  await stores.processed.finish('slack:Ev42', now - 8 * DAY, 7 * DAY);
   await stores.campaign.saveResults({ computedAt: now, method: 'greedy', tieBreak: 'lexico', envelopes: [] }, {});
-  return { now, voters, finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) }, usedCode: codes[0]!, claimedUpdate: 'tg:900001' };
+  return { now, voters, finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) }, usedCode: codes[0]!, doneUpdate: 'tg:900001', leasedUpdate: 'tg:900002' };
 }
 
 /**
  * Runs the engine on a migrated store and checks it answers as the source did: the secret
  * still matches (and another one does not), the audit chain verifies and continues, a re-sent
  * cast is still a duplicate, a new cast gets the next version, numbers and seqs continue,
- * de-duplication indexes (outbox keys, update claims, used codes) survived.
+ * de-duplication indexes (outbox keys, inbound update states, used codes) survived.
  */
 export async function expectBehavesLikeSource(stores: Stores, filled: FilledCampaign, campaign = migrationCampaign()): Promise<void> {
   const h = harness(campaign, stores);
@@ -158,7 +163,10 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(after.at(-1)!.seq).toBeGreaterThan(before.at(-1)!.seq);
   expect(await stores.outbox.counts()).toMatchObject({ sent: 1, failed: 1 });
 
-  expect(await stores.processed.claim(filled.claimedUpdate, filled.now + 1000, 7 * DAY)).toBe(false);
+  expect(await stores.processed.begin(filled.doneUpdate, filled.now + 1000, 60_000)).toMatchObject({ status: 'done', until: filled.now + 7 * DAY });
+  expect(await stores.processed.begin(filled.leasedUpdate, filled.now + 1000, 60_000)).toMatchObject({ status: 'in_progress', until: filled.now + 3_600_000 });
+  expect(await stores.processed.begin(filled.leasedUpdate, filled.now + 3_600_001, 60_000)).toMatchObject({ status: 'new' });
+  expect(await stores.processed.begin('slack:Ev42', filled.now + 1000, 60_000)).toMatchObject({ status: 'new' });
   expect(await stores.residents.claimCode(filled.usedCode, filled.voters[0]!, filled.now, {})).toMatchObject({ status: 'used', residentId: filled.voters[3] });
   expect(await stores.residents.get(filled.voters[6]!)).toBeNull();
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');

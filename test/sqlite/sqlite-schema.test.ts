@@ -116,6 +116,18 @@ describe('SQLite file and schema', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
   });
 
+  it('reads update claims written before the two states as done (migration 2)', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const db = openDatabase(file);
+    migrate(db, silent, MIGRATIONS.filter((m) => m.version === 1));
+    db.prepare('INSERT INTO processed_updates (key, claimed_at, expires_at) VALUES (?, ?, ?)').run('tg:old', T, T + 1000);
+    db.close();
+    const stores = openSqliteStores({ file });
+    open.push(stores);
+    expect(await stores.processed.begin('tg:old', T + 1, 60_000)).toEqual({ status: 'done', until: T + 1000 });
+    expect((await stores.processed.begin('tg:old', T + 1001, 60_000)).status).toBe('new');
+  });
+
   it('refuses a file written by a newer schema', () => {
     const file = sqliteFileFor(tempDir(), 'c');
     const db = new Database(file);

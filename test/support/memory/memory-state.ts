@@ -27,6 +27,14 @@ export interface MemoryOutboxRow {
   leaseUntil: number | null;
 }
 
+/** One inbound update's state (ProcessedUpdates). */
+export interface MemoryProcessedRow {
+  readonly state: 'in_progress' | 'done';
+  readonly until: number;
+  /** The holder's lease token while in progress; null once done. */
+  readonly lease: string | null;
+}
+
 /** Everything a memory store holds. */
 export class MemoryState {
   phase: Versioned<PhaseState> | null = null;
@@ -50,8 +58,10 @@ export class MemoryState {
   readonly outboxKeys = new Set<string>();
   lastOutboxSeq = 0;
 
-  /** key → expiry instant (the claim holds while `now < expiresAt`). */
-  readonly processed = new Map<string, number>();
+  /** key → its state until an instant (it holds while `now < until`); `lease` while in progress. */
+  readonly processed = new Map<string, MemoryProcessedRow>();
+  /** Last lease token number handed out by `begin`. */
+  lastLease = 0;
 
   readonly audit: AuditEntry[] = [];
 }
