@@ -51,7 +51,7 @@ export class MemoryState {
 
   /** `voterKey \0 slot` → current ballot. */
   readonly ballots = new Map<string, StoredBallot>();
-  /** requestId → the ballot that request stored (as stored then). */
+  /** `voterKey \0 slot \0 requestId` → the ballot that request stored (as stored then). */
   readonly castRequests = new Map<string, StoredBallot>();
 
   readonly outbox: MemoryOutboxRow[] = [];
