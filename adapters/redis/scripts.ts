@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 export const SCRIPT_NAMES = [
   'ballot-cast',
   'ballot-read',
+  'ballot-read-many',
   'code-claim',
   'codes-add',
   'idea-merge',

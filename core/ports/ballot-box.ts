@@ -59,7 +59,12 @@ export interface BallotBox {
   cast(request: CastRequest, side: SideRecords): Promise<CastOutcome>;
   /** The current ballot of a voter in a slot. */
   get(voterKey: string, slot: BallotSlot): Promise<StoredBallot | null>;
-  /** Every current ballot of an envelope, ordered by voter key. */
+  /**
+   * Every current ballot of an envelope, ordered by voter key (then slot), none twice, each
+   * at one version. A store may read a large envelope in pages (Redis does, so that no call
+   * blocks the server): a ballot cast or moved while `list` runs may then be seen at its old
+   * or new version, or not at all when it is new. Exact when no cast runs (after the close).
+   */
   list(envelopeId: string): Promise<readonly StoredBallot[]>;
   /** Number of current ballots per envelope id. */
   countByEnvelope(): Promise<Readonly<Record<string, number>>>;
