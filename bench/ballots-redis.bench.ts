@@ -14,6 +14,11 @@
  * - memory: INFO used_memory before/after registering 100,000 synthetic residents through
  *   `ResidentStore.save` (done markers included: they live 10 min), then after casting one
  *   ballot for each; on a unique prefix, deleted afterwards.
+ * - paged list (after the timed rounds, so it cannot slow them): `BallotBox.list` over one
+ *   envelope of 500,000 ballots on a private redis-server, filled beside the registrations;
+ *   the longest single call on the server (SLOWLOG), the mean, how many took over 10 ms, and
+ *   the load average, since the server shares the machine's CPUs (bench/support/paged-list.ts).
+ *   `list*` fields of the JSON line; not part of `pass`.
  * Progress goes to stderr; stdout gets ONE JSON line. Exit code 1 when `pass` is false.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +27,8 @@ import { openRedisStores } from '../adapters/redis/index.ts';
 import type { RedisStores } from '../adapters/redis/index.ts';
 import { VoterKeys } from '../core/ballots/voter-keys.ts';
 import type { Resident } from '../core/residents/resident.ts';
+import { startPagedList } from './support/paged-list.ts';
+import type { PagedListRun } from './support/paged-list.ts';
 import { prepareVotingCampaign } from './support/voting-campaign.ts';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,6 +40,8 @@ const RESIDENTS = 100_000;
 const POOL = Number(process.env['BENCH_POOL'] ?? 400_000);
 const T0 = Date.UTC(2026, 5, 1);
 const CLOSES_AT = Date.UTC(2026, 6, 1);
+/** Ballots in the envelope `BallotBox.list` reads for the paged-list figures. */
+const LIST_BALLOTS = Number(process.env['BENCH_LIST_BALLOTS'] ?? 500_000);
 
 const log = (msg: string): void => {
   process.stderr.write(`[ballots-redis] ${msg}\n`);
@@ -116,6 +125,7 @@ async function main(): Promise<void> {
   const voterKeys = new VoterKeys(randomBytes(24).toString('base64url'));
   let stores: RedisStores | null = null;
   let engineStores: RedisStores | null = null;
+  let listing: Promise<PagedListRun | null> = Promise.resolve(null);
   try {
     stores = await openRedisStores({ url, prefix });
     const box = stores.ballots;
@@ -123,8 +133,13 @@ async function main(): Promise<void> {
     // The engine path: a campaign in voting on its own prefix, with a pool of registered residents.
     const enginePrefix = `${prefix}engine:`;
     engineStores = await openRedisStores({ url, prefix: enginePrefix });
+    // The paged list's private server is filled beside the registrations, which time nothing,
+    // and done before the timed rounds start.
+    listing = startPagedList(LIST_BALLOTS, log);
+    listing.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
     log(`engine: registering ${POOL} residents and finalists`);
     const voting = await prepareVotingCampaign(engineStores, POOL);
+    const listRun = await listing;
     let castN = 0;
     const cast = async (): Promise<unknown> => {
       const n = castN++;
@@ -178,15 +193,18 @@ async function main(): Promise<void> {
     const bytesPerBallot = Math.round((afterBallots - afterResidents) / RESIDENTS);
     log(`memory: ${bytesPerResident} B/resident (with done markers), ${bytesPerBallot} B/ballot`);
 
+    const listFigures = listRun === null ? { listSkipped: 'no redis-server binary' } : await listRun.measure();
+
     const baseline = Math.round(median(base));
     const ballots = Math.round(median(value));
     const ratio = Number((ballots / baseline).toFixed(3));
     const pass = ratio >= 0.25 && bytesPerResident <= 1024;
     process.stdout.write(
-      `${JSON.stringify({ bench: 'ballots-redis', value: ballots, unit: 'ballots/s', baseline, ratio, target: 0.25, pass, bytesPerResident, bytesPerBallot, residentTarget: 1024, path: 'engine.castBallot', inFlight: IN_FLIGHT, castsTimed, replacementShare: Number((Math.max(0, castsTimed - POOL) / castsTimed).toFixed(3)) })}\n`,
+      `${JSON.stringify({ bench: 'ballots-redis', value: ballots, unit: 'ballots/s', baseline, ratio, target: 0.25, pass, bytesPerResident, bytesPerBallot, residentTarget: 1024, path: 'engine.castBallot', inFlight: IN_FLIGHT, castsTimed, replacementShare: Number((Math.max(0, castsTimed - POOL) / castsTimed).toFixed(3)), ...listFigures, listTargetMs: 10 })}\n`,
     );
     process.exitCode = pass ? 0 : 1;
   } finally {
+    await (await listing.catch(() => null))?.close();
     await stores?.close();
     await engineStores?.close();
     await deletePrefix(admin, prefix).catch(() => undefined);

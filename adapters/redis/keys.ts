@@ -115,7 +115,7 @@ export interface RedisKeys {
   readonly refByMessage: string;
   /** Zset (score 0, lexicographic): `<owner>\0<key>` of references with an owner. */
   readonly refOwned: string;
-  /** String: one inbound update claim. */
+  /** String: one inbound update's state (in progress under a lease, or done). */
   processed(key: string): string;
   /** Hash d/o/x: one chat state entry (JSON text, owner, expiry instant), PX = its TTL. */
   chat(key: string): string;

@@ -4,6 +4,14 @@ import type { SideRecords } from '../../core/ports/side-records.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
 
+/** Envelope members asked per SSCAN call in `list` (a hint: Redis may return a few more or less). */
+export const LIST_PAGE = 1000;
+/**
+ * Ballots per read script call in `list`: small enough that a call stays well under 10 ms on
+ * a busy server (about 1.4 ms measured with the machine's load at 9 on 2 cores).
+ */
+export const LIST_READ = 200;
+
 /** A ballot as stored: compact, without voter key, slot and version (they are in its key and field). */
 interface BallotBody {
   /** envelope id */
@@ -24,7 +32,8 @@ function byId(a: { ideaId: string }, b: { ideaId: string }): number {
   return a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0;
 }
 
-function bodyOf(req: CastRequest): string {
+/** The stored JSON body of a cast (what lua/ballot-cast.lua writes in a version field). */
+export function ballotBody(req: CastRequest): string {
   const body: BallotBody = {
     e: req.envelopeId,
     c: [...req.choices].sort(byId).map((c) => [c.ideaId, c.points] as const),
@@ -82,7 +91,7 @@ export class RedisBallotBox implements BallotBox {
           request.allowReplace ? '1' : '0',
           request.envelopeId,
           k.ballotMember(request.slot, request.voterKey),
-          bodyOf(request),
+          ballotBody(request),
           k.envelopePrefix,
           request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
         ]),
@@ -117,15 +126,44 @@ export class RedisBallotBox implements BallotBox {
     return rows.length === 0 ? null : ballotFrom(voterKey, slot, rows[1], rows[2]);
   }
 
+  /**
+   * Paged: SSCAN of the envelope index, about LIST_PAGE members at a time, then their ballots
+   * by short scripts of LIST_READ ballots each (lua/ballot-read-many.lua), one call after
+   * the other. No call holds the server for long however large the envelope (the one
+   * script this replaced held it for seconds at 500,000 ballots). Not one snapshot: a ballot cast while listing
+   * may or may not be seen; SSCAN may repeat a member, which is dropped, so each ballot comes
+   * once, whole, at the version current when its page was read.
+   */
   async list(envelopeId: string): Promise<readonly StoredBallot[]> {
     const k = this.#ctx.keys;
-    const rows = (await this.#ctx.script('ballots.list', 'ballot-read', [k.envelope(envelopeId)], [k.ballotPrefix, 'envelope'])) as unknown[];
+    const index = k.envelope(envelopeId);
+    const seen = new Set<string>();
     const out: StoredBallot[] = [];
-    for (let i = 0; i + 2 < rows.length; i += 3) {
-      const member = String(rows[i]);
-      const sep = member.indexOf(':');
-      out.push(ballotFrom(member.slice(sep + 1), member.slice(0, sep) as BallotSlot, rows[i + 1], rows[i + 2]));
-    }
+    const scan = (cursor: string) => this.#ctx.guard('ballots.list', () => this.#ctx.redis.sscan(index, cursor, 'COUNT', LIST_PAGE));
+    const readPart = async (members: readonly string[]): Promise<void> => {
+      const page = members.map((m): [BallotSlot, string] => {
+        const sep = m.indexOf(':');
+        return [m.slice(0, sep) as BallotSlot, m.slice(sep + 1)];
+      });
+      const rows = (await this.#ctx.script('ballots.list', 'ballot-read-many', page.map(([slot, vk]) => k.ballot(slot, vk)), [])) as unknown[];
+      page.forEach(([slot, voterKey], n) => {
+        // A member whose ballot hash is gone (none today: ballots are never deleted) is skipped.
+        if (rows[2 * n] !== '') out.push(ballotFrom(voterKey, slot, rows[2 * n], rows[2 * n + 1]));
+      });
+    };
+    // One call at a time: with several out, the server's calls ran twice as long on a busy
+    // machine (it and this process fought for the CPU) and the whole list was no faster.
+    let cursor = '0';
+    do {
+      const [next, members] = await scan(cursor);
+      cursor = next;
+      const fresh = members.filter((m) => {
+        if (seen.has(m)) return false;
+        seen.add(m);
+        return true;
+      });
+      for (let i = 0; i < fresh.length; i += LIST_READ) await readPart(fresh.slice(i, i + LIST_READ));
+    } while (cursor !== '0');
     return out.sort((a, b) => (a.voterKey < b.voterKey ? -1 : a.voterKey > b.voterKey ? 1 : a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0));
   }
 

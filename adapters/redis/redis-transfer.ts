@@ -41,6 +41,7 @@ import { BROADCAST_FIELDS, broadcastFrom } from './redis-broadcast-store.ts';
 import { broadcastFixedJson } from './redis-context.ts';
 import { subscriptionMember } from './redis-resident-store.ts';
 import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
+import { processedStateOf, processedValueOf } from './redis-processed-updates.ts';
 
 /** What a prefix holds, as far as a restore is concerned. */
 export type RedisTransferState = 'empty' | 'data' | 'partial';
@@ -64,8 +65,8 @@ export interface RedisTransferOptions {
 }
 
 /**
- * Restored inbound-update claims live at least this long (ms): a claim's expiry is judged
- * against the engine's clock by the claim script, the TTL only lets Redis drop it later.
+ * Restored inbound-update states live at least this long (ms): their expiry is judged
+ * against the engine's clock by the begin script, the TTL only lets Redis drop them later.
  */
 const MIN_CLAIM_TTL_MS = 24 * 3600_000;
 /**
@@ -73,8 +74,6 @@ const MIN_CLAIM_TTL_MS = 24 * 3600_000;
  * its expiry against the engine's clock; this only keeps it until `pnyx migrate` has compared.
  */
 const MIN_CHAT_TTL_MS = 3600_000;
-/** Value suffix of restored claims (a claim's own token is 12 base64url characters). */
-const MIGRATED_TOKEN = 'migrated';
 const SLOTS: readonly BallotSlot[] = ['town', 'area'];
 
 /** The marker key of an unfinished restore (keys.ts `migrating`). */
@@ -230,11 +229,12 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
     const processedPrefix = k.processed('');
     const claimKeys = await scan(processedPrefix);
-    const processed: { key: string; expiresAt: number }[] = [];
+    const processed: { key: string; state: 'in_progress' | 'done'; expiresAt: number }[] = [];
     (await readEach(claimKeys, (key) => ['get', key])).forEach((v, n) => {
-      // A claim Redis expired between SCAN and GET is gone: skipped.
-      if (typeof v !== 'string') return;
-      processed.push({ key: claimKeys[n]!.slice(processedPrefix.length), expiresAt: Number(v.slice(0, v.indexOf(':'))) });
+      // A state Redis expired between SCAN and GET is gone: skipped.
+      const s = typeof v === 'string' ? processedStateOf(v) : null;
+      if (s === null) return;
+      processed.push({ key: claimKeys[n]!.slice(processedPrefix.length), ...s });
     });
 
     const chatPrefix = k.chat('');
@@ -348,7 +348,7 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
 
     const wall = now();
     for (const p of dump.processed) {
-      yield ['set', k.processed(p.key), `${p.expiresAt}:${MIGRATED_TOKEN}`, 'PX', Math.max(MIN_CLAIM_TTL_MS, p.expiresAt - wall)];
+      yield ['set', k.processed(p.key), processedValueOf(p), 'PX', Math.max(MIN_CLAIM_TTL_MS, p.expiresAt - wall)];
     }
     // The layout of lua/chat-write.lua: the entry hash, and its owner's index living as long.
     const ownerTtl = new Map<string, number>();

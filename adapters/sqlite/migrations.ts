@@ -270,6 +270,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX broadcasts_newest ON broadcasts (started_at, id);
     `,
   },
+  {
+    version: 6,
+    name: 'processed_update_states',
+    // ProcessedUpdates in two states: a row is an update in progress under its holder's
+    // lease, or done. Rows written before hold claims meant as "handled": done.
+    sql: `
+      ALTER TABLE processed_updates ADD COLUMN state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('in_progress', 'done'));
+      ALTER TABLE processed_updates ADD COLUMN holder TEXT;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

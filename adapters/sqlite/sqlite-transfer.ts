@@ -146,10 +146,9 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
       outbox: all<OutboxRow>('SELECT * FROM outbox ORDER BY seq').map(messageFromRow),
       messageRefs: all<MessageRefRow>('SELECT * FROM message_refs ORDER BY key').map(refFromRow),
       audit: all<Parameters<typeof auditEntryFromRow>[0]>('SELECT * FROM audit_log ORDER BY seq').map(auditEntryFromRow),
-      processed: all<{ key: string; expires_at: number }>('SELECT key, expires_at FROM processed_updates ORDER BY key').map((r) => ({
-        key: r.key,
-        expiresAt: r.expires_at,
-      })),
+      processed: all<{ key: string; state: 'in_progress' | 'done'; expires_at: number }>('SELECT key, state, expires_at FROM processed_updates ORDER BY key').map(
+        (r) => ({ key: r.key, state: r.state, expiresAt: r.expires_at }),
+      ),
       chatState: all<{ key: string; owner: string; expires_at: number; data: string }>('SELECT key, owner, expires_at, data FROM chat_state ORDER BY key').map((r) => ({
         key: r.key,
         owner: r.owner,
@@ -226,9 +225,10 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const e of dump.audit) entry(e.seq, e.prevHash, e.hash, e.at, e.actor, e.action, e.subject, e.assisted ? 1 : 0, canonicalJson(e.data));
-    // claimed_at is not in the dump (no port reads it); the expiry is what matters.
-    const claim = run('INSERT INTO processed_updates (key, claimed_at, expires_at) VALUES (?, ?, ?)');
-    for (const p of dump.processed) claim(p.key, Math.min(Date.now(), p.expiresAt), p.expiresAt);
+    // claimed_at is not in the dump (no port reads it); state and expiry are what matter. A
+    // restored lease gets a holder no caller has (see CampaignDump.processed).
+    const update = run('INSERT INTO processed_updates (key, state, holder, claimed_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+    for (const p of dump.processed) update(p.key, p.state, p.state === 'in_progress' ? 'migrated' : null, Math.min(Date.now(), p.expiresAt), p.expiresAt);
     const chat = run('INSERT INTO chat_state (key, owner, expires_at, data) VALUES (?, ?, ?, ?)');
     for (const c of dump.chatState) chat(c.key, c.owner, c.expiresAt, encodeChatState(c.value).text);
     const broadcast = run(`INSERT INTO broadcasts (${BROADCAST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

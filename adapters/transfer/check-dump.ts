@@ -71,6 +71,10 @@ export function checkDump(dump: CampaignDump): void {
     if (!Number.isSafeInteger(c.expiresAt)) refuse(`chat state entry ${i + 1} has no expiry instant`);
     if (c.value === undefined || encodeChatState(c.value).bytes > CHAT_STATE_MAX_BYTES) refuse(`chat state entry ${i + 1} is empty or over ${CHAT_STATE_MAX_BYTES} bytes`);
   });
+  dump.processed.forEach((p, i) => {
+    if (p.state !== 'in_progress' && p.state !== 'done') refuse(`processed update ${i + 1} is neither in_progress nor done`);
+    if (!Number.isSafeInteger(p.expiresAt)) refuse(`processed update ${i + 1} has no whole expiry instant`);
+  });
 }
 
 /** True when the dump holds nothing at all (a store that was never used). */

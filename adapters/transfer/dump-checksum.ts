@@ -9,7 +9,8 @@
  * Every field of every section is covered. Outbox claim leases and tokens, predecessor holds and
  * group counters (rebuilt from the messages), the Redis done markers of recent writes and leader
  * leases (Redis keys, the SQLite `leases` table) are not in the dump at all; the SQLite
- * `processed_updates.claimed_at` column neither (no port reads it).
+ * `processed_updates.claimed_at` column neither (no port reads it), nor the holder token of an
+ * update in progress (see `CampaignDump.processed`).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';

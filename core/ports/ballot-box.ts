@@ -11,6 +11,13 @@ export interface CastRequest {
    * Idempotency key chosen by the caller (e.g. the Telegram update id). Re-sending a request
    * with the same id — after a timeout, a redelivery, a reconnect — returns the first answer
    * and changes nothing.
+   *
+   * Namespace: one per voter key and slot. An id already recorded for this voter key in this
+   * slot answers `duplicate`; the same id under another voter key, or in the other slot of
+   * the same voter, is a different request. So one inbound update may cast a town and an
+   * area ballot under its update id, and ids need to be unique only within one voter's
+   * ballot (what a Telegram update id is, per bot, and more). Every version a request
+   * recorded is remembered for as long as the ballot is stored.
    */
   readonly requestId: string;
   readonly receipt: string;
@@ -34,7 +41,7 @@ export interface CastRequest {
 export type CastOutcome =
   /** Stored as `ballot.version`; `replaced` tells whether an earlier version existed. */
   | { readonly status: 'recorded'; readonly ballot: StoredBallot; readonly replaced: boolean }
-  /** The same `requestId` was already recorded: the ballot stored by it (possibly since replaced). */
+  /** The same `requestId` was already recorded for this voter key and slot: the ballot stored by it (possibly since replaced). */
   | { readonly status: 'duplicate'; readonly ballot: StoredBallot }
   /** `at >= closesAt`: nothing stored. */
   | { readonly status: 'closed' }
@@ -52,7 +59,12 @@ export interface BallotBox {
   cast(request: CastRequest, side: SideRecords): Promise<CastOutcome>;
   /** The current ballot of a voter in a slot. */
   get(voterKey: string, slot: BallotSlot): Promise<StoredBallot | null>;
-  /** Every current ballot of an envelope, ordered by voter key. */
+  /**
+   * Every current ballot of an envelope, ordered by voter key (then slot), none twice, each
+   * at one version. A store may read a large envelope in pages (Redis does, so that no call
+   * blocks the server): a ballot cast or moved while `list` runs may then be seen at its old
+   * or new version, or not at all when it is new. Exact when no cast runs (after the close).
+   */
   list(envelopeId: string): Promise<readonly StoredBallot[]>;
   /** Number of current ballots per envelope id. */
   countByEnvelope(): Promise<Readonly<Record<string, number>>>;

@@ -8,7 +8,8 @@ export type { QuestionStore, QuestionLimits, PostOutcome } from './question-stor
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
 export type { Outbox, OutboxMessage, ClaimedMessage, SettleOutcome, DeliveryResult, OutboxCounts } from './outbox.ts';
 export type { MessageReferences, MessageRef, MessagePlatform } from './message-references.ts';
-export type { ProcessedUpdates } from './processed-updates.ts';
+export type { ProcessedUpdates, UpdateBegin } from './processed-updates.ts';
+export { PROCESSED_KEEP_MS } from './processed-updates.ts';
 export type { ChatStateStore, ChatStateWrite, ChatStateWriteOutcome, EncodedChatState, JsonValue } from './chat-state-store.ts';
 export { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from './chat-state-store.ts';
 export type { AuditLog, AuditEntry } from './audit-log.ts';

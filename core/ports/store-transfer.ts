@@ -48,7 +48,12 @@ export interface CampaignDump {
   /** Message references ordered by key. */
   readonly messageRefs: readonly MessageRef[];
   readonly audit: readonly AuditEntry[];
-  readonly processed: ReadonlyArray<{ readonly key: string; readonly expiresAt: number }>;
+  /**
+   * Inbound updates (ProcessedUpdates), ordered by key: in progress or done until `expiresAt`
+   * (epoch ms, the engine's clock). A lease's holder token is not carried (every instance is
+   * stopped for a migration): a restored lease cannot be abandoned, it runs out.
+   */
+  readonly processed: ReadonlyArray<{ readonly key: string; readonly state: 'in_progress' | 'done'; readonly expiresAt: number }>;
   /**
    * Chat state entries the store holds, with owner and expiry instant (engine clock), ordered
    * by key. An entry past its expiry may be among them until the store reclaims it; a restored

@@ -2,6 +2,8 @@
  * Contract of `BallotBox` (core/ports/ballot-box.ts), run unchanged by every backend.
  *
  * Readings of the port chosen here (report them to the owner of core/ports):
+ * - Request ids are one namespace per voter key and slot (the port says so): the same id
+ *   under another voter or in the other slot is another request.
  * - A `requestId` already recorded answers `duplicate` with the ballot *that request stored*
  *   (its version, receipt, requestId) — even after a later replacement and even when the
  *   re-send arrives after the close: "returns the first answer and changes nothing". A refused
@@ -169,6 +171,30 @@ export function describeBallotBoxContract(label: string, make: MakeStores): void
       expect(first.status).toBe('recorded');
       if (first.status !== 'recorded') return;
       expect(resent).toEqual({ status: 'duplicate', ballot: first.ballot });
+    });
+
+    it('keeps request ids per voter key and slot: one id reused by two voters and in both slots records three ballots', async () => {
+      const { stores } = await open();
+      const a = await stores.ballots.cast(castRequest('vk-1', 'tg:777'), side('a'));
+      const b = await stores.ballots.cast(castRequest('vk-2', 'tg:777', { choices: [{ ideaId: 'idea_z', points: 1 }] }), side('b'));
+      const area = await stores.ballots.cast(castRequest('vk-1', 'tg:777', { slot: 'area', envelopeId: 'env-north' }), side('area'));
+      expect([a.status, b.status, area.status]).toEqual(['recorded', 'recorded', 'recorded']);
+      expect(b.status === 'recorded' && b.ballot).toMatchObject({ voterKey: 'vk-2', version: 1, choices: [{ ideaId: 'idea_z', points: 1 }] });
+      expect(await stores.ballots.countByEnvelope()).toEqual({ 'env-town': 2, 'env-north': 1 });
+      for (const tag of ['a', 'b', 'area']) await expectSide(stores, tag, true);
+      // Within one voter and slot it is still a re-send, each answered with its own ballot.
+      const again = await stores.ballots.cast(castRequest('vk-2', 'tg:777'), side('again'));
+      expect(again).toEqual({ status: 'duplicate', ballot: b.status === 'recorded' ? b.ballot : null });
+      expect((await stores.ballots.cast(castRequest('vk-1', 'tg:777', { slot: 'area', envelopeId: 'env-north' }), {})).status).toBe('duplicate');
+      await expectSide(stores, 'again', false);
+    });
+
+    it('a request id recorded for another voter does not make a replacement a duplicate', async () => {
+      const { stores } = await open();
+      await stores.ballots.cast(castRequest('vk-1', 'rq-1'), {});
+      await stores.ballots.cast(castRequest('vk-2', 'rq-0'), {});
+      const replaced = await stores.ballots.cast(castRequest('vk-2', 'rq-1', { choices: [{ ideaId: 'idea_z', points: 1 }] }), {});
+      expect(replaced.status === 'recorded' && [replaced.ballot.version, replaced.replaced]).toEqual([2, true]);
     });
 
     it('does not remember the requestId of a refused cast', async () => {

@@ -124,8 +124,11 @@ export async function runErasureScenario(stores: Stores, campaign: Campaign, ext
     return r.id;
   };
 
-  // Inbound updates the bot would have claimed while talking to the subject.
-  for (const u of [880_001, 880_002, 880_003]) expect(await stores.processed.claim(`tg:${u}`, clock.now(), 7 * 86_400_000)).toBe(true);
+  // Inbound updates the bot would have handled while talking to the subject (one still leased).
+  for (const u of [880_001, 880_002, 880_003]) {
+    expect(await stores.processed.begin(`tg:${u}`, clock.now(), 60_000)).toMatchObject({ status: 'new' });
+    if (u !== 880_003) await stores.processed.finish(`tg:${u}`, clock.now());
+  }
 
   const residentId = await register(SUBJECT.telegramId, SUBJECT.displayName);
   const neighbours = [await register(600_001, 'Neighbour One'), await register(600_002, 'Neighbour Two')];

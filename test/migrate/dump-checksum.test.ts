@@ -72,7 +72,7 @@ const some: CampaignDump = {
     { at: 1, actor: 'system:cli', action: 'a', subject: 's', data: { b: 1, a: 2 }, assisted: false },
     { at: 2, actor: 'system:cli', action: 'b', subject: 's', data: {}, assisted: true },
   ]),
-  processed: [{ key: 'tg:1', expiresAt: 99 }],
+  processed: [{ key: 'tg:1', state: 'done', expiresAt: 99 }],
   messageRefs: [
     { key: 'card:idea_1', platform: 'slack', chat: 'C1', messageId: '1.2', owner: null, at: 3 },
     { key: 'builder:tg:1:town', platform: 'telegram', chat: '1', messageId: '2', owner: 'tg:1', at: 4 },
@@ -142,8 +142,13 @@ describe('dumpSummary', () => {
     }
   });
 
+  it('covers the state of an inbound update, not only its expiry', () => {
+    const leased = { ...some, processed: [{ key: 'tg:1', state: 'in_progress' as const, expiresAt: 99 }] };
+    expect(differingSections(dumpSummary(some), dumpSummary(leased))).toEqual(['processed']);
+  });
+
   it('names the sections that differ', () => {
-    const moved = { ...some, processed: [{ key: 'tg:1', expiresAt: 100 }], nextIdeaNumber: 5 };
+    const moved = { ...some, processed: [{ key: 'tg:1', state: 'done' as const, expiresAt: 100 }], nextIdeaNumber: 5 };
     const a = dumpSummary(some);
     const b = dumpSummary(moved);
     expect(b.checksum).not.toBe(a.checksum);
@@ -185,6 +190,8 @@ describe('checkDump and isEmptyDump', () => {
     ['no broadcasts list', { broadcasts: undefined }, /broadcasts is not a list/],
     ['a repeated broadcast id', { broadcasts: [broadcast, broadcast] }, /broadcast 2 repeats an id/],
     ['a fanned-out broadcast whose total is not its queued count', { broadcasts: [{ ...broadcast, total: 5 }] }, /broadcast 1 is past fan-out/],
+    ['an inbound update without a state', { processed: [{ key: 'tg:1', expiresAt: 99 }] }, /processed update 1 is neither/],
+    ['an inbound update without a whole expiry', { processed: [{ key: 'tg:1', state: 'done', expiresAt: 'soon' }] }, /processed update 1 has no whole expiry/],
   ])('refuses %s', (_name, change, message) => {
     const bad = { ...some, ...change } as unknown as CampaignDump;
     expect(() => checkDump(bad)).toThrow(message);

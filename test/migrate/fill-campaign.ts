@@ -40,8 +40,10 @@ export interface FilledCampaign {
   readonly finalists: { readonly town: readonly string[]; readonly north: readonly string[] };
   /** A one-time code already used by voters[3]. */
   readonly usedCode: string;
-  /** An inbound update key claimed for 7 days at `now`. */
-  readonly claimedUpdate: string;
+  /** An inbound update finished at `now` (done for 7 days). */
+  readonly doneUpdate: string;
+  /** An inbound update begun at `now` under a one-hour lease, never finished. */
+  readonly leasedUpdate: string;
   /**
    * Questions: `reopened` (voters[0], answered then followed up, so open with 3 messages);
    * voters[2] at the cap of new questions and voters[4] at the cap of messages (on `chatty`), both at `now`.
@@ -142,8 +144,11 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   ]);
   await stores.messageRefs.put({ key: `builder:${voters[0]!}:town`, platform: 'telegram', chat: '100', messageId: '77', owner: voters[0]!, at: now });
   await stores.audit.append([{ at: now, actor: 'system:cli', action: 'test.note', subject: 'campaign:testville', data: { nested: { b: 2, a: [1, 'x'] } }, assisted: false }]);
-  expect(await stores.processed.claim('tg:900001', now, 7 * DAY)).toBe(true);
-  expect(await stores.processed.claim('slack:Ev42', now - 8 * DAY, 7 * DAY)).toBe(true);
+  expect(await stores.processed.begin('tg:900001', now, 60_000)).toMatchObject({ status: 'new' });
+  await stores.processed.finish('tg:900001', now, 7 * DAY);
+  expect(await stores.processed.begin('tg:900002', now, 3_600_000)).toMatchObject({ status: 'new' });
+  // Done long ago: its memory has run out by the engine's clock, yet it is still stored.
+  await stores.processed.finish('slack:Ev42', now - 8 * DAY, 7 * DAY);
   await stores.campaign.saveResults({ computedAt: now, method: 'greedy', tieBreak: 'lexico', envelopes: [] }, {});
   // The tick into voting created the phase broadcasts; fan the voting one out whole, and
   // stop a staff announcement after its first page.
@@ -157,7 +162,8 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
     voters,
     finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) },
     usedCode: codes[0]!,
-    claimedUpdate: 'tg:900001',
+    doneUpdate: 'tg:900001',
+    leasedUpdate: 'tg:900002',
     questions: { reopened: reopened.id, chatty: chatty.id },
     broadcasts: { partial: partial.id, fannedOut: votingAnnouncement!.id },
   };
@@ -167,7 +173,7 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
  * Runs the engine on a migrated store and checks it answers as the source did: the secret
  * still matches (and another one does not), the audit chain verifies and continues, a re-sent
  * cast is still a duplicate, a new cast gets the next version, numbers and seqs continue,
- * de-duplication indexes (outbox keys, update claims, used codes) survived.
+ * de-duplication indexes (outbox keys, inbound update states, used codes) survived.
  */
 export async function expectBehavesLikeSource(stores: Stores, filled: FilledCampaign, campaign = migrationCampaign()): Promise<void> {
   const h = harness(campaign, stores);
@@ -227,7 +233,10 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(due).toEqual(expect.arrayContaining(['test:b', 'test:a2', 'test:r']));
   expect(due).not.toContain('test:b2');
 
-  expect(await stores.processed.claim(filled.claimedUpdate, filled.now + 1000, 7 * DAY)).toBe(false);
+  expect(await stores.processed.begin(filled.doneUpdate, filled.now + 1000, 60_000)).toMatchObject({ status: 'done', until: filled.now + 7 * DAY });
+  expect(await stores.processed.begin(filled.leasedUpdate, filled.now + 1000, 60_000)).toMatchObject({ status: 'in_progress', until: filled.now + 3_600_000 });
+  expect(await stores.processed.begin(filled.leasedUpdate, filled.now + 3_600_001, 60_000)).toMatchObject({ status: 'new' });
+  expect(await stores.processed.begin('slack:Ev42', filled.now + 1000, 60_000)).toMatchObject({ status: 'new' });
   // Chat state: values and expiry carried over; the owner index too (erasure still finds them).
   expect(await stores.chat.read('session:100', filled.now + 1000)).toEqual(CHAT_WIZARD);
   expect(await stores.chat.read('conv:100', filled.now + 1000)).toEqual(CHAT_CONVERSATION);

@@ -5,7 +5,8 @@
  * different processes, some request ids re-sent from another process. Afterwards the store
  * must hold exactly the last acknowledged ballot of each resident, with versions 1..k and no
  * gap, one ballot per resident, and a tally over exactly those ballots. Then two instances
- * race for the scheduler lease: one leads, and one digest is enqueued for one occurrence.
+ * race for the scheduler lease: one leads, and one digest is enqueued for one occurrence. Last,
+ * four instances begin the same inbound updates: each is handled by exactly one of them.
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -212,5 +213,29 @@ describeWithRedis('four instances on one Redis prefix', () => {
     expect(updates.map((m) => m.key)).toEqual(['update:2026-04-27T07:00:00.000Z']);
     expect(digests[0]).toMatchObject({ recipient: { kind: 'digest' }, template: 'digest.weekly' });
     expect(digests[0]?.params).toMatchObject({ registered: RESIDENTS, voters: RESIDENTS, 'ballotsByEnvelope.town': RESIDENTS, phase: 'voting' });
+  }, 60_000);
+
+  it(`${PROCESSES} instances receive the same inbound updates: each is handled once, an expired lease taken over once`, async () => {
+    const LEASE = 60_000;
+    const fresh = Array.from({ length: 400 }, (_, i) => `tg:${10_000 + i}`);
+    // Leases of an instance that crashed mid-update, expired at VOTING_AT.
+    const crashed = Array.from({ length: 100 }, (_, i) => `tg:${20_000 + i}`);
+    for (const key of crashed) expect((await stores.processed.begin(key, VOTING_AT - 2 * LEASE, LEASE)).status).toBe('new');
+    const keys = [...fresh, ...crashed];
+    const results = await runInstances(
+      Array.from({ length: PROCESSES }, (_, worker): InstanceTask => {
+        // Each instance meets the updates in its own order (rotated), as redeliveries land.
+        const order = [...keys.slice((worker * keys.length) / PROCESSES), ...keys.slice(0, (worker * keys.length) / PROCESSES)];
+        return { kind: 'updates', url: redisUrl, prefix, worker, at: VOTING_AT, keys: order, leaseMs: LEASE, concurrency: 8 };
+      }),
+    );
+    const answers = results.flatMap((r) => (r.kind === 'updates' ? [r.answers] : []));
+    expect(answers).toHaveLength(PROCESSES);
+    for (const key of keys) {
+      const got = answers.map((a) => a[key]);
+      expect(got.filter((g) => g === 'new'), key).toHaveLength(1);
+      expect(got.filter((g) => g !== 'new' && g !== 'in_progress' && g !== 'done'), key).toEqual([]);
+      expect((await stores.processed.begin(key, VOTING_AT + 1, LEASE)).status, key).toBe('done');
+    }
   }, 60_000);
 });

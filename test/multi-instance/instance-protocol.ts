@@ -14,7 +14,9 @@ export interface PlannedCast {
 /** What the parent asks of an instance. */
 export type InstanceTask =
   | { readonly kind: 'casts'; readonly url: string; readonly prefix: string; readonly worker: number; readonly at: number; readonly casts: readonly PlannedCast[]; readonly concurrency: number }
-  | { readonly kind: 'scheduler'; readonly url: string; readonly prefix: string; readonly worker: number; readonly at: number; readonly leaseTtlMs: number; readonly runMs: number };
+  | { readonly kind: 'scheduler'; readonly url: string; readonly prefix: string; readonly worker: number; readonly at: number; readonly leaseTtlMs: number; readonly runMs: number }
+  /** Begin each inbound update key at `at` (finishing it when new), `concurrency` at a time. */
+  | { readonly kind: 'updates'; readonly url: string; readonly prefix: string; readonly worker: number; readonly at: number; readonly keys: readonly string[]; readonly leaseMs: number; readonly concurrency: number };
 
 /** An acknowledged cast as the instance saw it. */
 export interface CastAck {
@@ -33,4 +35,6 @@ export interface CastAck {
 /** What an instance reports. */
 export type InstanceResult =
   | { readonly kind: 'casts'; readonly secret: string; readonly acks: readonly CastAck[] }
-  | { readonly kind: 'scheduler'; readonly secret: string; readonly leaderships: number; readonly overlap: DueReport };
+  | { readonly kind: 'scheduler'; readonly secret: string; readonly leaderships: number; readonly overlap: DueReport }
+  /** Per key, what `begin` answered this instance. */
+  | { readonly kind: 'updates'; readonly secret: string; readonly answers: Readonly<Record<string, 'new' | 'in_progress' | 'done'>> };

@@ -61,6 +61,21 @@ async function runCasts(engine: CampaignEngine, task: Extract<InstanceTask, { ki
   return acks;
 }
 
+async function runUpdates(stores: RedisStores, task: Extract<InstanceTask, { kind: 'updates' }>): Promise<Record<string, 'new' | 'in_progress' | 'done'>> {
+  const answers: Record<string, 'new' | 'in_progress' | 'done'> = {};
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < task.keys.length; i = next++) {
+      const key = task.keys[i]!;
+      const o = await stores.processed.begin(key, task.at, task.leaseMs);
+      if (o.status === 'new') await stores.processed.finish(key, task.at);
+      answers[key] = o.status;
+    }
+  };
+  await Promise.all(Array.from({ length: task.concurrency }, lane));
+  return answers;
+}
+
 async function runScheduler(engine: CampaignEngine, stores: RedisStores, task: Extract<InstanceTask, { kind: 'scheduler' }>): Promise<{ leaderships: number; overlap: DueReport }> {
   let leaderships = 0;
   // Retry later than the run lasts: the only contest is the one at `go`, so a lease freed
@@ -98,7 +113,9 @@ async function main(): Promise<void> {
     const result: InstanceResult =
       task.kind === 'casts'
         ? { kind: 'casts', secret: started.value, acks: await runCasts(engine, task) }
-        : { kind: 'scheduler', secret: started.value, ...(await runScheduler(engine, stores, task)) };
+        : task.kind === 'updates'
+          ? { kind: 'updates', secret: started.value, answers: await runUpdates(stores, task) }
+          : { kind: 'scheduler', secret: started.value, ...(await runScheduler(engine, stores, task)) };
     await send({ type: 'done', result });
   } finally {
     await stores.close();

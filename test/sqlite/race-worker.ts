@@ -12,7 +12,7 @@ export interface RaceTask {
   readonly file: string;
   readonly worker: number;
   readonly kind: 'casts' | 'audit' | 'codes' | 'ideas' | 'updates' | 'outbox';
-  /** Voter keys (casts), codes (codes), idea ids (ideas), update keys (updates). */
+  /** Voter keys (casts), codes (codes), idea ids (ideas), update keys (updates: begun at T, finished when new). */
   readonly keys: readonly string[];
   /** Rounds per key (casts), appends (audit), claims (outbox). */
   readonly rounds: number;
@@ -78,7 +78,12 @@ async function run(stores: Stores, task: RaceTask): Promise<RaceResult> {
       }
       break;
     case 'updates':
-      for (const key of task.keys) add(key, (await stores.processed.claim(key, T, 60_000)) ? 'claimed' : 'seen');
+      // Every new key is finished at once, so a later begin may see it done or still in progress.
+      for (const key of task.keys) {
+        const o = await stores.processed.begin(key, T, 60_000);
+        if (o.status === 'new') await stores.processed.finish(key, T);
+        add(key, o.status);
+      }
       break;
     case 'outbox':
       for (let r = 0; r < task.rounds; r++) {

@@ -173,16 +173,29 @@ describe('SQLite store across processes', () => {
     expect(verifyChain(audit)).toBeNull();
   });
 
-  it(`update claims and outbox leases from ${N} processes are handed out once`, async () => {
+  it(`inbound updates and outbox leases from ${N} processes are handed out once`, async () => {
     setup();
     const s = openHere();
-    const keys = Array.from({ length: 40 }, (_, i) => `tg:${1000 + i}`);
+    const T = Date.UTC(2026, 5, 10);
+    const fresh = Array.from({ length: 30 }, (_, i) => `tg:${1000 + i}`);
+    // Leases of a crashed instance, expired when the workers begin (at T): taken over once each.
+    const expired = Array.from({ length: 10 }, (_, i) => `tg:${2000 + i}`);
+    for (const key of expired) expect((await s.processed.begin(key, T - 120_000, 60_000)).status).toBe('new');
+    const done = ['tg:3000', 'tg:3001'];
+    for (const key of done) await s.processed.finish(key, T - 1000);
+    const keys = [...fresh, ...expired, ...done];
     await s.outbox.enqueue(Array.from({ length: 60 }, (_, i) => ({ key: `m${i}`, recipient: { kind: 'committee' as const }, template: 't', params: {}, notBefore: 0 })));
     const results = await race([
       ...tasks({ kind: 'updates', keys, rounds: 1 }),
       ...tasks({ kind: 'outbox', keys: [], rounds: 5 }),
     ]);
-    for (const key of keys) expect(results.filter((r) => r[key]?.[0] === 'claimed')).toHaveLength(1);
+    for (const key of [...fresh, ...expired]) {
+      const answers = results.flatMap((r) => r[key] ?? []);
+      expect(answers.filter((a) => a === 'new'), key).toHaveLength(1);
+      expect(answers.filter((a) => a !== 'new' && a !== 'in_progress' && a !== 'done'), key).toEqual([]);
+    }
+    for (const key of done) expect(results.flatMap((r) => r[key] ?? [])).toEqual(Array.from({ length: N }, () => 'done'));
+    for (const key of keys) expect(await s.processed.begin(key, T + 1, 60_000), key).toMatchObject({ status: 'done' });
     const leased = results.flatMap((r) => r['claimed'] ?? []);
     expect([...leased].sort((a, b) => (a as number) - (b as number))).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
   });

@@ -117,7 +117,7 @@ describe('SQLite file and schema', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
   });
 
-  it('migration 2 indexes the resident recipients of messages written under migration 1, so erasure finds them', async () => {
+  it('migration 3 indexes the resident recipients of messages written under migration 1, so erasure finds them', async () => {
     const file = sqliteFileFor(tempDir(), 'old');
     const db = openDatabase(file);
     migrate(db, silent, MIGRATIONS.filter((m) => m.version === 1));
@@ -132,6 +132,18 @@ describe('SQLite file and schema', () => {
     expect((await stores.outbox.list(0, 10)).map((m) => m.key)).toEqual(['to-2', 'committee']);
     const [m] = await stores.outbox.claim(1, 1, 1000);
     expect(await stores.outbox.ack(m?.seq ?? -1, m?.token ?? '')).toBe('ok');
+  });
+
+  it('reads update claims written before the two states as done (migration 6)', async () => {
+    const file = sqliteFileFor(tempDir(), 'c');
+    const db = openDatabase(file);
+    migrate(db, silent, MIGRATIONS.filter((m) => m.version === 1));
+    db.prepare('INSERT INTO processed_updates (key, claimed_at, expires_at) VALUES (?, ?, ?)').run('tg:old', T, T + 1000);
+    db.close();
+    const stores = openSqliteStores({ file });
+    open.push(stores);
+    expect(await stores.processed.begin('tg:old', T + 1, 60_000)).toEqual({ status: 'done', until: T + 1000 });
+    expect((await stores.processed.begin('tg:old', T + 1001, 60_000)).status).toBe('new');
   });
 
   it('refuses a file written by a newer schema', () => {

@@ -1,5 +1,5 @@
 /**
- * The SQLite subscription index (migration 2): fan-out pages are served from partial indexes
+ * The SQLite subscription index (migration 5): fan-out pages are served from partial indexes
  * that hold subscribed residents only, and a file created before the migration is back-filled.
  */
 import fs from 'node:fs';
@@ -47,7 +47,7 @@ describe('SQLite subscription index', () => {
     expect(entries('residents_subscribed_by_area')).toBe(10);
   });
 
-  it('back-fills the index of residents stored before migration 2', async () => {
+  it('back-fills the index of residents stored before migration 5', async () => {
     const file = newFile();
     const db = openDatabase(file);
     migrate(db, pino({ level: 'silent' }), MIGRATIONS.filter((m) => m.version === 1));

@@ -6,12 +6,13 @@ import type { MemoryHandle } from './memory-state.ts';
 
 /**
  * In-memory `BallotBox`. A cast is judged in this order, in one synchronous step:
- * 1. `requestId` already recorded → `duplicate` with the ballot that request stored (even if
- *    the voting has closed or the ballot was replaced since);
+ * 1. `requestId` already recorded for this voter key and slot → `duplicate` with the ballot
+ *    that request stored (even if the voting has closed or the ballot was replaced since);
  * 2. `at >= closesAt` → `closed`;
  * 3. a ballot exists and `allowReplace` is false → `exists`;
  * 4. record version `current + 1` (choices sorted by idea id), with the side records.
- * Request ids are one namespace per store (Telegram update ids are unique per bot).
+ * Request ids are one namespace per voter key and slot, as the port defines (and as the
+ * SQLite table's unique key and the Redis ballot hash hold them).
  */
 export class MemoryBallotBox implements BallotBox {
   constructor(private readonly handle: MemoryHandle) {}
@@ -19,7 +20,8 @@ export class MemoryBallotBox implements BallotBox {
   async cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
     await roundTrip();
     const s = this.handle.open();
-    const earlier = s.castRequests.get(request.requestId);
+    const requestKey = castRequestKey(request.voterKey, request.slot, request.requestId);
+    const earlier = s.castRequests.get(requestKey);
     if (earlier !== undefined) return { status: 'duplicate', ballot: earlier };
     if (request.at >= request.closesAt) return { status: 'closed' };
     if (request.phaseVersion !== undefined && request.phaseVersion !== null && (s.phase?.version ?? 0) !== request.phaseVersion) return { status: 'stale' };
@@ -38,7 +40,7 @@ export class MemoryBallotBox implements BallotBox {
       requestId: request.requestId,
     });
     s.ballots.set(key, ballot);
-    s.castRequests.set(request.requestId, ballot);
+    s.castRequests.set(requestKey, ballot);
     applySide(s, side);
     return { status: 'recorded', ballot, replaced: current !== undefined };
   }
@@ -70,4 +72,8 @@ export class MemoryBallotBox implements BallotBox {
 
 function ballotKey(voterKey: string, slot: BallotSlot): string {
   return `${voterKey}\u0000${slot}`;
+}
+
+function castRequestKey(voterKey: string, slot: BallotSlot, requestId: string): string {
+  return `${voterKey}\u0000${slot}\u0000${requestId}`;
 }

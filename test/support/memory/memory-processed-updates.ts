@@ -1,25 +1,38 @@
-import type { ProcessedUpdates } from '../../../core/ports/processed-updates.ts';
+import { PROCESSED_KEEP_MS } from '../../../core/ports/processed-updates.ts';
+import type { ProcessedUpdates, UpdateBegin } from '../../../core/ports/processed-updates.ts';
 import { roundTrip } from './memory-state.ts';
 import type { MemoryHandle } from './memory-state.ts';
 
 /**
- * In-memory `ProcessedUpdates`. A claim made at `now` with `ttlMs` holds while a later
- * `now' < now + ttlMs`; expiry is judged by the `now` argument, never the wall clock.
+ * In-memory `ProcessedUpdates`. A state set at `now` for `ms` holds while a later
+ * `now' < now + ms`; expiry is judged by the `now` argument, never the wall clock. Lease
+ * tokens are numbered per state, so two handles on one state never hand out the same one.
  */
 export class MemoryProcessedUpdates implements ProcessedUpdates {
   constructor(private readonly handle: MemoryHandle) {}
 
-  async claim(key: string, now: number, ttlMs: number): Promise<boolean> {
+  async begin(key: string, now: number, leaseMs: number): Promise<UpdateBegin> {
     await roundTrip();
     const s = this.handle.open();
-    const expiresAt = s.processed.get(key);
-    if (expiresAt !== undefined && now < expiresAt) return false;
-    s.processed.set(key, now + ttlMs);
-    return true;
+    const row = s.processed.get(key);
+    if (row !== undefined && now < row.until) return { status: row.state, until: row.until };
+    const lease = `lease-${++s.lastLease}`;
+    const until = now + leaseMs;
+    s.processed.set(key, { state: 'in_progress', until, lease });
+    return { status: 'new', lease, until };
   }
 
-  async release(key: string): Promise<void> {
+  async finish(key: string, now: number, keepMs: number = PROCESSED_KEEP_MS): Promise<void> {
     await roundTrip();
-    this.handle.open().processed.delete(key);
+    this.handle.open().processed.set(key, { state: 'done', until: now + keepMs, lease: null });
+  }
+
+  async abandon(key: string, lease: string): Promise<boolean> {
+    await roundTrip();
+    const s = this.handle.open();
+    const row = s.processed.get(key);
+    if (row === undefined || row.state !== 'in_progress' || row.lease !== lease) return false;
+    s.processed.delete(key);
+    return true;
   }
 }

@@ -37,6 +37,14 @@ export interface MemoryOutboxRow {
   tokenState: MemoryTokenState | null;
 }
 
+/** One inbound update's state (ProcessedUpdates). */
+export interface MemoryProcessedRow {
+  readonly state: 'in_progress' | 'done';
+  readonly until: number;
+  /** The holder's lease token while in progress; null once done. */
+  readonly lease: string | null;
+}
+
 /** Everything a memory store holds. */
 export class MemoryState {
   phase: Versioned<PhaseState> | null = null;
@@ -62,7 +70,7 @@ export class MemoryState {
 
   /** `voterKey \0 slot` → current ballot. */
   readonly ballots = new Map<string, StoredBallot>();
-  /** requestId → the ballot that request stored (as stored then). */
+  /** `voterKey \0 slot \0 requestId` → the ballot that request stored (as stored then). */
   readonly castRequests = new Map<string, StoredBallot>();
 
   readonly outbox: MemoryOutboxRow[] = [];
@@ -77,8 +85,10 @@ export class MemoryState {
   /** `messageIndexKey(platform, chat, messageId)` → key. */
   readonly messageIndex = new Map<string, string>();
 
-  /** key → expiry instant (the claim holds while `now < expiresAt`). */
-  readonly processed = new Map<string, number>();
+  /** key → its state until an instant (it holds while `now < until`); `lease` while in progress. */
+  readonly processed = new Map<string, MemoryProcessedRow>();
+  /** Last lease token number handed out by `begin`. */
+  lastLease = 0;
 
   /** key → chat state entry (JSON text as the real stores keep it). */
   readonly chat = new Map<string, MemoryChatEntry>();
