@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 /** Names of the scripts (file names without `.lua`). */
 export const SCRIPT_NAMES = [
@@ -63,8 +63,12 @@ function commandName(name: ScriptName): string {
   return `pnyx_${name.replace(/-/g, '_')}`;
 }
 
-/** Registers every script on `redis` and returns a runner for them. */
-export function defineScripts(redis: Redis): ScriptRunner {
+/**
+ * Registers every script on `redis` and returns a runner for them. On a cluster, ioredis sends
+ * a script to the master of its first key's slot: every key of a call must be in that slot
+ * (one campaign's keys are, through the prefix's hash tag), and must be passed in KEYS.
+ */
+export function defineScripts(redis: Redis | Cluster): ScriptRunner {
   for (const [name, lua] of allSources()) redis.defineCommand(commandName(name), { lua });
   const commands = redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>;
   return (name, keys, args) => {
