@@ -162,11 +162,15 @@ export class RedisContext {
   readonly #newRequestId: () => string;
   readonly #sideKeys: readonly string[];
 
-  constructor(redis: RedisClient, keys: RedisKeys, opts: { url: string; logger: Logger; doneTtlMs: number; newRequestId?: () => string }) {
+  constructor(
+    redis: RedisClient,
+    keys: RedisKeys,
+    opts: { url: string; logger: Logger; doneTtlMs: number; newRequestId?: () => string; checkScriptKeys?: boolean },
+  ) {
     this.redis = redis;
     this.keys = keys;
     this.logger = opts.logger;
-    this.#run = defineScripts(redis);
+    this.#run = defineScripts(redis, { checkKeys: opts.checkScriptKeys === true });
     this.#secrets = secretsOf(opts.url);
     this.#doneTtlMs = opts.doneTtlMs;
     this.#newRequestId = opts.newRequestId ?? (() => randomBytes(12).toString('base64url'));

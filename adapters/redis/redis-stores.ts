@@ -44,6 +44,11 @@ export interface RedisStoresOptions {
   readonly doneTtlMs?: number;
   /** Request ids of write calls (default: 96 random bits). Tests pass a fixed one to simulate a re-send. */
   readonly newRequestId?: () => string;
+  /**
+   * Test aid: every script fails when it touches a key not passed in KEYS (scripts.ts
+   * `keyCheckedSource`), the rule Redis Cluster relies on but does not check. Default false.
+   */
+  readonly checkScriptKeys?: boolean;
 }
 
 /** The Redis stores: the ports plus what the composition root needs for leases. */
@@ -78,6 +83,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     logger,
     doneTtlMs: options.doneTtlMs ?? 600_000,
     ...(options.newRequestId === undefined ? {} : { newRequestId: options.newRequestId }),
+    ...(options.checkScriptKeys === undefined ? {} : { checkScriptKeys: options.checkScriptKeys }),
   });
   let closed = false;
   return {
