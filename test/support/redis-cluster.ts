@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,16 +66,29 @@ export interface TestRedisCluster {
   stop(): Promise<void>;
 }
 
-/** A free loopback TCP port. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Listens on `port` (0: any) on loopback and closes again; the port, or null when taken. */
+function probePort(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : null));
     });
   });
+}
+
+/**
+ * A free loopback port whose cluster bus port (port + 10,000, where Redis 6 and 7 put it by
+ * default) is free too — so no `--cluster-port`, which Redis 6 lacks.
+ */
+async function freeNodePort(taken: ReadonlySet<number>): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = await probePort(0);
+    if (port === null || port + 10_000 > 65_535 || taken.has(port) || taken.has(port + 10_000)) continue;
+    if ((await probePort(port + 10_000)) !== null) return port;
+  }
+  throw new Error('test cluster: found no free port pair');
 }
 
 function direct(port: number): Redis {
@@ -92,6 +105,7 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
       const v = await probe();
       if (v !== null) return v;
     } catch (e) {
+      if ((e as { fatal?: boolean }).fatal === true) throw e;
       last = e;
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -129,9 +143,10 @@ export async function startRedisCluster(masters = 3): Promise<TestRedisCluster> 
   };
   try {
     const ports: number[] = [];
+    const taken = new Set<number>();
     for (let i = 0; i < masters; i++) {
-      // Each node needs its port and its cluster bus port; both are taken from the OS.
-      const [port, bus] = [await freePort(), await freePort()];
+      const port = await freeNodePort(taken);
+      taken.add(port).add(port + 10_000);
       ports.push(port);
       const child = spawn(
         'redis-server',
@@ -140,7 +155,6 @@ export async function startRedisCluster(masters = 3): Promise<TestRedisCluster> 
           '--bind', '127.0.0.1',
           '--cluster-enabled', 'yes',
           '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
-          '--cluster-port', String(bus),
           '--cluster-node-timeout', '5000',
           '--save', '',
           '--appendonly', 'no',
@@ -152,8 +166,14 @@ export async function startRedisCluster(masters = 3): Promise<TestRedisCluster> 
       );
       children.push(child);
     }
-    for (const port of ports) {
+    for (const [i, port] of ports.entries()) {
       await until(`node ${port} to answer`, 10_000, async () => {
+        const child = children[i]!;
+        if (child.exitCode !== null || child.signalCode !== null) {
+          const log = path.join(dir, `redis-${port}.log`);
+          const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-400) : '(no log)';
+          throw Object.assign(new Error(`test cluster: redis-server on ${port} exited: ${tail}`), { fatal: true });
+        }
         const r = direct(port);
         try {
           await r.connect();
