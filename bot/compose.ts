@@ -21,7 +21,7 @@ import type { SqliteStores } from '../adapters/sqlite/index.ts';
 import { CryptoIds, SystemClock } from '../adapters/system/index.ts';
 import { DEFAULT_LEASE_TTL_MS, contendedLease, redisLease } from '../adapters/scheduling/index.ts';
 import type { Lease } from '../adapters/scheduling/index.ts';
-import type { RedisStores } from '../adapters/redis/index.ts';
+import type { RedisKeys, RedisStores } from '../adapters/redis/index.ts';
 
 /**
  * The voter-key secret of simulations when PNYX_SECRET is unset. Public on purpose: a
@@ -48,7 +48,7 @@ export interface OpenStoresOptions {
   readonly campaignId: string;
   /** Absolute data directory of the embedded store. */
   readonly dataDir: string;
-  /** Redis URL; when set, Redis is used with the prefix `pnyx:<campaignId>:`. */
+  /** Redis URL (one server or `redis+cluster://`); when set, Redis is used with the prefix `pnyx:{<campaignId>}:`. */
   readonly redisUrl?: string | undefined;
   readonly mode: OpenMode;
   readonly logger?: Logger;
@@ -62,9 +62,46 @@ export class NoStoredCampaignError extends Error {
   }
 }
 
-/** The Redis key prefix of a campaign. */
+/**
+ * The Redis key prefix of a campaign. The campaign id is its hash tag: every key of one
+ * campaign is in one slot, so on a Redis Cluster each campaign lives on one master and its
+ * multi-key scripts run there (ids hold no `{` or `}`: config/campaign-file-schema.ts).
+ */
 export function redisPrefixFor(campaignId: string): string {
+  return `pnyx:{${campaignId}}:`;
+}
+
+/** The prefix of versions before the hash tag (`pnyx:<campaign id>:`); `pnyx migrate` moves it. */
+export function legacyRedisPrefixFor(campaignId: string): string {
   return `pnyx:${campaignId}:`;
+}
+
+/** The command that copies a campaign from its legacy prefix to its current one. */
+export function legacyMigrationCommand(campaignId: string): string {
+  return `pnyx migrate --from redis --to redis --from-prefix '${legacyRedisPrefixFor(campaignId)}' --config <campaign file>`;
+}
+
+/** The campaign is stored under the legacy prefix only: it must be migrated before opening. */
+export class LegacyRedisPrefixError extends Error {
+  override readonly name = 'LegacyRedisPrefixError';
+  constructor(readonly campaignId: string) {
+    super(
+      `campaign "${campaignId}" is stored in Redis under the old key prefix ${legacyRedisPrefixFor(campaignId)}, ` +
+        `and this version keeps it under ${redisPrefixFor(campaignId)} (one hash slot per campaign, for Redis Cluster). ` +
+        `Stop every instance and copy it: ${legacyMigrationCommand(campaignId)}; ` +
+        `then start again (and delete the old keys once the new prefix serves).`,
+    );
+  }
+}
+
+/** True when the legacy prefix holds a campaign and the current prefix holds nothing of one. */
+async function onlyLegacyPrefix(stores: RedisStores, campaignId: string): Promise<boolean> {
+  const { redisKeys } = await import('../adapters/redis/index.ts');
+  const marks = (k: RedisKeys): string[] => [k.phase, k.secret, k.auditList, k.residentIds];
+  // One EXISTS per key: on a cluster the two prefixes are in different slots.
+  const count = (keys: string[]): Promise<number> => Promise.all(keys.map((key) => stores.client.exists(key))).then((n) => n.reduce((a, b) => a + b, 0));
+  if ((await count(marks(stores.keys))) > 0) return false;
+  return (await count(marks(redisKeys(legacyRedisPrefixFor(campaignId))))) > 0;
 }
 
 /**
@@ -79,6 +116,12 @@ export async function openStores(options: OpenStoresOptions): Promise<{ stores: 
     const { openRedisStores } = await import('../adapters/redis/index.ts');
     const stores = await openRedisStores({ url: options.redisUrl, prefix, ...(options.logger === undefined ? {} : { logger: options.logger }) });
     const location: StoreLocation = { kind: 'redis', prefix };
+    try {
+      if (await onlyLegacyPrefix(stores, options.campaignId)) throw new LegacyRedisPrefixError(options.campaignId);
+    } catch (e) {
+      await stores.close();
+      throw e;
+    }
     if (options.mode === 'existing' && (await stores.campaign.loadPhaseState()) === null && (await stores.audit.list(0, 1)).length === 0) {
       await stores.close();
       throw new NoStoredCampaignError(location);
@@ -186,6 +229,7 @@ export async function composeCampaign(campaign: Campaign, env: Environment, opti
     opened = await openStores({ campaignId: campaign.id, dataDir, redisUrl, mode, ...(options.logger === undefined ? {} : { logger: options.logger }) });
   } catch (e) {
     if (e instanceof NoStoredCampaignError) return noStore(e.location);
+    if (e instanceof LegacyRedisPrefixError) return { ok: false, exitCode: 1, message: e.message };
     throw e;
   }
   const engine = createEngine({ campaign, stores: opened.stores, clock: options.clock ?? new SystemClock(), ids: options.ids ?? new CryptoIds(), keys: new VoterKeys(secret) });

@@ -24,7 +24,11 @@ export interface Environment {
   readonly slackSigningSecret: string | undefined;
   /** Base URL of the Slack Web API, ending with `/`; default `https://slack.com/api/`. */
   readonly slackApiUrl: string;
-  /** Redis URL (`redis://` or `rediss://`); unset = the embedded SQLite store. */
+  /**
+   * Redis URL: `redis://` or `rediss://` for one server, `redis+cluster://` or
+   * `rediss+cluster://` with comma-separated seed nodes for a Redis Cluster; unset = the
+   * embedded SQLite store.
+   */
   readonly redisUrl: string | undefined;
   /** Directory of the embedded store and exports; default `./data`. */
   readonly dataDir: string;
@@ -47,6 +51,26 @@ export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `expected an http(s) URL (${what})` });
+
+/** Seed node of a cluster URL: `host:port`, `[ipv6]:port`, or a host alone (port 6379). */
+const CLUSTER_NODE = /^(?:\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i;
+
+/** A one-server URL (`redis:`, `rediss:`) or a cluster URL (adapters/redis/redis-url.ts reads it). */
+function isRedisUrl(v: string): boolean {
+  const cluster = /^rediss?\+cluster:\/\/(?:[^@/?#]*@)?([^@/?#]+)\/?$/i.exec(v);
+  if (cluster !== null) {
+    return cluster[1]!.split(',').every((node) => {
+      const m = CLUSTER_NODE.exec(node.trim());
+      return m !== null && (m[1] === undefined || (Number(m[1]) >= 1 && Number(m[1]) <= 65535));
+    });
+  }
+  if (/^rediss?\+cluster:/i.test(v)) return false;
+  try {
+    return ['redis:', 'rediss:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** The zod schema of the environment variables, with their descriptions. */
 export const environmentSchema = z.object({
@@ -75,14 +99,12 @@ export const environmentSchema = z.object({
     .default('https://slack.com/api/')
     .describe('Base URL of the Slack Web API, ending with `/` (GovSlack, or a test stand-in).'),
   REDIS_URL: optional(
-    z.string().refine((v) => {
-      try {
-        return ['redis:', 'rediss:'].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, 'expected a redis:// or rediss:// URL'),
-  ).describe('Redis URL for production and several instances; unset = the embedded SQLite store. May hold a password: secret.'),
+    z.string().refine(isRedisUrl, 'expected a redis:// or rediss:// URL, or redis+cluster://host:port,host:port… for a Redis Cluster'),
+  ).describe(
+    'Redis URL for production and several instances; unset = the embedded SQLite store. One server: `redis://[:password@]host:port[/db]` (`rediss://` for TLS). ' +
+      'A Redis Cluster: `redis+cluster://[:password@]host:port,host:port,…` (`rediss+cluster://` for TLS), listing some of its nodes; each campaign then lives on one master (keys `pnyx:{<campaign id>}:…`). ' +
+      'May hold a password: secret.',
+  ),
   PNYX_DATA_DIR: optional(z.string()).default('./data').describe('Directory of the embedded store and exports.'),
   PNYX_SECRET: optional(z.string().min(16, 'expected at least 16 characters')).describe(
     'Secret for pseudonymous voter keys (HMAC of the resident id). At least 16 characters; must never change during a campaign. Required to open voting. Secret.',

@@ -1,10 +1,15 @@
 /**
- * Every Redis key of one campaign, built from its prefix (e.g. `pnyx:bertrix-2026:`).
+ * Every Redis key of one campaign, built from its prefix (`pnyx:{bertrix-2026}:`, see
+ * `redisPrefixFor` in bot/compose.ts).
+ *
+ * One campaign lives in one hash slot: the prefix carries a hash tag (`{…}`), so on a Redis
+ * Cluster every key of the campaign is on one master and every multi-key script may touch
+ * any of them. Scripts never build a key themselves: each receives every key it touches in
+ * KEYS, so a cluster (and any proxy) can route and check it.
  *
  * Namespaces that take an id (`res:`, `rcodes:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`,
  * `qown:`, `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`, `bc:`)
- * never share a first segment with the fixed keys, so no id can collide with a fixed key. For
- * Redis Cluster give a prefix with a hash tag (`pnyx:{bertrix}:`): multi-key scripts then stay on one slot.
+ * never share a first segment with the fixed keys, so no id can collide with a fixed key.
  *
  * Ballot secrecy: ballots live under the pseudonymous voter key (`b:<slot>:<voterKey>`);
  * residents under their id (`res:<id>`); no key or value maps one to the other.
@@ -77,14 +82,10 @@ export interface RedisKeys {
   readonly questionNumber: string;
   /** Hash: one voter key's ballot in one slot (versions and request ids). */
   ballot(slot: BallotSlot, voterKey: string): string;
-  /** `ballot(slot, vk)` is `ballotPrefix + ballotMember(slot, vk)` (used inside ballot-read.lua). */
-  readonly ballotPrefix: string;
   /** Member of an envelope index. */
   ballotMember(slot: BallotSlot, voterKey: string): string;
   /** Set of ballot members in one envelope. */
   envelope(envelopeId: string): string;
-  /** `envelope(id)` is `envelopePrefix + id` (used inside ballot-cast.lua). */
-  readonly envelopePrefix: string;
   /** Hash: envelope id -> current ballots. */
   readonly envelopeCounts: string;
   /** String counter: distinct voters. */
@@ -167,10 +168,8 @@ export function redisKeys(prefix: string): RedisKeys {
     questionSaid: (ownerId) => `${p}qsaid:${ownerId}`,
     questionNumber: `${p}count:question-number`,
     ballot: (slot, voterKey) => `${p}b:${slot}:${voterKey}`,
-    ballotPrefix: `${p}b:`,
     ballotMember: (slot, voterKey) => `${slot}:${voterKey}`,
     envelope: (envelopeId) => `${p}benv:${envelopeId}`,
-    envelopePrefix: `${p}benv:`,
     envelopeCounts: `${p}count:envelopes`,
     voters: `${p}count:voters`,
     auditList: `${p}audit:list`,

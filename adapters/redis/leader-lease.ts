@@ -3,20 +3,21 @@
  * polling; the others wait. Acquire is SET NX PX with a random owner token; renew and
  * release are Lua scripts that act only when the stored token is the caller's
  * (lua/lease-renew.lua, lua/lease-release.lua), so an instance never extends or frees a
- * lease that expired and was taken by another.
+ * lease that expired and was taken by another. One key per lease, so on a cluster it simply
+ * lives on the master of its slot (the campaign's, through the prefix's hash tag).
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { outcomeOf } from './outcomes.ts';
 import { defineScripts } from './scripts.ts';
 import type { ScriptRunner } from './scripts.ts';
 import { wrapError } from './redis-errors.ts';
+import type { RedisClient } from './redis-context.ts';
 
 /** Options of a lease. */
 export interface LeaderLeaseOptions {
-  /** An ioredis connection (e.g. `RedisStores.client`). */
-  readonly redis: Redis;
+  /** An ioredis connection to a server or a cluster (e.g. `RedisStores.client`). */
+  readonly redis: RedisClient;
   /** Full key of the lease (e.g. `keys.lease('scheduler')`). */
   readonly key: string;
   /** Lease duration (ms): a leader that stops renewing loses it after this long. */
@@ -49,7 +50,7 @@ export class LeaderLease implements LeaseContender {
   readonly token: string;
   readonly key: string;
   readonly ttlMs: number;
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #run: ScriptRunner;
 
   constructor(options: LeaderLeaseOptions) {

@@ -61,6 +61,9 @@ export function ballotFrom(voterKey: string, slot: BallotSlot, version: unknown,
   };
 }
 
+/** Calls of the cast script after the first that may find the ballot in an unnamed envelope. */
+const MAX_ENVELOPE_RETRIES = 8;
+
 /**
  * The ballot box in Redis. One hash per voter key and slot holds every version and the
  * request ids that produced them; a set per envelope lists its ballots; counters hold
@@ -76,13 +79,36 @@ export class RedisBallotBox implements BallotBox {
   }
 
   async cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
+    let reply = await this.#cast(request, side, []);
+    // The current ballot is in another envelope than this cast's (the voter moved area): call
+    // again naming every envelope the campaign has counted ballots in, plus the one reported
+    // (its index key must be in KEYS). Each call checks again, atomically, so a concurrent
+    // cast that moved the ballot meanwhile only costs one more call.
+    for (let attempt = 0; outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists', 'stale', 'conflict']) === 'conflict'; attempt++) {
+      if (attempt === MAX_ENVELOPE_RETRIES) throw new Error('redis store: ballots.cast kept finding the ballot in an envelope it was not told about');
+      const known = await this.#ctx.guard('ballots.cast', () => this.#ctx.redis.hkeys(this.#ctx.keys.envelopeCounts));
+      reply = await this.#cast(request, side, [...new Set([String(reply[1]), ...known])]);
+    }
+    return this.#outcome(request, reply);
+  }
+
+  /** One call of the cast script; `previous`: envelopes the current ballot may be in (own_key(7…)). */
+  #cast(request: CastRequest, side: SideRecords, previous: readonly string[]): Promise<unknown[]> {
     const k = this.#ctx.keys;
     const other: BallotSlot = request.slot === 'town' ? 'area' : 'town';
-    const reply = (await this.#ctx.write(
+    return this.#ctx.write(
       'ballots.cast',
       'ballot-cast',
       side,
-      [k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId), k.envelopeCounts, k.voters, k.phase],
+      [
+        k.ballot(request.slot, request.voterKey),
+        k.ballot(other, request.voterKey),
+        k.envelope(request.envelopeId),
+        k.envelopeCounts,
+        k.voters,
+        k.phase,
+        ...previous.map((id) => k.envelope(id)),
+      ],
       [
         JSON.stringify([
           request.requestId,
@@ -92,12 +118,15 @@ export class RedisBallotBox implements BallotBox {
           request.envelopeId,
           k.ballotMember(request.slot, request.voterKey),
           ballotBody(request),
-          k.envelopePrefix,
+          previous,
           request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
         ]),
       ],
       false,
-    )) as unknown[];
+    ) as Promise<unknown[]>;
+  }
+
+  #outcome(request: CastRequest, reply: unknown[]): CastOutcome {
     const outcome = outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists', 'stale']);
     if (outcome === 'closed') return { status: 'closed' };
     if (outcome === 'stale') return { status: 'stale' };
@@ -121,8 +150,7 @@ export class RedisBallotBox implements BallotBox {
   }
 
   async get(voterKey: string, slot: BallotSlot): Promise<StoredBallot | null> {
-    const k = this.#ctx.keys;
-    const rows = (await this.#ctx.script('ballots.get', 'ballot-read', [k.ballot(slot, voterKey)], [k.ballotPrefix, 'one'])) as unknown[];
+    const rows = (await this.#ctx.script('ballots.get', 'ballot-read', [this.#ctx.keys.ballot(slot, voterKey)], ['one'])) as unknown[];
     return rows.length === 0 ? null : ballotFrom(voterKey, slot, rows[1], rows[2]);
   }
 

@@ -3,7 +3,7 @@
  * (adapters/redis/lua/includes/write-frame.lua) and the retry/error policy.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import type { OutboxDraft, SideRecords } from '../../core/ports/side-records.ts';
@@ -12,10 +12,41 @@ import type { RedisKeys } from './keys.ts';
 import { broadcastMember } from './keys.ts';
 import { defineScripts } from './scripts.ts';
 import type { ScriptName, ScriptRunner } from './scripts.ts';
-import { describeRedisUrl, isConnectionError, redact, secretsOf, wrapError } from './redis-errors.ts';
+import { RedisStoreError, describeRedisUrl, isConnectionError, redact, secretsOf, wrapError } from './redis-errors.ts';
+import { isClusterUrl, parseClusterUrl } from './redis-url.ts';
+
+/**
+ * A connection to one Redis server or to a Redis Cluster. Every key of one campaign shares
+ * the prefix's hash tag, so on a cluster each command and script of a store goes to the one
+ * master that holds the campaign's slot.
+ */
+export type RedisClient = Redis | Cluster;
+
+/** True when `client` talks to a Redis Cluster. */
+export function isCluster(client: RedisClient): client is Cluster {
+  return client instanceof Cluster;
+}
+
+/**
+ * The hash tag of a key prefix (`bertrix` of `pnyx:{bertrix}:`), or null when it has none.
+ * As Redis reads it: the text between the first `{` and the next `}`, if not empty.
+ */
+export function hashTagOf(prefix: string): string | null {
+  const open = prefix.indexOf('{');
+  const close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
+  return close > open + 1 ? prefix.slice(open + 1, close) : null;
+}
+
+/** Refuses a prefix without hash tag on a cluster: its multi-key scripts would span slots. */
+export function checkPrefixFor(cluster: boolean, prefix: string, op: string): void {
+  if (cluster && hashTagOf(prefix) === null) {
+    throw new RedisStoreError(op, `on Redis Cluster the key prefix needs a hash tag, e.g. pnyx:{campaign}: (got ${prefix})`, 'NoHashTag');
+  }
+}
 
 /** Connection settings of one store handle. */
 export interface ConnectOptions {
+  /** `redis://`, `rediss://`, or `redis+cluster://` / `rediss+cluster://` with seed nodes (redis-url.ts). */
   readonly url: string;
   readonly logger: Logger;
   /** Give up connecting after this long (ms). */
@@ -32,7 +63,8 @@ const coalesced = new WeakSet<object>();
  * Coalesces the commands written in one turn of the event loop into one socket write (cork
  * until the turn ends): when many residents vote at once, a write syscall per command is most
  * of the client's cost. Commands, their order and their replies are unchanged — unlike
- * pipelining, nothing waits for anything else. Applied to each new socket (after reconnects).
+ * pipelining, nothing waits for anything else. Applied to each new socket (after reconnects);
+ * on a cluster to the socket of each node, where the commands of one campaign all go.
  */
 function coalesceWrites(redis: Redis): void {
   const stream = (redis as unknown as { stream?: { write: (...a: unknown[]) => boolean; cork(): void; uncork(): void } }).stream;
@@ -53,28 +85,61 @@ function coalesceWrites(redis: Redis): void {
   };
 }
 
-/** Opens an ioredis connection and waits until it is ready; fails with a clear, secret-free error. */
-export async function connectRedis(options: ConnectOptions): Promise<Redis> {
-  const secrets = secretsOf(options.url);
-  const where = describeRedisUrl(options.url);
-  const redis = new Redis(options.url, {
-    lazyConnect: true,
+/** Reconnect delays (ms) of a server or of the whole cluster. */
+const retryDelay = (times: number): number => Math.min(50 * 2 ** times, 2000);
+
+function newClient(options: ConnectOptions): RedisClient {
+  // Commands left unanswered by a dropped connection are re-sent after reconnecting; every
+  // write script is idempotent (request ids / done markers), so that is safe. After 3
+  // failed reconnects the queued commands fail instead of waiting forever.
+  const perConnection = {
     connectTimeout: options.connectTimeoutMs,
     commandTimeout: options.commandTimeoutMs,
     connectionName: options.connectionName,
-    // Commands left unanswered by a dropped connection are re-sent after reconnecting; every
-    // write script is idempotent (request ids / done markers), so that is safe. After 3
-    // failed reconnects the queued commands fail instead of waiting forever.
     maxRetriesPerRequest: 3,
-    retryStrategy: (times) => Math.min(50 * 2 ** times, 2000),
-  });
-  redis.on('connect', () => coalesceWrites(redis));
+  };
+  if (!isClusterUrl(options.url)) {
+    const redis = new Redis(options.url, { ...perConnection, lazyConnect: true, retryStrategy: retryDelay });
+    redis.on('connect', () => coalesceWrites(redis));
+    return redis;
+  }
+  const parsed = parseClusterUrl(options.url);
+  if (parsed === null) throw new RedisStoreError('connect', 'the Redis Cluster URL is not valid (expected redis+cluster://[user:password@]host:port[,host:port…])', 'BadUrl');
+  const cluster = new Cluster(
+    parsed.nodes.map((n) => ({ host: n.host, port: n.port })),
+    {
+      lazyConnect: true,
+      // Reads go to the master too: a replica may lag behind the write it follows.
+      scaleReads: 'master',
+      // Ready only once CLUSTER INFO says the cluster serves every slot.
+      enableReadyCheck: true,
+      clusterRetryStrategy: retryDelay,
+      slotsRefreshTimeout: options.connectTimeoutMs,
+      redisOptions: {
+        ...perConnection,
+        ...(parsed.username === undefined ? {} : { username: parsed.username }),
+        ...(parsed.password === undefined ? {} : { password: parsed.password }),
+        ...(parsed.tls ? { tls: {} } : {}),
+      },
+    },
+  );
+  cluster.on('+node', (node: Redis) => node.on('connect', () => coalesceWrites(node)));
+  return cluster;
+}
+
+/** Opens a connection (server or cluster) and waits until it is ready; fails with a clear, secret-free error. */
+export async function connectRedis(options: ConnectOptions): Promise<RedisClient> {
+  const secrets = secretsOf(options.url);
+  const where = describeRedisUrl(options.url);
+  const redis = newClient(options);
   let lastError = '';
-  redis.on('error', (e: Error) => {
+  const onError = (e: Error, node?: string): void => {
     const text = redact(e.message, secrets);
-    if (text !== lastError) options.logger.warn({ where, err: { name: e.name, message: text } }, 'redis connection error');
+    if (text !== lastError) options.logger.warn({ where, ...(node === undefined ? {} : { node }), err: { name: e.name, message: text } }, 'redis connection error');
     lastError = text;
-  });
+  };
+  redis.on('error', (e: Error) => onError(e));
+  if (isCluster(redis)) redis.on('node error', (e: Error, node: string) => onError(e, node));
   redis.on('ready', () => {
     if (lastError !== '') options.logger.info({ where }, 'redis connection restored');
     lastError = '';
@@ -90,7 +155,7 @@ export async function connectRedis(options: ConnectOptions): Promise<Redis> {
 
 /** Shared state of the ports of one store handle. */
 export class RedisContext {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: RedisKeys;
   readonly logger: Logger;
   readonly #run: ScriptRunner;
@@ -99,11 +164,15 @@ export class RedisContext {
   readonly #newRequestId: () => string;
   readonly #sideKeys: readonly string[];
 
-  constructor(redis: Redis, keys: RedisKeys, opts: { url: string; logger: Logger; doneTtlMs: number; newRequestId?: () => string }) {
+  constructor(
+    redis: RedisClient,
+    keys: RedisKeys,
+    opts: { url: string; logger: Logger; doneTtlMs: number; newRequestId?: () => string; checkScriptKeys?: boolean },
+  ) {
     this.redis = redis;
     this.keys = keys;
     this.logger = opts.logger;
-    this.#run = defineScripts(redis);
+    this.#run = defineScripts(redis, { checkKeys: opts.checkScriptKeys === true });
     this.#secrets = secretsOf(opts.url);
     this.#doneTtlMs = opts.doneTtlMs;
     this.#newRequestId = opts.newRequestId ?? (() => randomBytes(12).toString('base64url'));

@@ -23,28 +23,7 @@ export class RedisStoreError extends Error {
   }
 }
 
-/** `redis://host:port/db` of a Redis URL, without user name or password. */
-export function describeRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.hostname}${u.port === '' ? '' : `:${u.port}`}${u.pathname === '/' ? '' : u.pathname}`;
-  } catch {
-    return '(unparsable Redis URL)';
-  }
-}
-
-/** Strings that must never appear in an error or log line: the URL and its credentials. */
-export function secretsOf(url: string): string[] {
-  const out = [url];
-  try {
-    const u = new URL(url);
-    if (u.password !== '') out.push(u.password, decodeURIComponent(u.password));
-    if (u.username !== '') out.push(`${u.username}:`);
-  } catch {
-    // an unparsable URL is hidden as a whole
-  }
-  return out.filter((s) => s.length > 0);
-}
+export { describeRedisUrl, secretsOf } from './redis-url.ts';
 
 /** `text` with every secret replaced. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -59,7 +38,9 @@ export function isConnectionError(e: unknown): boolean {
   if (e.name === 'ReplyError') return false;
   return (
     e.name === 'MaxRetriesPerRequestError' ||
-    /Connection is closed|Command timed out|Stream isn't writeable|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket/i.test(e.message)
+    // Redis Cluster: no known node answered (a slots refresh, or the first connection).
+    e.name === 'ClusterAllFailedError' ||
+    /Connection is closed|Failed to refresh slots cache|None of startup nodes is available|Command timed out|Stream isn't writeable|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket/i.test(e.message)
   );
 }
 

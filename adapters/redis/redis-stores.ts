@@ -3,7 +3,6 @@
  * processes may open the same prefix at once (several bot instances): every multi-key change
  * is one Lua script, every write is idempotent under ioredis's re-send after a reconnect.
  */
-import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import type { Stores } from '../../core/ports/stores.ts';
@@ -16,7 +15,9 @@ import { RedisBallotBox } from './redis-ballot-box.ts';
 import { RedisBroadcastStore } from './redis-broadcast-store.ts';
 import { RedisCampaignStore } from './redis-campaign-store.ts';
 import { RedisChatState } from './redis-chat-state.ts';
-import { RedisContext, connectRedis } from './redis-context.ts';
+import { RedisContext, checkPrefixFor, connectRedis } from './redis-context.ts';
+import type { RedisClient } from './redis-context.ts';
+import { isClusterUrl } from './redis-url.ts';
 import { RedisIdeaStore } from './redis-idea-store.ts';
 import { RedisMessageReferences } from './redis-message-references.ts';
 import { RedisOutbox } from './redis-outbox.ts';
@@ -26,9 +27,16 @@ import { RedisResidentStore } from './redis-resident-store.ts';
 
 /** Options of `openRedisStores`. */
 export interface RedisStoresOptions {
-  /** Redis URL (from the environment: it may hold a password, which never reaches a log or error). */
+  /**
+   * Redis URL: `redis://…` / `rediss://…` for one server, `redis+cluster://host:port,…` /
+   * `rediss+cluster://…` for a Redis Cluster (redis-url.ts). From the environment: it may hold
+   * a password, which never reaches a log or error.
+   */
   readonly url: string;
-  /** Key prefix of the campaign, e.g. `pnyx:bertrix-2026:` (a hash tag `{…}` for Redis Cluster). */
+  /**
+   * Key prefix of the campaign, e.g. `pnyx:{bertrix-2026}:`. Its hash tag `{…}` keeps the
+   * campaign in one slot; on a cluster a prefix without one is refused.
+   */
   readonly prefix: string;
   /** Parent logger; the store logs through a `module: redis-store` child. Default: silent. */
   readonly logger?: Logger;
@@ -40,14 +48,19 @@ export interface RedisStoresOptions {
   readonly doneTtlMs?: number;
   /** Request ids of write calls (default: 96 random bits). Tests pass a fixed one to simulate a re-send. */
   readonly newRequestId?: () => string;
+  /**
+   * Test aid: every script fails when it touches a key not passed in KEYS (scripts.ts
+   * `keyCheckedSource`), the rule Redis Cluster relies on but does not check. Default false.
+   */
+  readonly checkScriptKeys?: boolean;
 }
 
 /** The Redis stores: the ports plus what the composition root needs for leases. */
 export interface RedisStores extends Stores {
   /** The keys of this prefix. */
   readonly keys: RedisKeys;
-  /** The connection (shared with the leases made by `leaderLease`). */
-  readonly client: Redis;
+  /** The connection, to a server or a cluster (shared with the leases made by `leaderLease`). */
+  readonly client: RedisClient;
   /** A contender for the lease `name` (e.g. `scheduler`) of this campaign. */
   leaderLease(name: string, ttlMs: number): LeaderLease;
 }
@@ -55,6 +68,7 @@ export interface RedisStores extends Stores {
 /** Connects to Redis and returns the stores of `prefix`; rejects with a clear, secret-free error. */
 export async function openRedisStores(options: RedisStoresOptions): Promise<RedisStores> {
   if (options.prefix === '') throw new Error('openRedisStores: prefix must not be empty');
+  checkPrefixFor(isClusterUrl(options.url), options.prefix, 'open');
   const logger = (options.logger ?? pino({ level: 'silent' })).child({ module: 'redis-store' });
   const redis = await connectRedis({
     url: options.url,
@@ -73,6 +87,7 @@ export async function openRedisStores(options: RedisStoresOptions): Promise<Redi
     logger,
     doneTtlMs: options.doneTtlMs ?? 600_000,
     ...(options.newRequestId === undefined ? {} : { newRequestId: options.newRequestId }),
+    ...(options.checkScriptKeys === undefined ? {} : { checkScriptKeys: options.checkScriptKeys }),
   });
   let closed = false;
   return {

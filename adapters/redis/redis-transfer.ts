@@ -11,6 +11,10 @@
  *
  * Not a snapshot either: `dump` reads with pipelines while other clients may write. Stop every
  * bot instance first; `pnyx migrate` re-reads the source at the end and fails if it moved.
+ *
+ * On a Redis Cluster the prefix must carry a hash tag: every key, pipeline and transaction
+ * then goes to the master of that one slot, and key scans (codes, update claims) run there
+ * only — SCAN walks one node, and that node holds every key of the prefix.
  */
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -31,7 +35,8 @@ import { checkDump } from '../transfer/check-dump.ts';
 import { TransferRefusedError } from '../transfer/transfer-error.ts';
 import { redisKeys } from './keys.ts';
 import type { RedisKeys } from './keys.ts';
-import { connectRedis } from './redis-context.ts';
+import { checkPrefixFor, connectRedis, hashTagOf, isCluster } from './redis-context.ts';
+import type { RedisClient } from './redis-context.ts';
 import { secretsOf, wrapError } from './redis-errors.ts';
 import { ballotFrom } from './redis-ballot-box.ts';
 import { questionCommands, readQuestions } from './redis-question-transfer.ts';
@@ -90,9 +95,25 @@ function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The connections a SCAN for keys under `prefix` must walk: the server itself; on a cluster
+ * the master of the prefix's slot (every master if the slot map does not name it yet).
+ */
+async function scanTargets(client: RedisClient, prefix: string): Promise<Redis[]> {
+  if (!isCluster(client)) return [client];
+  const masters = client.nodes('master');
+  const tag = hashTagOf(prefix);
+  if (tag === null) return masters;
+  const slot = Number(await client.cluster('KEYSLOT', `{${tag}}`));
+  const owner = client.slots[slot]?.[0];
+  const node = masters.find((n) => `${n.options.host}:${n.options.port}` === owner);
+  return node === undefined ? masters : [node];
+}
+
 /** The transfer of the campaign under `prefix` on an open connection (which it never closes). */
-export function redisTransfer(client: Redis, prefix: string, options: RedisTransferOptions = {}): RedisTransfer {
+export function redisTransfer(client: RedisClient, prefix: string, options: RedisTransferOptions = {}): RedisTransfer {
   if (prefix === '') throw new Error('redisTransfer: prefix must not be empty');
+  checkPrefixFor(isCluster(client), prefix, 'transfer');
   const k = redisKeys(prefix);
   const marker = migratingMarkerKey(k);
   const chunk = Math.max(1, options.chunkSize ?? 1000);
@@ -131,12 +152,15 @@ export function redisTransfer(client: Redis, prefix: string, options: RedisTrans
   /** Keys under `keyPrefix`, sorted (SCAN, not KEYS); with `first`, stops at the first batch found. */
   const scan = async (keyPrefix: string, first = false): Promise<string[]> => {
     const out: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await client.scan(cursor, 'MATCH', `${globEscape(keyPrefix)}*`, 'COUNT', 1000);
-      out.push(...batch);
-      cursor = first && out.length > 0 ? '0' : next;
-    } while (cursor !== '0');
+    for (const node of await scanTargets(client, keyPrefix)) {
+      let cursor = '0';
+      do {
+        const [next, batch] = await node.scan(cursor, 'MATCH', `${globEscape(keyPrefix)}*`, 'COUNT', 1000);
+        out.push(...batch);
+        cursor = first && out.length > 0 ? '0' : next;
+      } while (cursor !== '0');
+      if (first && out.length > 0) break;
+    }
     return out.sort(byText);
   };
 

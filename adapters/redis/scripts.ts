@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 /** Names of the scripts (file names without `.lua`). */
 export const SCRIPT_NAMES = [
@@ -71,17 +71,72 @@ function allSources(): ReadonlyMap<ScriptName, string> {
 /** Runs a script by name with its keys and arguments. */
 export type ScriptRunner = (name: ScriptName, keys: readonly string[], args: readonly (string | number)[]) => Promise<unknown>;
 
-/** ioredis command name of a script. */
-function commandName(name: ScriptName): string {
-  return `pnyx_${name.replace(/-/g, '_')}`;
+/** ioredis command name of a script (`checked`: its key-checking variant). */
+function commandName(name: ScriptName, checked = false): string {
+  return `pnyx_${checked ? 'checked_' : ''}${name.replace(/-/g, '_')}`;
 }
 
-/** Registers every script on `redis` and returns a runner for them. */
-export function defineScripts(redis: Redis): ScriptRunner {
-  for (const [name, lua] of allSources()) redis.defineCommand(commandName(name), { lua });
+/**
+ * Lua prepended by `keyCheckedSource`: a `redis.call` whose key arguments are not all in KEYS
+ * fails with "key not in KEYS". Key positions as Redis defines them for the commands scripts
+ * use: every argument (DEL, EXISTS, …), destination plus `numkeys` keys (ZUNIONSTORE, …),
+ * the first two (SMOVE, RENAME, …), none (TIME, …); the first argument otherwise.
+ */
+const KEY_CHECK = `
+local __declared = {}
+for _, k in ipairs(KEYS) do __declared[k] = true end
+local __every = { DEL = 1, EXISTS = 1, UNLINK = 1, MGET = 1, TOUCH = 1, SINTER = 1, SUNION = 1, SDIFF = 1 }
+local __numkeys = { ZUNIONSTORE = 1, ZINTERSTORE = 1, ZDIFFSTORE = 1, SINTERSTORE = 0, SUNIONSTORE = 0, SDIFFSTORE = 0 }
+local __two = { SMOVE = 1, RENAME = 1, RENAMENX = 1, LMOVE = 1, RPOPLPUSH = 1, COPY = 1 }
+local __none = { TIME = 1, PING = 1, ECHO = 1 }
+local function __keys_of(cmd, args)
+  local c = string.upper(cmd)
+  if __none[c] then return {} end
+  if __every[c] or __numkeys[c] == 0 then return args end
+  if __numkeys[c] then
+    local out = { args[1] }
+    for i = 1, tonumber(args[2]) do out[#out + 1] = args[2 + i] end
+    return out
+  end
+  if __two[c] then return { args[1], args[2] } end
+  return { args[1] }
+end
+local function __checked(call, cmd, ...)
+  for _, k in ipairs(__keys_of(cmd, { ... })) do
+    if not __declared[k] then
+      return error('key not in KEYS: ' .. cmd .. ' ' .. tostring(k))
+    end
+  end
+  return call(cmd, ...)
+end
+`;
+
+/**
+ * `lua` made to fail whenever it touches a key it was not given in KEYS — the rule that lets
+ * a Redis Cluster (which only checks slots) host the store. For tests (`checkScriptKeys`).
+ */
+export function keyCheckedSource(lua: string): string {
+  const body = lua.replace(/\bredis\.call\(/g, '__checked(redis.call, ').replace(/\bredis\.pcall\(/g, '__checked(redis.pcall, ');
+  return KEY_CHECK + body;
+}
+
+/** Options of `defineScripts`. */
+export interface DefineScriptsOptions {
+  /** Run the key-checking variants (`keyCheckedSource`): a test aid, slower. Default false. */
+  readonly checkKeys?: boolean;
+}
+
+/**
+ * Registers every script on `redis` and returns a runner for them. On a cluster, ioredis sends
+ * a script to the master of its first key's slot: every key of a call must be in that slot
+ * (one campaign's keys are, through the prefix's hash tag), and must be passed in KEYS.
+ */
+export function defineScripts(redis: Redis | Cluster, options: DefineScriptsOptions = {}): ScriptRunner {
+  const checked = options.checkKeys === true;
+  for (const [name, lua] of allSources()) redis.defineCommand(commandName(name, checked), { lua: checked ? keyCheckedSource(lua) : lua });
   const commands = redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>;
   return (name, keys, args) => {
-    const fn = commands[commandName(name)];
+    const fn = commands[commandName(name, checked)];
     if (fn === undefined) throw new Error(`redis store: script ${name} is not defined`);
     return fn.call(redis, keys.length, ...keys, ...args);
   };

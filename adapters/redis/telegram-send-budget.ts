@@ -3,19 +3,21 @@
  * slots from the same counters (rate-limiter-flexible `RateLimiterRedis`, whose
  * increment-and-expire is one Lua script, so instances never over-grant together). Keys:
  * `<keyPrefix>tg-send:<token hash>:{bot,chat,group}:<id>`. The token never reaches Redis,
- * a log or an error; only 64 bits of its SHA-256 name the budget.
+ * a log or an error; only 64 bits of its SHA-256 name the budget. Each counter is one key
+ * taken by a one-key script, so on a Redis Cluster the counters spread over the masters and
+ * need no hash tag.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { BudgetLimiters, SendBudget, SendGrant, SendLimits } from '../system/memory-send-budget.ts';
 import { TELEGRAM_SEND_LIMITS, limiterSettings, takeSlot } from '../system/memory-send-budget.ts';
 import { wrapError } from './redis-errors.ts';
+import type { RedisClient } from './redis-context.ts';
 
 /** Options of the Redis send budget. */
 export interface RedisSendBudgetOptions {
-  /** An ioredis connection (e.g. `RedisStores.client`). */
-  readonly redis: Redis;
+  /** An ioredis connection to a server or a cluster (e.g. `RedisStores.client`). */
+  readonly redis: RedisClient;
   /** The bot token; only a hash of it is used (in key names). */
   readonly botToken: string;
   /**

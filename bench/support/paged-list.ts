@@ -8,8 +8,6 @@
  * The envelope is filled by a bench-only script writing the layout the cast script leaves
  * (bodies built by the adapter's own `ballotBody`), 2,000 ballots a call: fast.
  * The listed ballots are checked against what was written.
- * On request (`withUnpaged`) the unpaged read (one ballot-read.lua call over the whole
- * envelope, what `list` did before) is timed on the same data, for reference.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +19,6 @@ import { openRedisStores } from '../../adapters/redis/index.ts';
 import { redisKeys } from '../../adapters/redis/keys.ts';
 import type { RedisKeys } from '../../adapters/redis/keys.ts';
 import { ballotBody } from '../../adapters/redis/redis-ballot-box.ts';
-import { defineScripts } from '../../adapters/redis/scripts.ts';
 import type { CastRequest } from '../../core/ports/ballot-box.ts';
 
 /** Ballots per fill call. */
@@ -42,8 +39,6 @@ export interface PagedListFigures {
   readonly listLongestCommand: string;
   /** Wall time of the whole `list` as the caller saw it (ms). */
   readonly listTotalMs: number;
-  /** The same envelope read by the former single script call (ms on the server), when asked. */
-  readonly listUnpagedScriptMs?: number;
   /** Filling the envelope (ms; not part of any figure). */
   readonly listFillMs: number;
   /** The machine's 1-minute load average when the list ended (the server shares its CPUs). */
@@ -150,7 +145,7 @@ async function slowlog(admin: Redis): Promise<Array<[number, string, string]>> {
 /** A private server holding one filled envelope, ready to be listed. */
 export interface PagedListRun {
   /** Lists the envelope once through the Redis ballot box and reports the figures. */
-  measure(withUnpaged?: boolean): Promise<PagedListFigures>;
+  measure(): Promise<PagedListFigures>;
   /** Stops the private server and removes its directory. */
   close(): Promise<void>;
 }
@@ -201,7 +196,7 @@ export async function startPagedList(n: number, log: (m: string) => void): Promi
     throw e;
   }
 
-  const measure = async (withUnpaged = false): Promise<PagedListFigures> => {
+  const measure = async (): Promise<PagedListFigures> => {
     const stores = await openRedisStores({ url, prefix, commandTimeoutMs: 60_000 });
     try {
       // Commands a script calls are logged too (microseconds each): a threshold of 0.1 ms
@@ -220,14 +215,6 @@ export async function startPagedList(n: number, log: (m: string) => void): Promi
       const longest = calls.reduce<[number, string, string]>((m, c) => (c[0] > m[0] ? c : m), [0, '(none over 0.1 ms)', '']);
       const scripts = stats.get('evalsha') ?? { calls: 0, usec: 0 };
       const scans = stats.get('sscan') ?? { calls: 0, usec: 0 };
-      // The former single script, for reference only when asked: it holds the server about
-      // as long as the whole paged list takes.
-      let unpaged: number | null = null;
-      if (withUnpaged) {
-        await admin.call('SLOWLOG', 'RESET');
-        await defineScripts(admin)('ballot-read', [stores.keys.envelope('env-town')], [stores.keys.ballotPrefix, 'envelope']);
-        unpaged = (await slowlog(admin)).filter(([, cmd]) => cmd === 'evalsha' || cmd === 'eval').reduce((m, c) => Math.max(m, c[0]), 0);
-      }
       const figures: PagedListFigures = {
         listBallots: n,
         listCalls: scripts.calls + scans.calls,
@@ -236,12 +223,11 @@ export async function startPagedList(n: number, log: (m: string) => void): Promi
         listLongestCallMs: Number((longest[0] / 1000).toFixed(2)),
         listLongestCommand: longest[1],
         listTotalMs,
-        ...(unpaged === null ? {} : { listUnpagedScriptMs: Number((unpaged / 1000).toFixed(1)) }),
         listFillMs,
         listLoad1m: Number(os.loadavg()[0]!.toFixed(1)),
       };
       log(
-        `paged list: ${n} ballots in ${figures.listCalls} calls (mean ${figures.listMeanCallMs} ms, ${figures.listCallsOver10Ms} over 10 ms), longest ${figures.listLongestCallMs} ms (${longest[1]}), ${listTotalMs} ms in all${unpaged === null ? '' : `; one unpaged script: ${figures.listUnpagedScriptMs} ms`}; load ${figures.listLoad1m}`,
+        `paged list: ${n} ballots in ${figures.listCalls} calls (mean ${figures.listMeanCallMs} ms, ${figures.listCallsOver10Ms} over 10 ms), longest ${figures.listLongestCallMs} ms (${longest[1]}), ${listTotalMs} ms in all; load ${figures.listLoad1m}`,
       );
       return figures;
     } finally {

@@ -1,7 +1,10 @@
 /**
- * `pnyx migrate --from sqlite|redis --to redis|sqlite --config FILE [--data-dir DIR] [--redis-url URL]`
+ * `pnyx migrate --from sqlite|redis --to redis|sqlite --config FILE [--data-dir DIR] [--redis-url URL]
+ *   [--from-prefix PREFIX] [--from-redis-url URL]`
  *
- * Copies one campaign's whole store from the embedded SQLite file to Redis or back: dumps the
+ * Copies one campaign's whole store from the embedded SQLite file to Redis or back, or from one
+ * Redis key prefix or server to another (`--from redis --to redis`: the prefix of older versions,
+ * `pnyx:<campaign id>:`, to the current `pnyx:{<campaign id>}:`; one server to a cluster): dumps the
  * source, restores into the target (which must be empty), dumps the target and compares the
  * counts and SHA-256 checksums of both (adapters/transfer/dump-checksum.ts), then re-reads the
  * source to make sure nothing wrote to it meanwhile. The source is never changed. Stop every
@@ -16,7 +19,7 @@ import { parseArgs } from 'node:util';
 import type { CampaignDump } from '../../core/ports/store-transfer.ts';
 import { CampaignFileUnreadableError, formatConfigIssues, loadCampaignFile } from '../../config/index.ts';
 import { sqliteFileFor, sqliteTransfer } from '../../adapters/sqlite/index.ts';
-import { describeRedisUrl, openRedisTransfer } from '../../adapters/redis/index.ts';
+import { describeRedisUrl, openRedisTransfer, secretsOf } from '../../adapters/redis/index.ts';
 import { DUMP_SECTIONS, TransferRefusedError, differingSections, dumpSummary, isEmptyDump } from '../../adapters/transfer/index.ts';
 import type { DumpSummary } from '../../adapters/transfer/index.ts';
 import { displayPath, redisPrefixFor } from '../compose.ts';
@@ -24,10 +27,15 @@ import type { CliCommand, CliIo } from './command.ts';
 
 const USAGE =
   'Usage: pnyx migrate --from sqlite|redis --to redis|sqlite --config FILE [--data-dir DIR] [--redis-url URL]\n' +
+  '                    [--from-prefix PREFIX] [--from-redis-url URL]\n' +
   '  Copies a campaign between the embedded store (<data dir>/<campaign id>.sqlite) and Redis\n' +
-  '  (key prefix pnyx:<campaign id>:), then verifies counts and checksums. The target must be\n' +
-  '  empty; the source is left unchanged. Stop every bot instance first.\n' +
-  '  Defaults: --config $PNYX_CONFIG, --data-dir $PNYX_DATA_DIR or ./data, --redis-url $REDIS_URL.\n';
+  '  (key prefix pnyx:{<campaign id>}:), or from Redis to Redis, then verifies counts and\n' +
+  '  checksums. The target must be empty; the source is left unchanged. Stop every bot first.\n' +
+  '  --from-prefix: read a Redis source under another prefix, e.g. the one of older versions,\n' +
+  "    --from redis --to redis --from-prefix 'pnyx:<campaign id>:'.\n" +
+  '  --from-redis-url: read a Redis source on another server (e.g. one server into a cluster).\n' +
+  '  Defaults: --config $PNYX_CONFIG, --data-dir $PNYX_DATA_DIR or ./data, --redis-url $REDIS_URL\n' +
+  '  (one server, or redis+cluster://host:port,… for a Redis Cluster), --from-redis-url the same.\n';
 
 type Kind = 'sqlite' | 'redis';
 
@@ -43,26 +51,17 @@ interface Endpoint {
 
 class BadInput extends Error {}
 
-/** `text` without the Redis URL, its password or its user name. */
-function masked(text: string, url: string | undefined): string {
-  if (url === undefined) return text;
-  const secrets = [url];
-  try {
-    const u = new URL(url);
-    if (u.password !== '') secrets.push(u.password, decodeURIComponent(u.password));
-    if (u.username !== '') secrets.push(`${u.username}:`);
-  } catch {
-    // an unparsable URL is hidden as a whole
-  }
-  return secrets.filter((s) => s !== '').reduce((t, s) => t.split(s).join('[redacted]'), text);
+/** `text` without the Redis URLs, their passwords or their user names. */
+function masked(text: string, urls: readonly string[]): string {
+  return urls.flatMap((u) => secretsOf(u)).reduce((t, s) => t.split(s).join('[redacted]'), text);
 }
 
 /** The `migrate` command. */
 export const migrateCommand: CliCommand = async (args, io) => {
-  let url: string | undefined;
+  const urls: string[] = [];
   try {
     return await run(args, io, (u) => {
-      url = u;
+      urls.push(u);
     });
   } catch (e) {
     if (e instanceof BadInput) {
@@ -70,7 +69,7 @@ export const migrateCommand: CliCommand = async (args, io) => {
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`pnyx migrate: ${masked(message, url)}\n`);
+    io.stderr(`pnyx migrate: ${masked(message, urls)}\n`);
     return 1;
   }
 };
@@ -88,7 +87,9 @@ async function run(args: readonly string[], io: CliIo, usesUrl: (url: string) =>
         config: { type: 'string' },
         'data-dir': { type: 'string' },
         'redis-url': { type: 'string' },
-        // Hidden, for tests: another key prefix than pnyx:<campaign id>:.
+        'from-prefix': { type: 'string' },
+        'from-redis-url': { type: 'string' },
+        // Hidden, for tests: another key prefix than pnyx:{<campaign id>}: (for a Redis source, unless --from-prefix).
         'redis-prefix': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -107,12 +108,17 @@ async function run(args: readonly string[], io: CliIo, usesUrl: (url: string) =>
   };
   const from = kind('from');
   const to = kind('to');
-  if (from === to) throw new BadInput('--from and --to must differ');
+  if (from === 'sqlite' && to === 'sqlite') throw new BadInput('--from and --to must differ');
+  if (from !== 'redis' && (values['from-prefix'] !== undefined || values['from-redis-url'] !== undefined)) {
+    throw new BadInput('--from-prefix and --from-redis-url apply to --from redis only');
+  }
   const configFile = values.config ?? io.env.PNYX_CONFIG;
   if (configFile === undefined || configFile === '') throw new BadInput('no campaign file given (--config FILE or PNYX_CONFIG)');
   const redisUrl = values['redis-url'] ?? io.env.REDIS_URL;
   if (redisUrl === undefined || redisUrl === '') throw new BadInput('no Redis URL given (--redis-url URL or REDIS_URL)');
   usesUrl(redisUrl);
+  const sourceUrl = values['from-redis-url'] ?? redisUrl;
+  usesUrl(sourceUrl);
   const dataDir = path.resolve(io.cwd, values['data-dir'] ?? io.env.PNYX_DATA_DIR ?? 'data');
 
   let loaded;
@@ -128,6 +134,10 @@ async function run(args: readonly string[], io: CliIo, usesUrl: (url: string) =>
   }
   const campaignId = loaded.campaign.id;
   const prefix = values['redis-prefix'] ?? redisPrefixFor(campaignId);
+  const sourcePrefix = values['from-prefix'] ?? prefix;
+  if (from === 'redis' && to === 'redis' && sourceUrl === redisUrl && sourcePrefix === prefix) {
+    throw new BadInput(`--from redis --to redis copies to ${prefix}: give another source (--from-prefix PREFIX or --from-redis-url URL)`);
+  }
   const file = sqliteFileFor(dataDir, campaignId);
   const relFile = displayPath(io.cwd, file);
 
@@ -157,10 +167,10 @@ async function run(args: readonly string[], io: CliIo, usesUrl: (url: string) =>
       },
     };
   };
-  const redis = async (): Promise<Endpoint> => {
-    const t = await openRedisTransfer({ url: redisUrl, prefix, connectTimeoutMs: 5000 });
+  const redis = async (url: string, prefix: string): Promise<Endpoint> => {
+    const t = await openRedisTransfer({ url, prefix, connectTimeoutMs: 5000 });
     return {
-      label: `Redis ${describeRedisUrl(redisUrl)}, key prefix ${prefix}`,
+      label: `Redis ${describeRedisUrl(url)}, key prefix ${prefix}`,
       dump: () => t.dump(),
       restore: (dump) => t.restore(dump),
       async refusal() {
@@ -173,10 +183,10 @@ async function run(args: readonly string[], io: CliIo, usesUrl: (url: string) =>
     };
   };
 
-  const source = from === 'sqlite' ? sqlite() : await redis();
+  const source = from === 'sqlite' ? sqlite() : await redis(sourceUrl, sourcePrefix);
   let target: Endpoint | null = null;
   try {
-    target = to === 'sqlite' ? sqlite() : await redis();
+    target = to === 'sqlite' ? sqlite() : await redis(redisUrl, prefix);
     io.stdout(`Migrating campaign "${campaignId}"\n  from  ${source.label}\n  to    ${target.label}\n`);
     const refusal = await target.refusal();
     if (refusal !== null) {
@@ -219,7 +229,9 @@ async function run(args: readonly string[], io: CliIo, usesUrl: (url: string) =>
     }
     const records = DUMP_SECTIONS.reduce((n, s) => n + before.counts[s], 0);
     io.stdout(`checksums match (sha256 ${before.checksum.slice(0, 16)}…); ${records} records copied in ${seconds.toFixed(1)} s\n`);
-    io.stdout(`The source is unchanged. Start the bots on the target (${to === 'redis' ? 'set REDIS_URL' : 'unset REDIS_URL'}) only after checking it.\n`);
+    const start = to === 'sqlite' ? 'unset REDIS_URL' : sourceUrl === redisUrl ? 'REDIS_URL as it is' : 'set REDIS_URL to the target';
+    io.stdout(`The source is unchanged. Start the bots on the target (${start}) only after checking it.\n`);
+    if (from === 'redis' && to === 'redis') io.stdout(`Delete the keys under ${sourcePrefix} once the bots serve the copy.\n`);
     return 0;
   } catch (e) {
     if (e instanceof TransferRefusedError) {

@@ -60,6 +60,21 @@ describe('loadEnvironment', () => {
     expect(r.errors.map((e) => e.path).sort()).toEqual(['PUBLIC_URL', 'SLACK_SIGNING_SECRET', 'TELEGRAM_WEBHOOK_SECRET']);
   });
 
+  it('accepts a Redis Cluster URL with its seed nodes, and refuses a malformed one without quoting it', () => {
+    for (const url of ['redis+cluster://10.0.0.1:7000,10.0.0.2:7001', 'rediss+cluster://:pw@node-a:6380,node-b', 'redis+cluster://[::1]:7000/']) {
+      const r = loadEnvironment({ REDIS_URL: url });
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.value.redisUrl).toBe(url);
+    }
+    for (const url of ['redis+cluster:///', 'redis+cluster://:hunter2cluster@a:70000', 'redis+cluster://a:7000/1', 'redis+cluster://a:7000,,b:7001']) {
+      const r = loadEnvironment({ REDIS_URL: url });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.errors).toEqual([{ path: 'REDIS_URL', message: expect.stringContaining('redis+cluster://host:port') }]);
+      expect(JSON.stringify(r.errors)).not.toContain('hunter2cluster');
+    }
+  });
+
   it('never puts a secret value in an error', () => {
     const env = {
       TELEGRAM_BOT_TOKEN: 'not-a-token-but-secret-value-xyz',

@@ -44,6 +44,26 @@ export function describeBallotRaces(open: () => Promise<StoresFixture>): void {
     for (const id of ids) expect(await sideCount(stores, `re-${id}`)).toEqual([0, 0]);
   });
 
+  it('race: concurrent replacements moving one ballot between envelopes leave it counted once, in its last envelope', async () => {
+    // Catches a replacement that takes the ballot out of the wrong envelope (a stale guess of
+    // where it was): it would stay listed, and counted, in two envelopes.
+    const { stores, reopen } = await open();
+    const other = await reopen();
+    const envelopes = ['env-north', 'env-south', 'env-east'];
+    const outs = await Promise.all(
+      range(1, 24).map((i) =>
+        (i % 2 ? stores : other).ballots.cast(castRequest('vk-mover', `mv-${i}`, { slot: 'area', envelopeId: envelopes[i % 3]! }), side(`mv-${i}`)),
+      ),
+    );
+    expect(outs.map((o) => (o.status === 'recorded' ? o.ballot.version : 0)).sort((a, b) => a - b)).toEqual(range(1, 24));
+    const last = await stores.ballots.get('vk-mover', 'area');
+    expect(last?.version).toBe(24);
+    expect(await stores.ballots.countByEnvelope()).toEqual({ [last!.envelopeId]: 1 });
+    for (const e of envelopes) expect((await other.ballots.list(e)).map((b) => b.version)).toEqual(e === last!.envelopeId ? [24] : []);
+    expect(await stores.ballots.countVoters()).toBe(1);
+    for (const i of range(1, 24)) expect(await sideCount(stores, `mv-${i}`)).toEqual([1, 1]);
+  });
+
   it('race: one requestId sent concurrently through two handles is recorded once', async () => {
     const { stores, reopen } = await open();
     const other = await reopen();

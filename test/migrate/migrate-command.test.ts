@@ -145,7 +145,11 @@ describeWithRedis('pnyx migrate', () => {
     const failed = await migrate(['--from', 'sqlite', '--to', 'redis', '--redis-prefix', prefix(), '--redis-url', withUser]);
     expect(failed.code).toBe(1);
     expect(failed.err).toMatch(/redis/i);
-    for (const text of [ok.out, ok.err, failed.out, failed.err]) {
+    // A cluster URL whose nodes do not answer: the error names them, not the credentials.
+    const cluster = await migrate(['--from', 'sqlite', '--to', 'redis', '--redis-prefix', prefix(), '--redis-url', 'redis+cluster://mallory:hunter2-cl@127.0.0.1:1,127.0.0.1:2']);
+    expect(cluster.code).toBe(1);
+    expect(cluster.err).toContain('redis+cluster://127.0.0.1:1,127.0.0.1:2');
+    for (const text of [ok.out, ok.err, failed.out, failed.err, cluster.out, cluster.err]) {
       expect(text).not.toContain('hunter2');
       expect(text).not.toContain('mallory');
     }

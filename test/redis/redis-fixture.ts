@@ -11,11 +11,14 @@ export interface RedisFixture extends StoresFixture {
   reopen(): Promise<RedisStores>;
 }
 
-/** Opens stores on a fresh prefix; `cleanup` quits every handle and deletes the prefix's keys. */
+/**
+ * Opens stores on a fresh prefix; `cleanup` quits every handle and deletes the prefix's keys.
+ * Every script runs key-checked: one touching a key not passed in KEYS fails the test.
+ */
 export function makeRedisStores(extra: Partial<RedisStoresOptions> = {}): () => Promise<RedisFixture> {
   return async () => {
     const prefix = uniquePrefix('c');
-    const open = (): Promise<RedisStores> => openRedisStores({ url: redisUrl, prefix, connectTimeoutMs: 2000, ...extra });
+    const open = (): Promise<RedisStores> => openRedisStores({ url: redisUrl, prefix, connectTimeoutMs: 2000, checkScriptKeys: true, ...extra });
     const handles: RedisStores[] = [await open()];
     return {
       prefix,

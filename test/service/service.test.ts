@@ -234,7 +234,7 @@ describe('the service on the embedded store', () => {
 describeWithRedis('two service instances on one Redis campaign', () => {
   const id = `test-svc-${randomBytes(4).toString('hex')}`;
   afterAll(async () => {
-    await deletePrefix(`pnyx:${id}:`);
+    await deletePrefix(`pnyx:{${id}}:`);
   });
 
   it('both are ready, exactly one runs the scheduler, and the other takes over when it stops', async () => {

@@ -59,9 +59,9 @@ export function describeWithRedis(name: string, body: () => void): void {
   }
 }
 
-/** A fresh key prefix for one test: `pnyx-test:<random>:`. */
+/** A fresh key prefix for one test: `pnyx-test:{<tag>-<random>}:` (hash-tagged, as campaigns' are). */
 export function uniquePrefix(tag = 't'): string {
-  return `pnyx-test:${tag}-${randomBytes(6).toString('hex')}:`;
+  return `pnyx-test:{${tag}-${randomBytes(6).toString('hex')}}:`;
 }
 
 /** Every key under `prefix` (SCAN, not KEYS). */
@@ -76,10 +76,16 @@ export async function keysUnder(redis: Redis, prefix: string): Promise<string[]>
   return out;
 }
 
+/** Prefixes tests may delete: their own, never a real campaign's. */
+export function isTestPrefix(prefix: string): boolean {
+  return ['pnyx-test:', 'pnyx-bench:', 'pnyx:test-', 'pnyx:{test-'].some((p) => prefix.startsWith(p));
+}
+
 /** Deletes every key under `prefix` (SCAN + UNLINK); returns how many. */
 export async function deletePrefix(prefix: string, url: string = redisUrl): Promise<number> {
-  // pnyx:test-…: a test campaign opened through the composition root (prefix pnyx:<campaign id>:).
-  if (!prefix.startsWith('pnyx-test:') && !prefix.startsWith('pnyx-bench:') && !prefix.startsWith('pnyx:test-')) throw new Error(`refusing to delete non-test prefix ${prefix}`);
+  // pnyx:{test-…}: a test campaign opened through the composition root (prefix pnyx:{<campaign id>}:);
+  // pnyx:test-…: one under the prefix of older versions.
+  if (!isTestPrefix(prefix)) throw new Error(`refusing to delete non-test prefix ${prefix}`);
   const r = adminClient(url);
   r.on('error', () => {});
   await r.connect();

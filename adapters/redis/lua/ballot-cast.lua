@@ -16,6 +16,8 @@
       own_key(4)   hash envelope id -> current ballots
       own_key(5)   number of distinct voters
       own_key(6)   the campaign's phase state hash (field v = version)
+      own_key(7…)  envelope indexes the current ballot may be in when it is in another
+                   envelope than this cast's (the ids of arg(8), in the same order; often none)
       own_arg(1)   a JSON array of nine values, read below as arg(1) … arg(9):
       arg(1)       request id
       arg(2)       at (epoch ms)
@@ -24,7 +26,7 @@
       arg(5)       envelope id
       arg(6)       envelope index member `<slot>:<voterKey>`
       arg(7)       ballot JSON {e, c, r, t, a, q}
-      arg(8)       envelope index key prefix (the old envelope's index is prefix .. id)
+      arg(8)       array of the envelope ids of own_key(7…)
       arg(9)       phase state version the vote was judged against ('' = no check; 0 = none stored)
 
     Output:
@@ -33,6 +35,13 @@
       { RC_CLOSED }                            at >= closesAt; nothing stored
       { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
       { RC_STALE }                             the phase state moved since it was read; nothing stored
+      { RC_CONFLICT, envelope id }             the current ballot is in that envelope, whose index
+                                               is not among own_key(7…); nothing stored: call
+                                               again passing it
+
+  Why RC_CONFLICT rather than building the old envelope's index key here: every key a script
+  touches is passed in KEYS (Redis Cluster). A replacement rarely changes envelope (the voter
+  moved area), so a cast passes no extra key at first and pays a second call only then.
 ]]
 --- @include "includes/codes.lua"
 --- @include "includes/sha256.lua"
@@ -66,7 +75,16 @@ local envelope, member = arg(5), arg(6)
 if current then
   local previous = cjson.decode(redis.call('HGET', ballot, current)).e
   if previous ~= envelope then
-    redis.call('SREM', arg(8) .. previous, member)
+    local previousIndex = nil
+    for i, id in ipairs(arg(8)) do
+      if id == previous then
+        previousIndex = own_key(6 + i)
+      end
+    end
+    if not previousIndex then
+      return { RC_CONFLICT, previous }
+    end
+    redis.call('SREM', previousIndex, member)
     redis.call('HINCRBY', own_key(4), previous, -1)
     redis.call('SADD', own_key(3), member)
     redis.call('HINCRBY', own_key(4), envelope, 1)
