@@ -278,7 +278,7 @@ export function redisTransfer(client: RedisClient, prefix: string, options: Redi
     }
 
     return {
-      format: 'pnyx-dump/1',
+      format: 'pnyx-dump/2',
       phaseState: pv == null || pd == null ? null : { value: JSON.parse(pd) as PhaseState, version: Number(pv) },
       results: results == null ? null : (JSON.parse(results as string) as StoredResults),
       secretCheck: (secret as string | null) ?? null,

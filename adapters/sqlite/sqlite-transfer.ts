@@ -113,7 +113,7 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     const phase = records.get(RECORD_PHASE);
     const results = records.get(RECORD_RESULTS);
     return {
-      format: 'pnyx-dump/1',
+      format: 'pnyx-dump/2',
       phaseState: phase === undefined ? null : { value: JSON.parse(phase.data) as PhaseState, version: phase.version },
       results: results === undefined ? null : (JSON.parse(results.data) as StoredResults),
       secretCheck: meta.get(META_SECRET_CHECK) ?? null,

@@ -14,7 +14,7 @@ function refuse(what: string): never {
 
 /** Throws `TransferRefusedError('bad_dump')` when `dump` cannot be restored faithfully. */
 export function checkDump(dump: CampaignDump): void {
-  if ((dump as { format?: unknown }).format !== 'pnyx-dump/1') refuse('format is not pnyx-dump/1');
+  if ((dump as { format?: unknown }).format !== 'pnyx-dump/2') refuse('format is not pnyx-dump/2');
   dump.audit.forEach((e, i) => {
     if (e.seq !== i + 1) refuse(`audit entry ${i + 1} has seq ${e.seq} (entries must run 1, 2, 3… in order)`);
   });

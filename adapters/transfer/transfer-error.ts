@@ -13,7 +13,7 @@ export type TransferRefusal =
    * (crash, lost connection). Its content is incomplete; clear it before trying again.
    */
   | 'partial_restore'
-  /** restore: the dump is not a `pnyx-dump/1` or contradicts itself; nothing was written. */
+  /** restore: the dump is not a `pnyx-dump/2` or contradicts itself; nothing was written. */
   | 'bad_dump';
 
 /** A refused transfer: nothing was changed by the refused call. */

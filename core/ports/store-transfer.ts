@@ -17,7 +17,11 @@ import type { Broadcast } from '../broadcasts/broadcast.ts';
  * exactly like the original (the audit chain still verifies; re-sent requests stay duplicates).
  */
 export interface CampaignDump {
-  readonly format: 'pnyx-dump/1';
+  /**
+   * `pnyx-dump/2`: with questions, message references, chat state, broadcasts, outbox
+   * predecessors and groups, and two-state inbound updates (a `/1` dump is refused).
+   */
+  readonly format: 'pnyx-dump/2';
   readonly phaseState: { readonly value: PhaseState; readonly version: number } | null;
   readonly results: StoredResults | null;
   /** The PNYX_SECRET check value (never the secret). */

@@ -9,7 +9,7 @@ import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
 import { newBroadcast } from '../../core/broadcasts/broadcast.ts';
 
 const empty: CampaignDump = {
-  format: 'pnyx-dump/1',
+  format: 'pnyx-dump/2',
   phaseState: null,
   results: null,
   secretCheck: null,

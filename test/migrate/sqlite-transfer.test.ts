@@ -27,7 +27,7 @@ describe('sqliteTransfer', () => {
     const target = sqliteTransfer(targetFile);
     try {
       const dump = await source.dump();
-      expect(dump.format).toBe('pnyx-dump/1');
+      expect(dump.format).toBe('pnyx-dump/2');
       expect(dump.residents.length).toBe(8); // 9 registered, one erased
       expect(dump.ballotVersions.length).toBeGreaterThan(dump.ballots.length);
       expect(new Set(dump.outbox.map((m) => m.status))).toEqual(new Set(['pending', 'sent', 'failed']));
@@ -74,7 +74,7 @@ describe('sqliteTransfer', () => {
       const empty = await t.dump();
       const gap = { ...empty, audit: [{ seq: 2, prevHash: '0'.repeat(64), hash: 'x', at: 1, actor: 'a', action: 'b', subject: 'c', data: {}, assisted: false }] };
       await expect(t.restore(gap)).rejects.toMatchObject({ refusal: 'bad_dump' });
-      await expect(t.restore({ ...empty, format: 'other' as 'pnyx-dump/1' })).rejects.toMatchObject({ refusal: 'bad_dump' });
+      await expect(t.restore({ ...empty, format: 'other' as 'pnyx-dump/2' })).rejects.toMatchObject({ refusal: 'bad_dump' });
       expect(t.nonEmptyTables()).toEqual([]);
     } finally {
       t.close();
