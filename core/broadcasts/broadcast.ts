@@ -6,6 +6,7 @@
  * advances atomically with each page, so a crash or a second worker neither repeats nor
  * skips anyone.
  */
+import type { NoticeTemplate } from '../domain/codes.ts';
 import type { Locale } from '../campaign/campaign.ts';
 import type { MessageParams } from '../domain/domain-error.ts';
 import type { Resident } from '../residents/resident.ts';
@@ -22,7 +23,7 @@ export type BroadcastAudience = { readonly kind: 'all' } | { readonly kind: 'are
  */
 export type BroadcastContent =
   | { readonly kind: 'texts'; readonly texts: Readonly<Record<Locale, string>> }
-  | { readonly kind: 'template'; readonly template: string; readonly params: MessageParams };
+  | { readonly kind: 'template'; readonly template: NoticeTemplate; readonly params: MessageParams };
 
 /**
  * Where a broadcast stands: `fanning_out` while per-resident messages are being enqueued,
@@ -74,7 +75,7 @@ export const BROADCAST_TEXT_MAX = 4000;
 export const BROADCAST_HEADER_RESERVE = 4096 - BROADCAST_TEXT_MAX;
 
 /** Template of every per-resident broadcast message; its params name the broadcast. */
-export const BROADCAST_TEMPLATE = 'broadcast.message';
+export const BROADCAST_TEMPLATE: NoticeTemplate = 'broadcast.message';
 
 /** Outbox key of a broadcast's message to one resident: `<broadcast id>:<resident id>`. */
 export function broadcastMessageKey(broadcastId: string, residentId: string): string {

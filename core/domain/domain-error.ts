@@ -7,8 +7,10 @@
  * carries a `DomainError` only when a refusal escaped a code path that cannot return one.
  */
 
-/** A refusal code, also the translation key (e.g. `voting.closed`, `idea.title_too_long`). */
-export type RefusalCode = string;
+import type { RefusalCode } from './codes.ts';
+
+/** A refusal code, also the translation key (e.g. `voting.closed`, `idea.title_too_long`): see codes.ts. */
+export type { RefusalCode } from './codes.ts';
 
 /** Values a message may interpolate. Instants are epoch ms and rendered in the campaign time zone. */
 export type MessageParams = Readonly<Record<string, string | number | boolean | null>>;

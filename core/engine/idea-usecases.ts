@@ -3,6 +3,7 @@
  * withdrawal, supports, moderation (first decision wins), rewrites, cost estimates,
  * finalist selection. Each change is saved with its audit entry and messages atomically.
  */
+import type { NoticeTemplate } from '../domain/codes.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
 import type { Idea } from '../ideas/idea.ts';
@@ -21,12 +22,12 @@ function audit(at: number, actor: string, action: string, idea: Idea, data: Reco
   return { at, actor, action, subject: `idea:${idea.id}`, data: { number: idea.number, ...data }, assisted };
 }
 
-function toAuthor(idea: Idea, template: string, params: Record<string, string | number | null>, now: number): OutboxDraft[] {
+function toAuthor(idea: Idea, template: NoticeTemplate, params: Record<string, string | number | null>, now: number): OutboxDraft[] {
   if (idea.authorId === null) return [];
   return [{ key: `author:${idea.id}:v${idea.version + 1}:${template}`, recipient: { kind: 'resident', residentId: idea.authorId }, template, params: { idea: idea.number, title: idea.title, ...params }, notBefore: now }];
 }
 
-function card(idea: Idea, template: string, params: Record<string, string | number | null>, now: number): OutboxDraft {
+function card(idea: Idea, template: NoticeTemplate, params: Record<string, string | number | null>, now: number): OutboxDraft {
   return { key: `committee:${idea.id}:v${idea.version + 1}:${template}`, recipient: { kind: 'committee' }, template, params: { ideaId: idea.id, idea: idea.number, title: idea.title, ...params }, notBefore: now };
 }
 

@@ -2,6 +2,8 @@
  * Phase use cases: read where the campaign stands, record what the clock allows (tick),
  * staff moves and extensions — each saved with its audit entries and messages atomically.
  */
+import { phaseRefusal } from '../domain/codes.ts';
+import type { PhaseAction } from '../domain/codes.ts';
 import type { Phase } from '../campaign/campaign.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
@@ -45,7 +47,7 @@ export async function currentStatus(deps: EngineDeps, now = deps.clock.now(), kn
  * Refuses an action unless the campaign is, at `now`, in one of `phases`. The refusal says
  * when the action opens next (`opensAt`) or that it is over for this campaign.
  */
-export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], action: string, now = deps.clock.now(), known?: PhaseState): Promise<Outcome<PhaseStatus>> {
+export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], action: PhaseAction, now = deps.clock.now(), known?: PhaseState): Promise<Outcome<PhaseStatus>> {
   const { status, state } = await currentStatus(deps, now, known);
   if (status.kind !== 'between' && phases.includes(status.phase)) return done(status);
   const current = status.kind === 'between' ? null : status.phase;
@@ -53,7 +55,7 @@ export async function requirePhase(deps: EngineDeps, phases: readonly Phase[], a
   const upcoming = phases.map((p) => windowOf(state, p).start).filter((t) => Number.isFinite(t) && t > now);
   const opensAt = upcoming.length > 0 ? Math.min(...upcoming) : null;
   const nextOpens = status.kind === 'between' ? status.opensAt : null;
-  return refuse(opensAt !== null ? `${action}.not_yet` : `${action}.closed`, {
+  return refuse(phaseRefusal(action, opensAt !== null), {
     phase: current,
     opensAt,
     nextPhase: status.kind === 'between' ? status.next : null,

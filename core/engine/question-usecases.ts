@@ -7,6 +7,7 @@
  * resident id or name: the audit names them by `residentRef`, the committee sees the keyed
  * pseudonym. Audit entries never hold a message's text.
  */
+import type { NoticeTemplate } from '../domain/codes.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
 import type { PostOutcome, QuestionLimits } from '../ports/question-store.ts';
@@ -68,7 +69,7 @@ function audit(at: number, actor: string, action: string, q: Question, data: Rec
  * question `version` named), so after "forget me" erased the question nothing in the outbox
  * still holds what the resident wrote, and the sender finds nothing to relay.
  */
-function toCommittee(deps: EngineDeps, q: Question, key: string, template: string, params: Record<string, string | number | boolean | null>, now: number, after: string | null): OutboxDraft {
+function toCommittee(deps: EngineDeps, q: Question, key: string, template: NoticeTemplate, params: Record<string, string | number | boolean | null>, now: number, after: string | null): OutboxDraft {
   const draft: OutboxDraft = {
     key,
     recipient: { kind: 'committee' },
@@ -79,7 +80,7 @@ function toCommittee(deps: EngineDeps, q: Question, key: string, template: strin
   return after === null ? draft : { ...draft, after };
 }
 
-function toOwner(q: Question, key: string, template: string, params: Record<string, string | number | null>, now: number): OutboxDraft {
+function toOwner(q: Question, key: string, template: NoticeTemplate, params: Record<string, string | number | null>, now: number): OutboxDraft {
   return { key, recipient: { kind: 'resident', residentId: q.ownerId }, template, params: { questionId: q.id, question: q.number, ...params }, notBefore: now };
 }
 

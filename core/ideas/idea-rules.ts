@@ -9,6 +9,7 @@
  *
  * Each function returns the next idea (version unchanged: the store bumps it) or a refusal.
  */
+import type { RefusalCode } from '../domain/codes.ts';
 import type { Campaign } from '../campaign/campaign.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
@@ -83,7 +84,7 @@ function contentOf(idea: IdeaContent): IdeaContent {
   return { title: idea.title, description: idea.description, category: idea.category, area: idea.area, cost: idea.cost, photo: idea.photo, location: idea.location };
 }
 
-function expectState(idea: Idea, allowed: readonly IdeaState[], code = 'idea.wrong_state'): Outcome<Idea> {
+function expectState(idea: Idea, allowed: readonly IdeaState[], code: RefusalCode = 'idea.wrong_state'): Outcome<Idea> {
   return allowed.includes(idea.state) ? done(idea) : refuse(code, { state: idea.state, idea: idea.number });
 }
 

@@ -9,6 +9,7 @@
  * Windows are half-open [start, end) in epoch ms; between two windows every phase action is
  * refused with the next opening date.
  */
+import type { RefusalCode } from '../domain/codes.ts';
 import type { Campaign, Phase, PhaseWindow, WindowedPhase } from '../campaign/campaign.ts';
 import { PHASES } from '../campaign/campaign.ts';
 import type { Outcome } from '../domain/domain-error.ts';
@@ -65,7 +66,7 @@ export function initialPhaseState(campaign: Pick<Campaign, 'phases'>): PhaseStat
 }
 
 /** The guard of entering `to`; null when it holds. */
-export function guardFailure(to: Phase, facts: GuardFacts): string | null {
+export function guardFailure(to: Phase, facts: GuardFacts): RefusalCode | null {
   if (to === 'voting' && facts.finalists < 2) return 'phase.guard.finalists';
   if (to === 'announced' && !facts.tallied) return 'phase.guard.not_tallied';
   return null;

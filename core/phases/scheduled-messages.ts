@@ -9,6 +9,7 @@
  * An occurrence is judged by where the campaign stands *at that occurrence*; held or between
  * phases counts as the phase last entered.
  */
+import type { NoticeTemplate } from '../domain/codes.ts';
 import type { Phase, Schedules } from '../campaign/campaign.ts';
 import type { MessageParams } from '../domain/domain-error.ts';
 import type { Recipient } from '../ports/side-records.ts';
@@ -25,7 +26,7 @@ export interface ScheduledMessage {
   readonly schedule: keyof Schedules;
   readonly recipient: Recipient;
   /** Message template key. */
-  readonly template: string;
+  readonly template: NoticeTemplate;
   /** Phases in which an occurrence is sent (judged at the occurrence). */
   readonly phases: readonly Phase[];
   /** In `announced`, occurrences are sent only this long after it opened (ms); 0 = none. */

@@ -59,7 +59,11 @@ export interface OutboxDraft {
    */
   readonly key: string;
   readonly recipient: Recipient;
-  /** Message template key, e.g. `notify.idea_eligible`, `card.moderation`. */
+  /**
+   * Message template key, e.g. `notify.idea_eligible`, `card.moderation`. Stores keep it as
+   * an opaque string; the engine builds only templates of the catalogue (`NoticeTemplate`,
+   * core/domain/codes.ts), which the renderers translate.
+   */
   readonly template: string;
   readonly params: MessageParams;
   /** Epoch ms; not sent before this instant. */

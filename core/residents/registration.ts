@@ -2,6 +2,7 @@
  * Registration and eligibility (SPEC §2.4) as pure functions. The steps, in order:
  * language → consent (privacy-notice version) → age band → area → verification → done.
  */
+import type { RefusalCode } from '../domain/codes.ts';
 import type { Campaign, Locale } from '../campaign/campaign.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
@@ -98,7 +99,7 @@ export function applyAnswer(campaign: Campaign, r: Resident, a: RegistrationAnsw
 }
 
 /** Why a registered resident may not take part (null when eligible). */
-export function ineligibility(campaign: Campaign, r: Resident): string | null {
+export function ineligibility(campaign: Campaign, r: Resident): RefusalCode | null {
   if (r.step === 'verification') return 'registration.not_verified';
   if (r.step !== 'done' || r.registeredAt === null) return 'registration.incomplete';
   if (r.consent === null || r.consent.version !== campaign.privacy.version) return 'registration.consent_outdated';
