@@ -171,7 +171,7 @@ describe('checkDump and isEmptyDump', () => {
   });
 
   it.each([
-    ['another format', { format: 'pnyx-dump/2' }, /format/],
+    ['another format', { format: 'pnyx-dump/1' }, /format/],
     ['an audit gap', { audit: [some.audit[1]!] }, /audit entry 1 has seq 2/],
     ['outbox seqs out of order', { outbox: [{ seq: 2 }, { seq: 1 }] }, /outbox seq 1 after 2/],
     ['a current ballot without its version', { ballotVersions: [some.ballotVersions[0]!] }, /current ballot 1/],
