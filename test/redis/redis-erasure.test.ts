@@ -4,9 +4,8 @@
  * (`ob:by-resident`, `mref:owned`, `ob:keys`) and counters included.
  */
 import { afterEach, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
 import { T0, messageRef, outboxDraft } from '../contracts/contract-helpers.ts';
-import { adminClient, describeWithRedis, keysUnder } from '../support/redis.ts';
+import { adminClient, describeWithRedis, keyContents as contents, keysUnder } from '../support/redis.ts';
 import { makeRedisStores } from './redis-fixture.ts';
 
 const make = makeRedisStores();
@@ -14,16 +13,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
-
-async function contents(r: Redis, key: string): Promise<string[]> {
-  const type = await r.type(key);
-  if (type === 'string') return [(await r.get(key)) ?? ''];
-  if (type === 'hash') return Object.entries(await r.hgetall(key)).flat();
-  if (type === 'set') return r.smembers(key);
-  if (type === 'zset') return r.zrange(key, '0', '-1');
-  if (type === 'list') return r.lrange(key, 0, -1);
-  throw new Error(`unexpected type ${type} of ${key}`);
-}
 
 describeWithRedis('Redis store: erasing a resident’s deliveries', () => {
   it('leaves no key or value holding the resident id', async () => {

@@ -5,8 +5,7 @@
  * holds no voter key, and only the two ballot keys name the voter key.
  */
 import { afterEach, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { adminClient, describeWithRedis, keysUnder } from '../support/redis.ts';
+import { adminClient, describeWithRedis, keyContents as contents, keysUnder } from '../support/redis.ts';
 import { voteAsRealResident } from '../support/secrecy-scenario.ts';
 import { makeRedisStores } from './redis-fixture.ts';
 
@@ -15,17 +14,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
-
-/** Every string stored under a key, whatever its type. */
-async function contents(r: Redis, key: string): Promise<string[]> {
-  const type = await r.type(key);
-  if (type === 'string') return [(await r.get(key)) ?? ''];
-  if (type === 'hash') return Object.entries(await r.hgetall(key)).flat();
-  if (type === 'set') return r.smembers(key);
-  if (type === 'zset') return r.zrange(key, '0', '-1');
-  if (type === 'list') return r.lrange(key, 0, -1);
-  throw new Error(`unexpected type ${type} of ${key}`);
-}
 
 describeWithRedis('Redis store: ballot secrecy', () => {
   it('after a resident votes through the engine, no key or value outside their record links them to a ballot', async () => {

@@ -76,6 +76,17 @@ export async function keysUnder(redis: Redis, prefix: string): Promise<string[]>
   return out;
 }
 
+/** Every string stored under a key, whatever its type (for scans of what a store wrote). */
+export async function keyContents(r: Redis, key: string): Promise<string[]> {
+  const type = await r.type(key);
+  if (type === 'string') return [(await r.get(key)) ?? ''];
+  if (type === 'hash') return Object.entries(await r.hgetall(key)).flat();
+  if (type === 'set') return r.smembers(key);
+  if (type === 'zset') return r.zrange(key, '0', '-1');
+  if (type === 'list') return r.lrange(key, 0, -1);
+  throw new Error(`unexpected type ${type} of ${key}`);
+}
+
 /** Prefixes tests may delete: their own, never a real campaign's. */
 export function isTestPrefix(prefix: string): boolean {
   return ['pnyx-test:', 'pnyx-bench:', 'pnyx:test-', 'pnyx:{test-'].some((p) => prefix.startsWith(p));
