@@ -1,0 +1,59 @@
+/**
+ * Button data. Telegram keeps at most 64 bytes of `callback_data` and hands back whatever a
+ * client sends, so every button's data is built by one codec and parsed with zod on the way
+ * back: `<prefix>|<part>|<part>…`. A press whose data does not parse (forged, or a button of
+ * an older version of the bot) is "expired", never an exception.
+ *
+ * Hand-written rather than a library: grammY's menu plugin keeps menus in its own format and
+ * cannot express data judged against the current phase; what is needed here is a few lines.
+ */
+import { z } from 'zod';
+
+/** Telegram's limit on `callback_data`, in UTF-8 bytes. */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+const SEPARATOR = '|';
+
+/** Button data of one kind: encode to a string, parse back (null when not this kind or invalid). */
+export interface CallbackCodec<T extends readonly unknown[]> {
+  readonly prefix: string;
+  /** The data string; throws (a bug) when it would not fit 64 bytes or a part holds `|`. */
+  encode(...parts: T): string;
+  /** The parts, validated; null when `data` is not this kind's or does not validate. */
+  decode(data: string): T | null;
+  /** Matches this kind's data, for `bot.callbackQuery(codec.filter, …)`. */
+  readonly filter: RegExp;
+}
+
+/**
+ * Defines a kind of button data. `prefix` is short and unique (`reg`, `idea`…); `parts` is a
+ * zod tuple of strings or coerced numbers, e.g. `z.tuple([z.enum(['yes','no'])])`.
+ */
+export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] | []>>(prefix: string, parts: S): CallbackCodec<z.infer<S> & readonly unknown[]> {
+  if (!/^[a-z][a-z0-9-]{0,11}$/.test(prefix)) throw new Error(`callback prefix "${prefix}" must be a short lowercase word`);
+  const escaped = prefix.replace(/-/g, '\\-');
+  return {
+    prefix,
+    filter: new RegExp(`^${escaped}(\\|.*)?$`, 's'),
+    encode(...values) {
+      const strings = (values as readonly unknown[]).map((v) => String(v));
+      for (const s of strings) if (s.includes(SEPARATOR)) throw new Error(`callback ${prefix}: a part holds "${SEPARATOR}"`);
+      const data = [prefix, ...strings].join(SEPARATOR);
+      const bytes = Buffer.byteLength(data, 'utf8');
+      if (bytes > CALLBACK_DATA_MAX_BYTES) throw new Error(`callback ${prefix}: ${bytes} bytes, over Telegram's ${CALLBACK_DATA_MAX_BYTES}`);
+      return data;
+    },
+    decode(data) {
+      if (typeof data !== 'string' || Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES) return null;
+      const [head, ...rest] = data.split(SEPARATOR);
+      if (head !== prefix) return null;
+      const parsed = parts.safeParse(rest);
+      return parsed.success ? (parsed.data as z.infer<S> & readonly unknown[]) : null;
+    },
+  };
+}
+
+/** A part that is a small non-negative integer written in decimal (idea numbers, pages). */
+export const intPart = z.string().regex(/^(0|[1-9][0-9]{0,8})$/).transform(Number);
+/** A part that is an id made of letters, digits, `_`, `-` and `.` (at most 40 characters). */
+export const idPart = z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/);
