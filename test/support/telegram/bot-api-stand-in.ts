@@ -92,6 +92,7 @@ export class TelegramStandIn {
   #webhook: { url: string; secret: string | null } | null = null;
   #commands = new Map<string, unknown>();
   #port = 0;
+  #stopping = false;
 
   private constructor(options: StandInOptions) {
     this.#token = options.token;
@@ -116,6 +117,8 @@ export class TelegramStandIn {
   }
 
   async stop(): Promise<void> {
+    // A long poll still open is ended by the shutdown itself: not the bot's mistake.
+    this.#stopping = true;
     this.#poller?.cancel(new ApiError(502, 'Bad Gateway'));
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -245,7 +248,7 @@ export class TelegramStandIn {
       body = { ok: false, error_code: e.status, description: e.description, ...(e.parameters === undefined ? {} : { parameters: e.parameters }) };
       // 403 (blocked) and 429 (limits) are the platform's answers, not the bot's mistakes;
       // everything else is a call Telegram would refuse.
-      if (status !== 403 && status !== 429 && status !== 501 && !(status === 409 && method === 'getUpdates')) this.violations.push(`${method}: ${e.description}`);
+      if (!this.#stopping && status !== 403 && status !== 429 && status !== 501 && !(status === 409 && method === 'getUpdates')) this.violations.push(`${method}: ${e.description}`);
     }
     this.calls.push({ method, params, at, status, response: body });
     this.#answer(res, status, body);

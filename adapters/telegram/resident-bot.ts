@@ -1,0 +1,168 @@
+/**
+ * The residents' bot: a grammY `Bot` with its plugins in the order they must run, and the
+ * features. Transport (long polling or webhook) is chosen by the caller (transport/): this
+ * file builds the bot only, so tests and benchmarks drive the same bot either way.
+ *
+ * Order: per-chat sequencing (before sessions and conversations, as grammY's runner
+ * requires), the resident behind the update, texts in their language, a per-resident rate
+ * limit, the session, conversations, then the features; the last handler answers presses on
+ * buttons nobody recognised ("expired"). `bot.catch` is the one error boundary.
+ */
+import { randomBytes } from 'node:crypto';
+import { Bot, session } from 'grammy';
+import type { Middleware } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { conversations } from '@grammyjs/conversations';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
+import type { Logger } from 'pino';
+import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
+import type { ChatStateStore } from '../../core/ports/chat-state-store.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import { pickLocale } from '../../core/residents/registration.ts';
+import { chatStateStorage } from './chat-state-storage.ts';
+import type { BotServices, PnyxContext } from './context.ts';
+import { createI18n, translatorOf } from './i18n.ts';
+import { parseSession } from './session.ts';
+import type { BotSession } from './session.ts';
+import { registrationFeature } from './features/registration.ts';
+import { mainMenuFeature, showMenu } from './features/main-menu.ts';
+import type { MainMenuOptions, MenuAction } from './features/main-menu.ts';
+import { openIdeaCard } from './features/idea-card.ts';
+
+/** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
+export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
+
+/** Options of {@link createResidentBot}. */
+export interface ResidentBotOptions {
+  readonly token: string;
+  /** Bot API base URL (TELEGRAM_API_ROOT); default Telegram's. */
+  readonly apiRoot?: string | undefined;
+  readonly engine: CampaignEngine;
+  /** Sessions and conversations are kept here. */
+  readonly chatState: ChatStateStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The bot's own user, when known (skips `getMe` at start: tests, benchmarks). */
+  readonly botInfo?: UserFromGetMe;
+  /** Updates per resident per `rateWindowMs` before the polite refusal (default 6 per 2 s). */
+  readonly rateLimit?: number;
+  readonly rateWindowMs?: number;
+  /** Bounded retries of a refused Bot API call (429 with retry_after, 5xx): default 3 and 10 s. */
+  readonly maxRetryAttempts?: number;
+  readonly maxRetryDelaySeconds?: number;
+}
+
+/** The bot and what the transports and senders need from it. */
+export interface ResidentBot {
+  readonly bot: Bot<PnyxContext>;
+  readonly services: BotServices;
+}
+
+/** The resident id a chat's state belongs to: private chats only, where chat id = user id. */
+export function ownerOfChatKey(key: string): string {
+  return `tg:${key}`;
+}
+
+/** Builds the residents' bot (not started). */
+export function createResidentBot(options: ResidentBotOptions): ResidentBot {
+  const { engine, logger } = options;
+  const campaign = engine.campaign;
+  const log = logger.child({ module: 'telegram' });
+  const bot = new Bot<PnyxContext>(options.token, {
+    ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
+    client: { ...(options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot }) },
+  });
+  const retry = autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 10 });
+  bot.api.config.use(retry);
+
+  const i18n = createI18n<PnyxContext>({
+    defaultLocale: campaign.defaultLocale,
+    localeNegotiator: (ctx) => ctx.resident?.locale ?? pickLocale(campaign, ctx.from?.language_code),
+  });
+  const services: BotServices = { engine, campaign, translate: translatorOf(i18n), logger: log };
+
+  // Updates of one chat one after the other (the runner handles many chats at once).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(residentLoader(engine));
+  bot.use(i18n);
+  bot.use(
+    limit<PnyxContext, never>({
+      timeFrame: options.rateWindowMs ?? 2000,
+      limit: options.rateLimit ?? 6,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text: ctx.t('common-too-fast') });
+        else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('common-too-fast'));
+      },
+    }),
+  );
+  const storageOf = <T>(namespace: string) => chatStateStorage<T>({ store: options.chatState, namespace, ownerOf: ownerOfChatKey, ttlMs: CHAT_STATE_TTL_MS, clock: options.clock });
+  const sessionStorage = storageOf<BotSession>('session');
+  bot.use(
+    session<BotSession, PnyxContext>({
+      initial: () => ({}),
+      getSessionKey: (ctx) => (ctx.chat?.type === 'private' ? ctx.chat.id.toString() : undefined),
+      storage: {
+        read: async (key) => {
+          const v = await sessionStorage.read(key);
+          return v === undefined ? undefined : parseSession(v);
+        },
+        write: (key, value) => sessionStorage.write(key, value),
+        delete: (key) => sessionStorage.delete(key),
+      },
+    }),
+  );
+  bot.use(
+    conversations<PnyxContext, PnyxContext>({
+      storage: storageOf<VersionedState<ConversationData>>('conv'),
+      // Conversations build their own Api: give it the same bounded retries.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(retry);
+          await next();
+        },
+      ],
+    }) as unknown as Middleware<PnyxContext>,
+  );
+
+  // The menu offers an action only once its feature is installed below.
+  const installed = new Set<MenuAction>();
+  const menu: MainMenuOptions = { installed };
+  bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
+  bot.use(mainMenuFeature(services, menu));
+
+  // A press nobody recognised: a button of an older message or a forged one.
+  bot.on('callback_query', async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t('common-expired-button'), show_alert: false });
+  });
+
+  bot.catch(async (err) => {
+    const ref = randomBytes(4).toString('hex');
+    const e = err.error as { name?: string; message?: string; code?: string };
+    // The update's content is never logged: only its id and the error's kind.
+    log.error({ ref, updateId: err.ctx.update.update_id, err: { name: e?.name, code: e?.code, message: typeof e?.message === 'string' ? e.message.slice(0, 300) : undefined } }, 'update failed');
+    try {
+      if (err.ctx.callbackQuery !== undefined) await err.ctx.answerCallbackQuery({ text: err.ctx.t('common-error', { ref }) });
+      else if (err.ctx.chat?.type === 'private') await err.ctx.reply(err.ctx.t('common-error', { ref }));
+    } catch {
+      // The apology could not be sent either (blocked bot, API down): the log line is enough.
+    }
+  });
+  return { bot, services };
+}
+
+/** Loads (or creates on first contact) the resident behind an update in a private chat. */
+function residentLoader(engine: CampaignEngine): Middleware<PnyxContext> {
+  return async (ctx, next) => {
+    ctx.resident = null;
+    const from = ctx.from;
+    if (from !== undefined && !from.is_bot && (ctx.chat === undefined || ctx.chat.type === 'private')) {
+      const name = [from.first_name, from.last_name].filter((s) => s !== undefined && s !== '').join(' ');
+      ctx.resident = await engine.openResident(from.id, name === '' ? null : name, from.language_code ?? null);
+    }
+    await next();
+  };
+}
