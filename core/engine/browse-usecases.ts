@@ -93,6 +93,8 @@ export async function browseIdeas(deps: EngineDeps, query: BrowseQuery): Promise
  */
 export async function ideaByNumber(deps: EngineDeps, n: number, viewerId: string | null): Promise<Outcome<IdeaWithSupports>> {
   if (!Number.isSafeInteger(n) || n < 1) return refuse('idea.unknown', {});
+  // IdeaStore has no lookup by number; a town's ideas number in the hundreds, so a scan is
+  // cheaper than another index for every backend to keep.
   const idea = (await deps.stores.ideas.list()).find((i) => i.number === n);
   if (idea === undefined) return refuse('idea.unknown', {});
   if (!PUBLIC_STATES.includes(idea.state) && (viewerId === null || idea.authorId !== viewerId)) return refuse('idea.unknown', {});
