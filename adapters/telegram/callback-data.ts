@@ -38,6 +38,8 @@ export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] 
     encode(...values) {
       const strings = (values as readonly unknown[]).map((v) => String(v));
       for (const s of strings) if (s.includes(SEPARATOR)) throw new Error(`callback ${prefix}: a part holds "${SEPARATOR}"`);
+      // What is sent must parse back: a part the schema refuses is a bug here, not a dead button.
+      if (!parts.safeParse(strings).success) throw new Error(`callback ${prefix}: a part does not match its schema`);
       const data = [prefix, ...strings].join(SEPARATOR);
       const bytes = Buffer.byteLength(data, 'utf8');
       if (bytes > CALLBACK_DATA_MAX_BYTES) throw new Error(`callback ${prefix}: ${bytes} bytes, over Telegram's ${CALLBACK_DATA_MAX_BYTES}`);
@@ -55,5 +57,8 @@ export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] 
 
 /** A part that is a small non-negative integer written in decimal (idea numbers, pages). */
 export const intPart = z.string().regex(/^(0|[1-9][0-9]{0,8})$/).transform(Number);
-/** A part that is an id made of letters, digits, `_`, `-` and `.` (at most 40 characters). */
-export const idPart = z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/);
+/**
+ * A part that is an id: letters, digits, `_`, `-`, `+`, `.` and `:` (at most 40 characters) —
+ * campaign ids (areas, age bands such as `65+`, categories), locale tags, idea ids.
+ */
+export const idPart = z.string().regex(/^[A-Za-z0-9_.:+-]{1,40}$/);

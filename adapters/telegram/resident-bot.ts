@@ -47,7 +47,10 @@ export interface ResidentBotOptions {
   readonly logger: Logger;
   /** The bot's own user, when known (skips `getMe` at start: tests, benchmarks). */
   readonly botInfo?: UserFromGetMe;
-  /** Updates per resident per `rateWindowMs` before the polite refusal (default 6 per 2 s). */
+  /**
+   * Updates per resident per `rateWindowMs` before the polite refusal (default 12 per 3 s:
+   * above what a person pressing buttons does, below what a script sends).
+   */
   readonly rateLimit?: number;
   readonly rateWindowMs?: number;
   /** Bounded retries of a refused Bot API call (429 with retry_after, 5xx): default 3 and 10 s. */
@@ -88,14 +91,17 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(residentLoader(engine));
   bot.use(i18n);
+  const toldTooFast = new OncePerWindow(options.rateWindowMs ?? 3000);
   bot.use(
     limit<PnyxContext, never>({
-      timeFrame: options.rateWindowMs ?? 2000,
-      limit: options.rateLimit ?? 6,
+      timeFrame: options.rateWindowMs ?? 3000,
+      limit: options.rateLimit ?? 12,
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
+        // A press must always be answered (the client spins otherwise); a message gets the
+        // polite refusal once per window, not once per message of the burst.
         if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text: ctx.t('common-too-fast') });
-        else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('common-too-fast'));
+        else if (ctx.chat?.type === 'private' && ctx.from !== undefined && toldTooFast.first(ctx.from.id, Date.now())) await ctx.reply(ctx.t('common-too-fast'));
       },
     }),
   );
@@ -165,4 +171,19 @@ function residentLoader(engine: CampaignEngine): Middleware<PnyxContext> {
     }
     await next();
   };
+}
+
+/** Remembers, per key, that something was done in the last `windowMs` (bounded: old keys are dropped). */
+class OncePerWindow {
+  readonly #until = new Map<number, number>();
+  constructor(readonly windowMs: number) {}
+
+  /** True the first time for `key` in a window. */
+  first(key: number, now: number): boolean {
+    const until = this.#until.get(key);
+    if (until !== undefined && until > now) return false;
+    if (this.#until.size > 10_000) for (const [k, u] of this.#until) if (u <= now) this.#until.delete(k);
+    this.#until.set(key, now + this.windowMs);
+    return true;
+  }
 }

@@ -139,3 +139,17 @@ describe('registration in Telegram', () => {
     expect((await b.h.stores.residents.get('tg:506'))?.verified).toBeNull();
   });
 });
+
+describe('the per-resident rate limit', () => {
+  it('answers a burst politely once over the limit and handles nothing beyond it', async () => {
+    run = await startBot({ rateLimit: 3 });
+    const b = run;
+    const gus = b.api.user({ id: 507, firstName: 'Gus', languageCode: 'en' });
+    for (let i = 0; i < 6; i++) gus.say('/start');
+    await b.api.waitFor(() => b.api.botMessages(gus.id).some((m) => (m.plain ?? '').includes('a little fast')), 'the polite refusal');
+    await new Promise((r) => setTimeout(r, 300));
+    const prompts = b.api.botMessages(gus.id).filter((m) => (m.plain ?? '').includes('Which language'));
+    expect(prompts).toHaveLength(3);
+    expect(b.api.botMessages(gus.id).filter((m) => (m.plain ?? '').includes('a little fast'))).toHaveLength(1);
+  });
+});

@@ -15,6 +15,7 @@ import type { BotServices, PnyxContext } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
 import { languageName, localized } from '../render/localized.ts';
 import { refusalText } from '../render/refusal-text.ts';
+import type { RefusalLike } from '../render/refusal-text.ts';
 import { START_PAYLOAD } from '../session.ts';
 
 /** Registration buttons: `reg|<step>|<answer>`. */
@@ -39,7 +40,7 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
   const composer = new Composer<PnyxContext>();
   const privateChat = composer.chatType('private');
 
-  const refuseWith = async (ctx: PnyxContext, refusal: { code: string; params?: Readonly<Record<string, unknown>> }): Promise<void> => {
+  const refuseWith = async (ctx: PnyxContext, refusal: RefusalLike): Promise<void> => {
     await ctx.reply(refusalText(services.translate, ctx.resident?.locale ?? campaign.defaultLocale, campaign, refusal), { parse_mode: 'HTML' });
   };
 

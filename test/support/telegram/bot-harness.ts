@@ -38,6 +38,8 @@ export interface BotHarnessOptions {
   readonly stores?: Stores;
   /** Engine clock start (epoch ms); default one second into submission. */
   readonly start?: number;
+  /** Updates per resident per 3 s before the polite refusal; default high (tests type fast). */
+  readonly rateLimit?: number;
   /** Reuse a running stand-in (two instances on one API). */
   readonly api?: TelegramStandIn;
 }
@@ -49,7 +51,7 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
   const h = harness(campaign, stores, options.start ?? campaign.phases.submission.start + 1000);
   const api = options.api ?? (await TelegramStandIn.start({ token: BOT_TOKEN }));
   const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
-  const make = (): ResidentBot => createResidentBot({ token: BOT_TOKEN, apiRoot: api.apiRoot, engine: h.engine, chatState: stores.chat, clock: h.clock, logger });
+  const make = (): ResidentBot => createResidentBot({ token: BOT_TOKEN, apiRoot: api.apiRoot, engine: h.engine, chatState: stores.chat, clock: h.clock, logger, rateLimit: options.rateLimit ?? 1000 });
   let bot = make();
   let runner: RunnerHandle | null = null;
   const launch = async (): Promise<void> => {

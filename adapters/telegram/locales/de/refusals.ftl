@@ -183,3 +183,8 @@ refusal-tally-unsupported = Diese Auszählungsmethode kann mit diesen Stimmzette
 
 ## Abstimmung
 refusal-voting-busy = Gerade stimmen viele Menschen gleichzeitig ab. Bitte versuchen Sie es gleich noch einmal: Ihre Stimme ist noch nicht gespeichert.
+refusal-browse-unknown-area = Das Viertel „{ $area }“ gibt es nicht. Bitte wählen Sie ein Viertel mit den Schaltflächen.
+refusal-browse-unknown-category = Die Kategorie „{ $category }“ gibt es nicht. Bitte wählen Sie eine Kategorie mit den Schaltflächen.
+refusal-phone-already-used = Mit dieser Telefonnummer wurde schon ein anderes Konto bestätigt. Eine Nummer bestätigt nur ein Konto. Wenn es Ihre Nummer ist und Sie sich noch nie angemeldet haben, wenden Sie sich bitte an die Gemeinde.
+refusal-phone-invalid = Diese Telefonnummer war nicht lesbar (sie muss { $min } bis { $max } Ziffern haben). Bitte teilen Sie sie noch einmal mit der Schaltfläche.
+refusal-registration-unknown-postcode = Die Postleitzahl „{ $postcode }“ kennen wir nicht. Bitte prüfen Sie sie oder wählen Sie Ihr Viertel mit den Schaltflächen.

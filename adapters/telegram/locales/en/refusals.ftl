@@ -185,3 +185,8 @@ refusal-tally-unsupported = This counting method cannot be used with these ballo
 
 ## Voting
 refusal-voting-busy = Many people are voting right now. Please try again in a moment: your vote has not been saved yet.
+refusal-browse-unknown-area = There is no area “{ $area }”. Please choose an area with the buttons.
+refusal-browse-unknown-category = There is no category “{ $category }”. Please choose a category with the buttons.
+refusal-phone-already-used = This phone number has already verified another account. One number verifies one account only. If this is your number and you did not register before, please ask the town.
+refusal-phone-invalid = This phone number could not be read (it should have { $min } to { $max } digits). Please share it again with the button.
+refusal-registration-unknown-postcode = We do not know the postcode “{ $postcode }”. Please check it, or choose your area with the buttons.

@@ -183,3 +183,8 @@ refusal-tally-unsupported = Cette méthode de dépouillement ne peut pas être u
 
 ## Vote
 refusal-voting-busy = Beaucoup de personnes votent en ce moment. Réessayez dans un instant : votre vote n’est pas encore enregistré.
+refusal-browse-unknown-area = Le quartier « { $area } » n'existe pas. Choisissez un quartier avec les boutons.
+refusal-browse-unknown-category = La catégorie « { $category } » n'existe pas. Choisissez une catégorie avec les boutons.
+refusal-phone-already-used = Ce numéro de téléphone a déjà servi à vérifier un autre compte. Un numéro ne vérifie qu'un seul compte. S'il s'agit de votre numéro et que vous ne vous êtes jamais inscrit, adressez-vous à la commune.
+refusal-phone-invalid = Ce numéro de téléphone est illisible (il doit compter de { $min } à { $max } chiffres). Partagez-le à nouveau avec le bouton.
+refusal-registration-unknown-postcode = Nous ne connaissons pas le code postal « { $postcode } ». Vérifiez-le, ou choisissez votre quartier avec les boutons.

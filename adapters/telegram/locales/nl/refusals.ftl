@@ -183,3 +183,8 @@ refusal-tally-unsupported = Deze telmethode kan niet gebruikt worden met deze st
 
 ## Stemming
 refusal-voting-busy = Er stemmen nu veel mensen tegelijk. Probeer het zo meteen opnieuw: uw stem is nog niet opgeslagen.
+refusal-browse-unknown-area = De wijk „{ $area }” bestaat niet. Kies een wijk met de knoppen.
+refusal-browse-unknown-category = De categorie „{ $category }” bestaat niet. Kies een categorie met de knoppen.
+refusal-phone-already-used = Met dit telefoonnummer is al een ander account bevestigd. Eén nummer bevestigt maar één account. Is dit uw nummer en schreef u zich nooit eerder in, neem dan contact op met de gemeente.
+refusal-phone-invalid = Dit telefoonnummer kon niet worden gelezen (het moet { $min } tot { $max } cijfers hebben). Deel het opnieuw met de knop.
+refusal-registration-unknown-postcode = De postcode „{ $postcode }” kennen we niet. Controleer hem, of kies uw wijk met de knoppen.

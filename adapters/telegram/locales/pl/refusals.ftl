@@ -183,3 +183,8 @@ refusal-tally-unsupported = Tej metody liczenia nie można użyć z tymi kartami
 
 ## Głosowanie
 refusal-voting-busy = Właśnie głosuje wiele osób. Spróbuj ponownie za chwilę: Twój głos nie został jeszcze zapisany.
+refusal-browse-unknown-area = Dzielnica „{ $area }” nie istnieje. Wybierz dzielnicę przyciskami.
+refusal-browse-unknown-category = Kategoria „{ $category }” nie istnieje. Wybierz kategorię przyciskami.
+refusal-phone-already-used = Ten numer telefonu potwierdził już inne konto. Jeden numer potwierdza tylko jedno konto. Jeśli to Twój numer i nie rejestrowałeś się wcześniej, skontaktuj się z gminą.
+refusal-phone-invalid = Nie udało się odczytać numeru telefonu (powinien mieć od { $min } do { $max } cyfr). Udostępnij go ponownie przyciskiem.
+refusal-registration-unknown-postcode = Nie znamy kodu pocztowego „{ $postcode }”. Sprawdź go lub wybierz dzielnicę przyciskami.
