@@ -160,7 +160,7 @@ export const campaignFileSchema = strict({
   locales: z
     .array(localeTag)
     .min(1)
-    .describe('Enabled locales: canonical BCP-47 tags whose language Pnyx speaks (fr, en, nl, de, pl, es, it, pt, uk, ar; a region is allowed, e.g. `pt-BR`). Every localized text must be given in each of them, and in no other.'),
+    .describe('Enabled locales: canonical BCP-47 tags whose language the bot has texts for (fr, en, nl, de, pl; a region is allowed, e.g. `fr-BE`). Every localized text must be given in each of them, and in no other.'),
   timeZone: z
     .string()
     .refine(isKnownTimeZone, 'expected an IANA time zone such as Europe/Brussels')
