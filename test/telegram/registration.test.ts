@@ -153,3 +153,56 @@ describe('the per-resident rate limit', () => {
     expect(b.api.botMessages(gus.id).filter((m) => (m.plain ?? '').includes('a little fast'))).toHaveLength(1);
   });
 });
+
+describe('verification by a one-time code', () => {
+  const campaign = testCampaign({ eligibility: { minimumAge: 18, areas: null, verification: 'code' } });
+
+  async function toVerification(b: BotHarness, id: number, start = '/start'): Promise<TelegramUser> {
+    const u = b.api.user({ id, firstName: `C${id}`, languageCode: 'en' });
+    u.say(start);
+    await nextBotMessage(b, u, 0, 'Which language');
+    u.pressLabel('English');
+    await nextBotMessage(b, u, 0, 'privacy notice');
+    u.pressLabel('I agree');
+    await nextBotMessage(b, u, 0, 'How old');
+    u.pressLabel('35–64');
+    await nextBotMessage(b, u, 0, 'or type your postcode');
+    u.pressLabel('North');
+    return u;
+  }
+
+  it('takes a typed code once, refuses a wrong or used one with the reason', async () => {
+    run = await startBot({ campaign });
+    const b = run;
+    const issued = await b.h.engine.issueCodes('U-ADMIN', 1);
+    if (!issued.ok) throw new Error(issued.code);
+    const good = issued.value[0] as string;
+    const ida = await toVerification(b, 601);
+    await nextBotMessage(b, ida, 0, 'one-time code');
+    let n = seen(b, ida);
+    ida.say('ZZZZ-ZZZZ');
+    await b.api.waitFor(() => b.api.botMessages(ida.id).length > n, 'the refusal');
+    expect((await b.h.stores.residents.get('tg:601'))?.verified).toBeNull();
+    n = seen(b, ida);
+    ida.say(good.toLowerCase());
+    await nextBotMessage(b, ida, n, 'You are registered');
+    expect((await b.h.stores.residents.get('tg:601'))?.verified?.method).toBe('code');
+    const jon = await toVerification(b, 602);
+    await nextBotMessage(b, jon, 0, 'one-time code');
+    n = seen(b, jon);
+    jon.say(good);
+    await b.api.waitFor(() => b.api.botMessages(jon.id).length > n, 'the refusal');
+    expect((await b.h.stores.residents.get('tg:602'))?.verified).toBeNull();
+  });
+
+  it('applies an invite link opened before registration at the verification step', async () => {
+    run = await startBot({ campaign });
+    const b = run;
+    const issued = await b.h.engine.issueCodes('U-ADMIN', 1);
+    if (!issued.ok) throw new Error(issued.code);
+    const kim = await toVerification(b, 603, `/start invite_${issued.value[0]}`);
+    await nextBotMessage(b, kim, 0, 'You are registered');
+    expect((await b.h.stores.residents.get('tg:603'))?.verified?.method).toBe('code');
+    expect((await b.h.stores.residents.getCode(issued.value[0] as string))?.usedAt).not.toBeNull();
+  });
+});

@@ -49,6 +49,16 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
     const languageChanged = ctx.resident?.locale !== r.locale;
     ctx.resident = r;
     if (languageChanged) await ctx.i18n.renegotiateLocale();
+    const pendingInvite = ctx.session.pendingStart?.startsWith('invite_') === true ? ctx.session.pendingStart.slice('invite_'.length) : null;
+    if (r.step === 'verification' && campaign.eligibility.verification === 'code' && pendingInvite !== null) {
+      // The invite link opened earlier is spent now, once; a refused code is dropped (the
+      // resident types one instead).
+      ctx.session.pendingStart = null;
+      const out = await engine.verifyByCode(r.id, pendingInvite);
+      if (out.ok) return advance(ctx, out.value);
+      await refuseWith(ctx, out);
+      return prompt(ctx, r);
+    }
     if (r.step !== 'done') return prompt(ctx, r);
     await ctx.reply(ctx.t('reg-welcome', { campaign: escapeHtml(localized(campaign, campaign.name, r.locale)) }), { parse_mode: 'HTML', reply_markup: { remove_keyboard: true } });
     const pending = ctx.session.pendingStart ?? null;
@@ -164,7 +174,6 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
     if (r === null) return;
     const out = await engine.verifyByCode(r.id, raw);
     if (!out.ok) return refuseWith(ctx, out);
-    if (ctx.session.pendingStart?.startsWith('invite_') === true) ctx.session.pendingStart = null;
     return advance(ctx, out.value);
   };
 
