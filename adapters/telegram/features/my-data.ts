@@ -78,6 +78,8 @@ export function myDataFeature(services: BotServices): Composer<PnyxContext> {
     const parsed = forgetCallback.decode(ctx.callbackQuery.data);
     // Gone already, or a button of an earlier record: nothing more to do.
     if (r === null || parsed === null || parsed[1] !== r.createdAt) {
+      // Someone erased a moment ago must not get a fresh (empty) session naming them again.
+      if (r === null) ctx.session = null as never;
       await ctx.answerCallbackQuery({ text: ctx.t(r === null ? 'forget-already' : 'common-expired-button') });
       return;
     }
