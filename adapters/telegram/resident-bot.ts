@@ -22,6 +22,7 @@ import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { ChatStateStore } from '../../core/ports/chat-state-store.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import { pickLocale } from '../../core/residents/registration.ts';
+import { telegramResidentId } from '../../core/engine/resident-usecases.ts';
 import { chatStateStorage } from './chat-state-storage.ts';
 import type { BotServices, PnyxContext } from './context.ts';
 import { createI18n, translatorOf } from './i18n.ts';
@@ -31,6 +32,9 @@ import { registrationFeature } from './features/registration.ts';
 import { mainMenuFeature, showMenu } from './features/main-menu.ts';
 import type { MainMenuOptions, MenuAction } from './features/main-menu.ts';
 import { openIdeaCard } from './features/idea-card.ts';
+import { settingsFeature } from './features/settings.ts';
+import { myDataFeature } from './features/my-data.ts';
+import { fallbackFeature } from './features/fallback.ts';
 
 /** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
 export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
@@ -139,6 +143,11 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const menu: MainMenuOptions = { installed };
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
   bot.use(mainMenuFeature(services, menu));
+  bot.use(settingsFeature(services));
+  installed.add('settings');
+  bot.use(myDataFeature(services));
+  // Last of the features: whatever none of them took.
+  bot.use(fallbackFeature(services, { showMenu: (ctx) => showMenu(ctx, services, menu) }));
 
   // A press nobody recognised: a button of an older message or a forged one.
   bot.on('callback_query', async (ctx) => {
@@ -160,14 +169,23 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   return { bot, services };
 }
 
-/** Loads (or creates on first contact) the resident behind an update in a private chat. */
+/**
+ * Loads the resident behind an update in a private chat. Only a message creates one (first
+ * contact): a button press, an edit or a block/unblock from someone unknown — e.g. right after
+ * "forget me" — finds no resident and must not bring their record back.
+ */
 function residentLoader(engine: CampaignEngine): Middleware<PnyxContext> {
   return async (ctx, next) => {
     ctx.resident = null;
     const from = ctx.from;
     if (from !== undefined && !from.is_bot && (ctx.chat === undefined || ctx.chat.type === 'private')) {
-      const name = [from.first_name, from.last_name].filter((s) => s !== undefined && s !== '').join(' ');
-      ctx.resident = await engine.openResident(from.id, name === '' ? null : name, from.language_code ?? null);
+      if (ctx.update.message !== undefined) {
+        const name = [from.first_name, from.last_name].filter((s) => s !== undefined && s !== '').join(' ');
+        ctx.resident = await engine.openResident(from.id, name === '' ? null : name, from.language_code ?? null);
+      } else {
+        const found = await engine.getResident(telegramResidentId(from.id));
+        ctx.resident = found.ok ? found.value : null;
+      }
     }
     await next();
   };

@@ -283,11 +283,10 @@ export class TelegramStandIn {
       return params;
     }
     if (type.startsWith('multipart/form-data')) {
-      const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': type }, body }).formData();
       const uploads = new Map<string, UploadedFile>();
-      for (const [k, v] of form) {
-        if (typeof v === 'string') params[k] = this.schema.decodeFormValue(method, k, v);
-        else uploads.set(k, { kind: 'upload', name: v.name, size: v.size, bytes: Buffer.from(await v.arrayBuffer()) });
+      for (const part of parseMultipart(body, type)) {
+        if (part.filename === null) params[part.name] = this.schema.decodeFormValue(method, part.name, part.bytes.toString('utf8'));
+        else uploads.set(part.name, { kind: 'upload', name: part.filename, size: part.bytes.length, bytes: part.bytes });
       }
       // grammY names a file part and refers to it as `attach://<part>`.
       for (const [k, v] of Object.entries(params)) {
@@ -522,5 +521,40 @@ export class TelegramStandIn {
       const timer = setTimeout(() => poller.wake(), timeout * 1000);
       this.#poller = poller;
     });
+  }
+}
+
+/**
+ * A multipart/form-data body's parts. Hand-written because grammY writes part headers the way
+ * Telegram accepts them (`content-disposition:form-data;name="x";filename=a.json`: no spaces,
+ * filename unquoted) and undici's `Request.formData()` refuses exactly that.
+ */
+function parseMultipart(body: Buffer, contentType: string): { name: string; filename: string | null; bytes: Buffer }[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/iu.exec(contentType);
+  if (boundary === null) throw new Error('multipart body without a boundary');
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: { name: string; filename: string | null; bytes: Buffer }[] = [];
+  let at = body.indexOf(delimiter);
+  if (at === -1) throw new Error('multipart body without its boundary');
+  for (;;) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') return parts;
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) throw new Error('multipart body not closed');
+    // Each part: CRLF, headers, CRLF CRLF, content, CRLF before the next delimiter.
+    const raw = body.subarray(start + 2, next - 2);
+    const split = raw.indexOf('\r\n\r\n');
+    if (split === -1) throw new Error('multipart part without headers');
+    const headers = raw.subarray(0, split).toString('utf8');
+    const disposition = /^content-disposition:\s*form-data\s*;(.*)$/imu.exec(headers)?.[1];
+    if (disposition === undefined) throw new Error('multipart part without content-disposition');
+    const field = (key: string): string | null => {
+      const m = new RegExp(`(?:^|;)\\s*${key}=(?:"([^"]*)"|([^;]*))`, 'iu').exec(disposition);
+      return m === null ? null : (m[1] ?? m[2] ?? '').trim();
+    };
+    const name = field('name');
+    if (name === null) throw new Error('multipart part without a name');
+    parts.push({ name, filename: field('filename'), bytes: Buffer.from(raw.subarray(split + 4)) });
+    at = next;
   }
 }

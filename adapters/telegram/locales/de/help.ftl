@@ -1,0 +1,17 @@
+help-intro = Mit diesem Bot entscheiden die Einwohnerinnen und Einwohner von <b>{ $campaign }</b> gemeinsam, wofür ein Teil des Gemeindehaushalts ausgegeben wird: Sie schlagen Ideen vor, unterstützen die, die Ihnen gefallen, das Komitee prüft sie, und dann stimmen alle ab.
+help-now = Gerade jetzt:
+help-commands = Befehle
+help-team = Eine Frage an das Team? Nutzen Sie /ask (oder ❓ im Menü): Die Antwort kommt hier, in diesem Chat.
+cmd-start = Beginnen oder dort weitermachen, wo Sie aufgehört haben
+cmd-menu = Das Hauptmenü
+cmd-idea = Eine Idee vorschlagen
+cmd-ideas = Die Ideen ansehen
+cmd-myideas = Meine Ideen und ihr Stand
+cmd-ask = Dem Team eine Frage stellen
+cmd-news = Neuigkeiten und Erklärungen
+cmd-help = Was dieser Bot kann
+cmd-language = Die Sprache ändern
+cmd-mydata = Alle meine Daten als Datei erhalten
+cmd-forget = Meine Daten löschen
+cmd-stop = Keine Neuigkeiten mehr erhalten
+cmd-resume = Wieder Neuigkeiten erhalten

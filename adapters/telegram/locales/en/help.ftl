@@ -1,0 +1,17 @@
+help-intro = With this bot, the residents of <b>{ $campaign }</b> decide together how part of the town's budget is spent: you propose ideas, support the ones you like, the committee checks them, and then everyone votes.
+help-now = Right now:
+help-commands = Commands
+help-team = A question for the team? Use /ask (or ❓ in the menu): the answer comes here, in this chat.
+cmd-start = Start, or pick up where you left off
+cmd-menu = The main menu
+cmd-idea = Propose an idea
+cmd-ideas = Browse the ideas
+cmd-myideas = My ideas and where they stand
+cmd-ask = Ask the team a question
+cmd-news = News and explanations
+cmd-help = What this bot does
+cmd-language = Change the language
+cmd-mydata = Get all my data as a file
+cmd-forget = Erase my data
+cmd-stop = Stop the updates
+cmd-resume = Receive the updates again

@@ -1,0 +1,17 @@
+help-intro = Avec ce bot, les habitants de <b>{ $campaign }</b> décident ensemble de l'usage d'une partie du budget communal : vous proposez des idées, soutenez celles qui vous plaisent, le comité les examine, puis tout le monde vote.
+help-now = En ce moment :
+help-commands = Commandes
+help-team = Une question pour l'équipe ? Utilisez /ask (ou ❓ dans le menu) : la réponse arrive ici, dans cette conversation.
+cmd-start = Commencer, ou reprendre où vous en étiez
+cmd-menu = Le menu principal
+cmd-idea = Proposer une idée
+cmd-ideas = Parcourir les idées
+cmd-myideas = Mes idées et où elles en sont
+cmd-ask = Poser une question à l'équipe
+cmd-news = Actualités et explications
+cmd-help = Ce que fait ce bot
+cmd-language = Changer de langue
+cmd-mydata = Recevoir toutes mes données dans un fichier
+cmd-forget = Effacer mes données
+cmd-stop = Ne plus recevoir les nouvelles
+cmd-resume = Recevoir à nouveau les nouvelles

@@ -1,0 +1,17 @@
+help-intro = Met deze bot beslissen de inwoners van <b>{ $campaign }</b> samen hoe een deel van het gemeentebudget wordt besteed: u stelt ideeën voor, steunt de ideeën die u bevallen, het comité bekijkt ze en daarna stemt iedereen.
+help-now = Op dit moment:
+help-commands = Opdrachten
+help-team = Een vraag voor het team? Gebruik /ask (of ❓ in het menu): het antwoord komt hier, in dit gesprek.
+cmd-start = Beginnen, of verdergaan waar u was gebleven
+cmd-menu = Het hoofdmenu
+cmd-idea = Een idee voorstellen
+cmd-ideas = De ideeën bekijken
+cmd-myideas = Mijn ideeën en hoe ze ervoor staan
+cmd-ask = Het team een vraag stellen
+cmd-news = Nieuws en uitleg
+cmd-help = Wat deze bot doet
+cmd-language = De taal wijzigen
+cmd-mydata = Al mijn gegevens in een bestand ontvangen
+cmd-forget = Mijn gegevens wissen
+cmd-stop = Geen nieuws meer ontvangen
+cmd-resume = Weer nieuws ontvangen

@@ -1,0 +1,17 @@
+help-intro = Dzięki temu botowi mieszkańcy <b>{ $campaign }</b> wspólnie decydują, na co zostanie wydana część budżetu gminy: zgłaszasz pomysły, popierasz te, które ci się podobają, komisja je sprawdza, a potem wszyscy głosują.
+help-now = Teraz:
+help-commands = Polecenia
+help-team = Masz pytanie do zespołu? Użyj /ask (lub ❓ w menu): odpowiedź przyjdzie tutaj, w tej rozmowie.
+cmd-start = Rozpocznij lub kontynuuj tam, gdzie skończyłeś
+cmd-menu = Menu główne
+cmd-idea = Zgłoś pomysł
+cmd-ideas = Przeglądaj pomysły
+cmd-myideas = Moje pomysły i ich status
+cmd-ask = Zadaj pytanie zespołowi
+cmd-news = Aktualności i wyjaśnienia
+cmd-help = Co robi ten bot
+cmd-language = Zmień język
+cmd-mydata = Pobierz wszystkie moje dane jako plik
+cmd-forget = Usuń moje dane
+cmd-stop = Nie wysyłaj mi aktualności
+cmd-resume = Wysyłaj mi znowu aktualności
