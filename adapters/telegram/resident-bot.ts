@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Bot, session } from 'grammy';
-import type { Middleware } from 'grammy';
+import type { Middleware, StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { conversations } from '@grammyjs/conversations';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
@@ -115,14 +115,7 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
     session<BotSession, PnyxContext>({
       initial: () => ({}),
       getSessionKey: (ctx) => (ctx.chat?.type === 'private' ? ctx.chat.id.toString() : undefined),
-      storage: {
-        read: async (key) => {
-          const v = await sessionStorage.read(key);
-          return v === undefined ? undefined : parseSession(v);
-        },
-        write: (key, value) => sessionStorage.write(key, value),
-        delete: (key) => sessionStorage.delete(key),
-      },
+      storage: sessionWrites(sessionStorage),
     }),
   );
   bot.use(
@@ -204,4 +197,39 @@ class OncePerWindow {
     this.#until.set(key, now + this.windowMs);
     return true;
   }
+}
+
+/**
+ * The session storage as grammY sees it: values read back through zod, and writes skipped
+ * when nothing changed (grammY writes the session back after every update it read it in),
+ * an empty session deleted rather than stored. So most updates cost one read and no write,
+ * and a chat that never needed a session (or whose resident was erased) keeps none. The TTL
+ * therefore runs from the last change, not the last update.
+ */
+function sessionWrites(storage: StorageAdapter<BotSession>): StorageAdapter<BotSession> {
+  // What each key held when this update read it (JSON), until the update writes it back.
+  const readAs = new Map<string, string>();
+  const isEmpty = (v: BotSession): boolean => Object.values(v).every((x) => x === undefined || x === null);
+  return {
+    read: async (key) => {
+      const v = await storage.read(key);
+      const session = v === undefined ? undefined : parseSession(v);
+      if (readAs.size > 10_000) readAs.clear(); // updates that failed before writing back
+      readAs.set(key, session === undefined ? '' : JSON.stringify(session));
+      return session;
+    },
+    write: async (key, value) => {
+      const before = readAs.get(key);
+      readAs.delete(key);
+      if (isEmpty(value)) {
+        if (before !== '') await storage.delete(key);
+        return;
+      }
+      if (before !== JSON.stringify(value)) await storage.write(key, value);
+    },
+    delete: async (key) => {
+      readAs.delete(key);
+      await storage.delete(key);
+    },
+  };
 }

@@ -107,6 +107,8 @@ describe('/forget', () => {
     expect((await b.h.engine.askQuestion('tg:734519826', { text: 'Ma question' })).ok).toBe(true);
     const needles = ['tg:734519826', 'Zoé Quintard'];
     expect(scanSqliteFiles(file, needles).map((f) => f.needle)).toContain('tg:734519826');
+    // The bot keeps no empty session: give this chat one, as an unfinished flow would.
+    await stores.chat.write('session:734519826', { pendingStart: 'idea_1' }, { owner: 'tg:734519826', ttlMs: 3_600_000, now: b.h.clock.now() });
     expect(await stores.chat.read('session:734519826', b.h.clock.now())).toBeDefined();
 
     zoe.say('/forget');

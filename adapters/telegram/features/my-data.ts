@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { defineCallback } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
 import { refusalText } from '../render/refusal-text.ts';
+import type { RefusalLike } from '../render/refusal-text.ts';
 
 /** The file name of the export. */
 export const MY_DATA_FILE_NAME = 'pnyx-my-data.json';
@@ -24,12 +25,11 @@ export const MY_DATA_FILE_NAME = 'pnyx-my-data.json';
 /** Forget confirmation: `forget|yes|<resident createdAt>` or `forget|no|<createdAt>`. */
 export const forgetCallback = defineCallback('forget', z.tuple([z.enum(['yes', 'no']), z.string().regex(/^[0-9]{1,15}$/).transform(Number)]));
 
-/** The JSON document of `/mydata`: the engine's export plus the resident's questions. */
-export async function myDataDocument(services: BotServices, residentId: string): Promise<{ ok: true; json: string } | { ok: false; code: string; params?: Readonly<Record<string, unknown>> }> {
+/** The JSON document of `/mydata`: the engine's export, with what the file is. */
+export async function myDataDocument(services: BotServices, residentId: string): Promise<{ ok: true; json: string } | RefusalLike & { ok: false }> {
   const { engine } = services;
   const out = await engine.exportMyData(residentId);
-  if (!out.ok) return out;
-  const questions = await engine.myQuestions(residentId);
+  if (!out.ok) return out as RefusalLike & { ok: false };
   const doc = {
     format: 'pnyx-my-data',
     version: 1,
@@ -39,7 +39,8 @@ export async function myDataDocument(services: BotServices, residentId: string):
     ideas: out.value.ideas,
     supportedIdeas: out.value.supported,
     ballots: out.value.ballots,
-    questions,
+    questions: out.value.questions,
+    phoneVerified: out.value.phoneVerified,
   };
   return { ok: true, json: JSON.stringify(doc, null, 2) };
 }

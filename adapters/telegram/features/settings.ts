@@ -11,6 +11,7 @@ import type { BotServices, PnyxContext } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
 import { languageName, localized } from '../render/localized.ts';
 import { refusalText } from '../render/refusal-text.ts';
+import type { RefusalLike } from '../render/refusal-text.ts';
 import { formatFor } from '../render/text-format.ts';
 import { menuCallback } from './main-menu.ts';
 import { askForget, sendMyData } from './my-data.ts';
@@ -65,7 +66,7 @@ export function settingsFeature(services: BotServices): Composer<PnyxContext> {
   const privateChat = composer.chatType('private');
 
   const localeOf = (ctx: PnyxContext): string => ctx.resident?.locale ?? campaign.defaultLocale;
-  const refuseWith = (ctx: PnyxContext, refusal: { code: string; params?: Readonly<Record<string, unknown>> }) =>
+  const refuseWith = (ctx: PnyxContext, refusal: RefusalLike) =>
     ctx.reply(refusalText(services.translate, localeOf(ctx), campaign, refusal), { parse_mode: 'HTML' });
 
   const askLanguage = async (ctx: PnyxContext): Promise<void> => {
