@@ -30,7 +30,10 @@ import type { BotSession } from './session.ts';
 import { registrationFeature } from './features/registration.ts';
 import { mainMenuFeature, showMenu } from './features/main-menu.ts';
 import type { MainMenuOptions, MenuAction } from './features/main-menu.ts';
-import { openIdeaCard } from './features/idea-card.ts';
+import { ideaCardFeature, openIdeaCard } from './features/idea-card.ts';
+import { browseFeature } from './features/browse.ts';
+import { articlesFeature } from './features/articles.ts';
+import { questionsFeature } from './features/questions.ts';
 
 /** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
 export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
@@ -132,7 +135,13 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const installed = new Set<MenuAction>();
   const menu: MainMenuOptions = { installed };
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
+  // Before the menu: the ask step (a conversation) sees a menu press first and steps aside.
+  bot.use(questionsFeature(services));
   bot.use(mainMenuFeature(services, menu));
+  bot.use(ideaCardFeature(services));
+  bot.use(browseFeature(services));
+  bot.use(articlesFeature(services));
+  for (const action of ['browse', 'articles', 'ask'] as const) installed.add(action);
 
   // A press nobody recognised: a button of an older message or a forged one.
   bot.on('callback_query', async (ctx) => {
