@@ -135,9 +135,9 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const installed = new Set<MenuAction>();
   const menu: MainMenuOptions = { installed };
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
-  // Before the menu: the ask step (a conversation) sees a menu press first and steps aside.
-  bot.use(questionsFeature(services));
   bot.use(mainMenuFeature(services, menu));
+  // First after the menu: an open ask step (a conversation) sees other commands and buttons before their features, and steps aside.
+  bot.use(questionsFeature(services));
   bot.use(ideaCardFeature(services));
   bot.use(browseFeature(services));
   bot.use(articlesFeature(services));
