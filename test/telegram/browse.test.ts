@@ -243,7 +243,7 @@ describe('browsing ideas in Telegram', () => {
     expect(photo.photo).toBe(ideas[5]!.photo);
 
     // Submission closes: the button still on the card is judged against the phase now.
-    b.h.clock.set(b.h.campaign.phases.submission.end + 1000);
+    b.h.clock.set((b.h.campaign.phases.submission.end ?? 0) + 1000);
     await b.h.engine.tick();
     const editsAtClose = m.edits;
     a = answers(b);
