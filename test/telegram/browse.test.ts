@@ -7,7 +7,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Idea } from '../../core/ideas/idea.ts';
+import { ideaCardView } from '../../adapters/telegram/features/idea-card.ts';
+import { createI18n, translatorOf } from '../../adapters/telegram/i18n.ts';
+import { ideaListText } from '../../adapters/telegram/render/idea-list.ts';
 import { startBot } from '../support/telegram/bot-harness.ts';
+import { parseTelegramHtml } from '../support/telegram/telegram-html.ts';
+import { testCampaign } from '../support/test-campaign.ts';
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
 import type { ChatMessage } from '../support/telegram/bot-api-stand-in.ts';
 import type { TelegramUser } from '../support/telegram/telegram-user.ts';
@@ -116,6 +121,21 @@ async function seed(b: BotHarness): Promise<Idea[]> {
 }
 
 describe('browsing ideas in Telegram', () => {
+  it('keeps a full page of the longest ideas, and the longest card, within 4,096 characters after parsing', () => {
+    const campaign = testCampaign();
+    const translate = translatorOf(createI18n({ defaultLocale: 'fr', localeNegotiator: () => 'fr' }));
+    // Characters that grow when escaped, up to the engine's limits (title 80, description 1,000).
+    const idea = (n: number) => ({ number: n, title: '<&>'.repeat(26) + 'xy', description: '&<'.repeat(500), state: 'not_funded', cost: 199_999_999, area: 'north', category: 'mobility', photo: 'AgAC', authorId: null }) as unknown as Idea;
+    const page = { items: [1, 2, 3, 4, 5].map((n) => ({ idea: idea(123456780 + n), supports: 987654 })), total: 999999, page: 99999, pages: 199999 };
+    for (const locale of ['fr', 'en', 'nl', 'de', 'pl']) {
+      const list = parseTelegramHtml(ideaListText({ campaign, translate }, locale, page, { category: 0, area: 1 }));
+      const card = parseTelegramHtml(ideaCardView({ campaign, translate }, locale, { idea: idea(123456789), supports: 987654, button: 'remove', botUsername: 'a'.repeat(32) }).text);
+      expect(list.ok && card.ok).toBe(true);
+      if (list.ok) expect(list.text.length).toBeLessThan(4096);
+      if (card.ok) expect(card.text.length).toBeLessThan(4096);
+    }
+  });
+
   it('pages the public ideas in one message, filters by category and area, and hides rejected ones (fr)', async () => {
     run = await startBot();
     const b = run;
