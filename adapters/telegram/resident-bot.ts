@@ -31,7 +31,10 @@ import type { BotSession } from './session.ts';
 import { registrationFeature } from './features/registration.ts';
 import { mainMenuFeature, showMenu } from './features/main-menu.ts';
 import type { MainMenuOptions, MenuAction } from './features/main-menu.ts';
-import { openIdeaCard } from './features/idea-card.ts';
+import { ideaCardFeature, openIdeaCard } from './features/idea-card.ts';
+import { browseFeature } from './features/browse.ts';
+import { articlesFeature } from './features/articles.ts';
+import { questionsFeature } from './features/questions.ts';
 import { settingsFeature } from './features/settings.ts';
 import { myDataFeature } from './features/my-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
@@ -136,6 +139,13 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const menu: MainMenuOptions = { installed };
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
   bot.use(mainMenuFeature(services, menu));
+  // First after the menu: an open ask step (a conversation) sees other commands and buttons
+  // before their features, and steps aside.
+  bot.use(questionsFeature(services));
+  bot.use(ideaCardFeature(services));
+  bot.use(browseFeature(services));
+  bot.use(articlesFeature(services));
+  for (const action of ['browse', 'articles', 'ask'] as const) installed.add(action);
   bot.use(settingsFeature(services));
   installed.add('settings');
   bot.use(myDataFeature(services));
