@@ -8,6 +8,7 @@ cmd-idea = Eine Idee vorschlagen
 cmd-ideas = Die Ideen ansehen
 cmd-myideas = Meine Ideen und ihr Stand
 cmd-ask = Dem Team eine Frage stellen
+cmd-myquestions = Meine Fragen und die Antworten
 cmd-news = Neuigkeiten und Erklärungen
 cmd-help = Was dieser Bot kann
 cmd-language = Die Sprache ändern

@@ -8,6 +8,7 @@ cmd-idea = Propose an idea
 cmd-ideas = Browse the ideas
 cmd-myideas = My ideas and where they stand
 cmd-ask = Ask the team a question
+cmd-myquestions = My questions and their answers
 cmd-news = News and explanations
 cmd-help = What this bot does
 cmd-language = Change the language

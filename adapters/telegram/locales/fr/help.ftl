@@ -8,6 +8,7 @@ cmd-idea = Proposer une idée
 cmd-ideas = Parcourir les idées
 cmd-myideas = Mes idées et où elles en sont
 cmd-ask = Poser une question à l'équipe
+cmd-myquestions = Mes questions et leurs réponses
 cmd-news = Actualités et explications
 cmd-help = Ce que fait ce bot
 cmd-language = Changer de langue

@@ -8,6 +8,7 @@ cmd-idea = Een idee voorstellen
 cmd-ideas = De ideeën bekijken
 cmd-myideas = Mijn ideeën en hoe ze ervoor staan
 cmd-ask = Het team een vraag stellen
+cmd-myquestions = Mijn vragen en de antwoorden
 cmd-news = Nieuws en uitleg
 cmd-help = Wat deze bot doet
 cmd-language = De taal wijzigen

@@ -8,6 +8,7 @@ cmd-idea = Zgłoś pomysł
 cmd-ideas = Przeglądaj pomysły
 cmd-myideas = Moje pomysły i ich status
 cmd-ask = Zadaj pytanie zespołowi
+cmd-myquestions = Moje pytania i odpowiedzi
 cmd-news = Aktualności i wyjaśnienia
 cmd-help = Co robi ten bot
 cmd-language = Zmień język
