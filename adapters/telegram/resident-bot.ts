@@ -31,6 +31,8 @@ import { registrationFeature } from './features/registration.ts';
 import { mainMenuFeature, showMenu } from './features/main-menu.ts';
 import type { MainMenuOptions, MenuAction } from './features/main-menu.ts';
 import { openIdeaCard } from './features/idea-card.ts';
+import { ideaWizardFeature } from './features/idea-wizard.ts';
+import { myIdeasFeature } from './features/my-ideas.ts';
 
 /** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
 export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
@@ -133,6 +135,10 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const menu: MainMenuOptions = { installed };
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
   bot.use(mainMenuFeature(services, menu));
+  bot.use(ideaWizardFeature(services));
+  installed.add('submit');
+  bot.use(myIdeasFeature(services));
+  installed.add('mine');
 
   // A press nobody recognised: a button of an older message or a forged one.
   bot.on('callback_query', async (ctx) => {
