@@ -90,17 +90,28 @@ export function ideaWizard(services: BotServices) {
       .padStart(6, '0');
     let seq = 0;
 
+    // Bot API calls go through `external` too, returning only what the wizard needs (a
+    // message id): the replay log then keeps no copy of each message sent, which would
+    // otherwise fill the chat state's 64 KiB after a few dozen prompts.
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined) return;
+    const send = (text: string, markup?: InlineKeyboard): Promise<number> =>
+      conversation.external(async (o) => (await o.api.sendMessage(chatId, text, { parse_mode: 'HTML', ...(markup === undefined ? {} : { reply_markup: markup }) })).message_id);
+    const answerPress = (): Promise<void> =>
+      conversation.external(async (o) => {
+        await o.answerCallbackQuery();
+      });
     const say = async (locale: string, key: string, vars?: Readonly<Record<string, string | number>>): Promise<void> => {
-      await ctx.reply(t(locale, key, vars), { parse_mode: 'HTML' });
+      await send(t(locale, key, vars));
     };
     const sayRefusal = async (locale: string, refusal: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }): Promise<void> => {
-      await ctx.reply(refusalText(t, locale, campaign, refusal), { parse_mode: 'HTML' });
+      await send(refusalText(t, locale, campaign, refusal));
     };
-    const clearButtons = async (messageIds: readonly number[]): Promise<void> => {
-      const chatId = ctx.chat?.id;
-      if (chatId === undefined) return;
-      for (const id of messageIds) await ctx.api.editMessageReplyMarkup(chatId, id).catch(() => undefined);
-    };
+    const clearButtons = (messageIds: readonly number[]): Promise<void> =>
+      conversation.external(async (o) => {
+        // A message the resident deleted, or already without buttons: nothing to clear.
+        for (const id of messageIds) await o.api.editMessageReplyMarkup(chatId, id).catch(() => undefined);
+      });
 
     /** Waits for the next update this prompt owns; passes on the others. `resend` re-sends the prompt. */
     const waitOwn = async (mySeq: number, resend: () => Promise<void>): Promise<{ readonly press: { readonly action: Action; readonly value: string } | null; readonly c: Context }> => {
@@ -112,7 +123,7 @@ export function ideaWizard(services: BotServices) {
           if (parsed === null) {
             // The menu's "submit an idea" while an idea is in progress: where we are.
             if (data !== undefined && menuCallback.decode(data)?.[0] === 'submit') {
-              await c.answerCallbackQuery();
+              await answerPress();
               await resend();
               continue;
             }
@@ -168,23 +179,22 @@ export function ideaWizard(services: BotServices) {
       const current = answered ? `\n\n${t(locale, 'idea-current', { value: draftFieldText(services, locale, draft, field) })}` : '';
       const text = `${step}\n${t(locale, `idea-ask-${field}`, vars)}${current}`;
       const prompts: number[] = [];
-      const send = async (): Promise<void> => {
-        const m = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
-        prompts.push(m.message_id);
+      const prompt = async (): Promise<void> => {
+        prompts.push(await send(text, kb));
       };
-      await send();
+      await prompt();
       const retry = async (key: string | null, refusal?: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }): Promise<void> => {
         if (refusal !== undefined) await sayRefusal(locale, refusal);
         else if (key !== null) await say(locale, key);
-        await send();
+        await prompt();
       };
       for (;;) {
-        const { press, c } = await waitOwn(mySeq, send);
+        const { press, c } = await waitOwn(mySeq, prompt);
         if (press !== null) {
           const reply = pressReply(field, answered, canBack, press.action, press.value);
           // A button this prompt never showed (forged): the fallback answers it as expired.
           if (reply === null) await conversation.skip({ next: true });
-          await c.answerCallbackQuery();
+          await answerPress();
           await clearButtons(prompts);
           return reply as Reply;
         }
@@ -278,26 +288,25 @@ export function ideaWizard(services: BotServices) {
       });
       kb.row().text(t(locale, 'common-cancel'), cb('cancel'));
       const prompts: number[] = [];
-      const send = async (): Promise<void> => {
-        const m = await ctx.reply(draftSummaryText(services, locale, draft, heading), { parse_mode: 'HTML', reply_markup: kb });
-        prompts.push(m.message_id);
+      const prompt = async (): Promise<void> => {
+        prompts.push(await send(draftSummaryText(services, locale, draft, heading), kb));
       };
-      await send();
+      await prompt();
       for (;;) {
-        const { press, c } = await waitOwn(mySeq, send);
+        const { press, c } = await waitOwn(mySeq, prompt);
         if (press === null) {
           if (/^\/cancel\b/iu.test(c.message?.text ?? '')) {
             await clearButtons(prompts);
             return { kind: 'cancel' };
           }
           await say(locale, 'idea-use-buttons');
-          await send();
+          await prompt();
           continue;
         }
         const field = DRAFT_FIELDS.find((f) => f === press.value);
         const result = press.action === 'confirm' ? { kind: 'confirm' as const } : press.action === 'cancel' ? { kind: 'cancel' as const } : press.action === 'edit' && field !== undefined ? { kind: 'edit' as const, field } : null;
         if (result === null) await conversation.skip({ next: true });
-        await c.answerCallbackQuery();
+        await answerPress();
         await clearButtons(prompts);
         return result as { readonly kind: 'confirm' | 'cancel' } | { readonly kind: 'edit'; readonly field: DraftField };
       }
