@@ -8,6 +8,7 @@ import { formatFor } from '../../adapters/telegram/render/text-format.ts';
 import { startBot } from '../support/telegram/bot-harness.ts';
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
 import { T } from '../support/test-campaign.ts';
+import { parseAmount } from '../../adapters/telegram/features/ideas-amount.ts';
 import { PROMPTS, Resident, fillWizard } from './idea-wizard-driver.ts';
 
 let run: BotHarness | null = null;
@@ -141,6 +142,7 @@ describe('the idea wizard', () => {
     await r.say('A community garden', p.description);
     await r.say('/cancel', p.cancelled);
     expect(await b.h.stores.ideas.list()).toEqual([]);
+    await r.say('/cancel', 'There is nothing to cancel');
 
     const { summary } = await fillWizard(r, 'en', { title: 'Lights on the bridge', description: 'Put solar lights along the old bridge so people feel safe.', category: 'mobility', area: 'centre', cost: '12 000', photo: false, location: null });
     const confirm = r.wizardButton('confirm');
@@ -210,5 +212,36 @@ describe('the idea wizard', () => {
     const { r } = await resident(b, 607, 'en');
     await r.say('/menu', 'What would you like to do?');
     await r.pressLabel('Submit an idea', PROMPTS.en.title);
+  });
+});
+
+describe('a typed cost', () => {
+  it('is read the way residents write amounts, in minor units', () => {
+    const cases: [string, number | null][] = [
+      ['1500', 150_000],
+      ['1 500', 150_000],
+      ['1\u202F500', 150_000],
+      ['1.500', 150_000],
+      ['1,500', 150_000],
+      ['1.500,50', 150_050],
+      ['1,500.50', 150_050],
+      ['12,5', 1250],
+      ['€ 2000', 200_000],
+      ['2000 €', 200_000],
+      ['2000 EUR', 200_000],
+      ["1'500", 150_000],
+      ['1.234.567', 123_456_700],
+      ['1.2.3', null],
+      ['12,345,6', null],
+      ['1.5005', null],
+      ['-5', null],
+      ['beaucoup', null],
+      ['', null],
+      ['9'.repeat(41), null],
+    ];
+    for (const [text, minor] of cases) expect([text, parseAmount(text, 100)]).toEqual([text, minor]);
+    // A currency without decimals takes whole amounts only.
+    expect(parseAmount('1500', 1)).toBe(1500);
+    expect(parseAmount('1500,5', 1)).toBeNull();
   });
 });

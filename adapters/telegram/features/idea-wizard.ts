@@ -410,6 +410,8 @@ export function ideaWizardFeature(services: BotServices): Composer<PnyxContext> 
   };
 
   privateChat.command('idea', enter);
+  // /cancel with no wizard going on (a running one takes /cancel itself, before this).
+  privateChat.command('cancel', (ctx) => ctx.reply(ctx.t('idea-nothing-to-cancel'), { parse_mode: 'HTML' }));
   privateChat.callbackQuery(menuCallback.filter, async (ctx, next) => {
     if (menuCallback.decode(ctx.callbackQuery.data)?.[0] !== 'submit') return next();
     await ctx.answerCallbackQuery();

@@ -43,6 +43,7 @@ idea-busy = Sie beantworten in diesem Chat bereits Fragen: bitte schließen Sie 
 idea-resubmit-heading = ✏️ <b>Idee Nr. { $number }: Das Komitee bittet um Änderungen</b>
     { $comment }
     Ändern Sie mit den Schaltflächen unten, was nötig ist, und bestätigen Sie dann.
+idea-nothing-to-cancel = Es gibt nichts abzubrechen. Senden Sie /menu, um zu sehen, was Sie tun können.
 mine-title = 🗂 <b>Ihre Ideen ({ $count })</b>
 mine-empty = Sie haben noch keine Idee gesendet. Legen Sie los mit /idea!
 mine-open-hint = Tippen Sie auf eine Idee, um sie zu sehen und zu erfahren, was Sie tun können.

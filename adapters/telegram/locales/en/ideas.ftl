@@ -43,6 +43,7 @@ idea-busy = You are already answering questions in this chat: please finish them
 idea-resubmit-heading = ✏️ <b>Idea #{ $number }: the committee asked for changes</b>
     { $comment }
     Change what is needed with the buttons below, then confirm.
+idea-nothing-to-cancel = There is nothing to cancel. Send /menu to see what you can do.
 mine-title = 🗂 <b>Your ideas ({ $count })</b>
 mine-empty = You have not sent any idea yet. Send one with /idea!
 mine-open-hint = Press an idea to see it and what you can do.

@@ -43,6 +43,7 @@ idea-busy = Vous êtes déjà en train de répondre à des questions dans cette 
 idea-resubmit-heading = ✏️ <b>Idée n° { $number } : le comité demande des modifications</b>
     { $comment }
     Modifiez ce qu'il faut avec les boutons ci-dessous, puis confirmez.
+idea-nothing-to-cancel = Il n'y a rien à annuler. Envoyez /menu pour voir ce que vous pouvez faire.
 mine-title = 🗂 <b>Vos idées ({ $count })</b>
 mine-empty = Vous n'avez encore envoyé aucune idée. Lancez-vous avec /idea !
 mine-open-hint = Appuyez sur une idée pour la voir et savoir ce que vous pouvez faire.

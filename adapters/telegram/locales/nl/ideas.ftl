@@ -43,6 +43,7 @@ idea-busy = Je bent in dit gesprek al vragen aan het beantwoorden: maak die eers
 idea-resubmit-heading = ✏️ <b>Idee nr. { $number }: het comité vraagt om wijzigingen</b>
     { $comment }
     Pas aan wat nodig is met de knoppen hieronder en bevestig dan.
+idea-nothing-to-cancel = Er is niets om te annuleren. Stuur /menu om te zien wat je kunt doen.
 mine-title = 🗂 <b>Jouw ideeën ({ $count })</b>
 mine-empty = Je hebt nog geen idee verstuurd. Begin met /idea!
 mine-open-hint = Druk op een idee om het te bekijken en te zien wat je kunt doen.

@@ -43,6 +43,7 @@ idea-busy = Odpowiadasz już na pytania w tej rozmowie: najpierw je dokończ alb
 idea-resubmit-heading = ✏️ <b>Pomysł nr { $number }: komisja prosi o zmiany</b>
     { $comment }
     Zmień, co trzeba, przyciskami poniżej, a potem potwierdź.
+idea-nothing-to-cancel = Nie ma czego anulować. Wyślij /menu, aby zobaczyć, co możesz zrobić.
 mine-title = 🗂 <b>Twoje pomysły ({ $count })</b>
 mine-empty = Nie wysłałeś jeszcze żadnego pomysłu. Zacznij od /idea!
 mine-open-hint = Naciśnij pomysł, aby go zobaczyć i sprawdzić, co możesz zrobić.
