@@ -35,6 +35,8 @@ import { ideaCardFeature, openIdeaCard } from './features/idea-card.ts';
 import { browseFeature } from './features/browse.ts';
 import { articlesFeature } from './features/articles.ts';
 import { questionsFeature } from './features/questions.ts';
+import { ideaWizardFeature } from './features/idea-wizard.ts';
+import { myIdeasFeature } from './features/my-ideas.ts';
 import { settingsFeature } from './features/settings.ts';
 import { myDataFeature } from './features/my-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
@@ -140,12 +142,15 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
   bot.use(mainMenuFeature(services, menu));
   // First after the menu: an open ask step (a conversation) sees other commands and buttons
-  // before their features, and steps aside.
+  // before their features, and steps aside; the idea wizard does the same.
   bot.use(questionsFeature(services));
+  // The wizard before "my ideas", which enters it to resubmit.
+  bot.use(ideaWizardFeature(services));
+  bot.use(myIdeasFeature(services));
   bot.use(ideaCardFeature(services));
   bot.use(browseFeature(services));
   bot.use(articlesFeature(services));
-  for (const action of ['browse', 'articles', 'ask'] as const) installed.add(action);
+  for (const action of ['submit', 'mine', 'browse', 'articles', 'ask'] as const) installed.add(action);
   bot.use(settingsFeature(services));
   installed.add('settings');
   bot.use(myDataFeature(services));
