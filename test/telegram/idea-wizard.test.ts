@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { refusalText } from '../../adapters/telegram/render/refusal-text.ts';
+import type { RefusalLike } from '../../adapters/telegram/render/refusal-text.ts';
 import { formatFor } from '../../adapters/telegram/render/text-format.ts';
 import { startBot } from '../support/telegram/bot-harness.ts';
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
@@ -26,7 +27,7 @@ async function resident(b: BotHarness, id: number, locale: 'fr' | 'en'): Promise
 }
 
 /** The refusal text a resident reads for `refusal`, as plain text. */
-function refusalPlain(b: BotHarness, locale: string, refusal: { code: string; params?: Record<string, unknown> }): string {
+function refusalPlain(b: BotHarness, locale: string, refusal: RefusalLike): string {
   return plainOf(refusalText(b.bot.services.translate, locale, b.h.campaign, refusal));
 }
 

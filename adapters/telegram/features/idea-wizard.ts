@@ -35,6 +35,7 @@ import { DRAFT_FIELDS, commentText, draftFieldText, draftSummaryText } from '../
 import type { DraftField, IdeaDraft } from '../render/idea-draft.ts';
 import { localized } from '../render/localized.ts';
 import { refusalText } from '../render/refusal-text.ts';
+import type { RefusalLike } from '../render/refusal-text.ts';
 import { formatFor } from '../render/text-format.ts';
 import { parseAmount } from './ideas-amount.ts';
 import { menuCallback } from './main-menu.ts';
@@ -65,7 +66,7 @@ interface ResubmitTarget {
 }
 
 /** Result of the final engine call, reduced to JSON. */
-type SendResult = { readonly ok: true; readonly number: number } | { readonly ok: false; readonly code: string; readonly params: Readonly<Record<string, unknown>> };
+type SendResult = { readonly ok: true; readonly number: number } | { readonly ok: false; readonly code: string; readonly params: NonNullable<RefusalLike["params"]> };
 
 function sendResult(out: Outcome<{ readonly number: number }>): SendResult {
   return out.ok ? { ok: true, number: out.value.number } : { ok: false, code: out.code, params: out.params };
@@ -104,7 +105,7 @@ export function ideaWizard(services: BotServices) {
     const say = async (locale: string, key: string, vars?: Readonly<Record<string, string | number>>): Promise<void> => {
       await send(t(locale, key, vars));
     };
-    const sayRefusal = async (locale: string, refusal: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }): Promise<void> => {
+    const sayRefusal = async (locale: string, refusal: RefusalLike): Promise<void> => {
       await send(refusalText(t, locale, campaign, refusal));
     };
     const clearButtons = (messageIds: readonly number[]): Promise<void> =>
@@ -183,7 +184,7 @@ export function ideaWizard(services: BotServices) {
         prompts.push(await send(text, kb));
       };
       await prompt();
-      const retry = async (key: string | null, refusal?: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }): Promise<void> => {
+      const retry = async (key: string | null, refusal?: RefusalLike): Promise<void> => {
         if (refusal !== undefined) await sayRefusal(locale, refusal);
         else if (key !== null) await say(locale, key);
         await prompt();
@@ -243,7 +244,7 @@ export function ideaWizard(services: BotServices) {
     const typedAnswer = async (
       field: DraftField,
       msg: Context['message'],
-      retry: (key: string | null, refusal?: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }) => Promise<void>,
+      retry: (key: string | null, refusal?: RefusalLike) => Promise<void>,
     ): Promise<unknown> => {
       const text = msg?.text;
       switch (field) {
@@ -316,7 +317,7 @@ export function ideaWizard(services: BotServices) {
     let draft: IdeaDraft = {};
     let target: ResubmitTarget | null = null;
     if (start.mode === 'resubmit') {
-      const found = await conversation.external(async (): Promise<ResubmitTarget | { readonly refused: { readonly code: string; readonly params: Readonly<Record<string, unknown>> } }> => {
+      const found = await conversation.external(async (): Promise<ResubmitTarget | { readonly refused: { readonly code: string; readonly params: NonNullable<RefusalLike["params"]> } }> => {
         const out = await engine.ideaByNumber(start.idea, me.id);
         if (!out.ok) return { refused: { code: out.code, params: out.params } };
         const idea = out.value.idea;

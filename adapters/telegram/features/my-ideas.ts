@@ -20,6 +20,7 @@ import { escapeHtml } from '../render/html.ts';
 import { ideaCardText } from '../render/idea-card.ts';
 import { commentText, rewriteComparisonText } from '../render/idea-draft.ts';
 import { refusalText } from '../render/refusal-text.ts';
+import type { RefusalLike } from '../render/refusal-text.ts';
 import { enterIdeaWizard } from './idea-wizard.ts';
 import { menuCallback } from './main-menu.ts';
 
@@ -107,7 +108,7 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
   const registered = (ctx: PnyxContext): string | null => (ctx.resident !== null && ctx.resident.step === 'done' ? ctx.resident.id : null);
   const html = { parse_mode: 'HTML' } as const;
 
-  const refuseWith = async (ctx: PnyxContext, refusal: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }): Promise<void> => {
+  const refuseWith = async (ctx: PnyxContext, refusal: RefusalLike): Promise<void> => {
     await ctx.reply(refusalText(services.translate, localeOf(ctx), campaign, refusal), html);
   };
 
