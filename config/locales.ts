@@ -1,10 +1,15 @@
 /**
  * The languages Pnyx can run a campaign in. A campaign locale is a canonical BCP-47 tag
- * (`fr`, `en`, `pt-BR`) whose language has Pnyx translations.
+ * (`fr`, `en`, `fr-BE`) whose language has Pnyx translations.
  */
 
-/** Languages with Pnyx interface translations (primary language subtags). */
-export const SUPPORTED_LANGUAGES = ['fr', 'en', 'nl', 'de', 'pl', 'es', 'it', 'pt', 'uk', 'ar'] as const;
+/**
+ * Languages with Pnyx interface translations (primary language subtags): exactly the ones
+ * the residents' bot has texts for (`BOT_LOCALES`, one folder each under
+ * adapters/telegram/locales/). Kept here because config/ imports no adapter; a test checks
+ * the three agree, so `check-config` refuses a campaign language the bot could not speak.
+ */
+export const SUPPORTED_LANGUAGES = ['fr', 'en', 'nl', 'de', 'pl'] as const;
 
 /**
  * Checks one locale tag; returns null when usable, else what was expected. The tag must be
@@ -16,7 +21,7 @@ export function checkLocaleTag(tag: string): string | null {
   try {
     canonical = Intl.getCanonicalLocales(tag)[0];
   } catch {
-    return `"${tag}" is not a BCP-47 language tag; expected one of ${SUPPORTED_LANGUAGES.join(', ')} (optionally with a region, e.g. pt-BR)`;
+    return `"${tag}" is not a BCP-47 language tag; expected one of ${SUPPORTED_LANGUAGES.join(', ')} (optionally with a region, e.g. fr-BE)`;
   }
   if (canonical !== tag) return `write the language tag in canonical form: "${canonical}"`;
   const language = tag.split('-')[0] ?? '';
