@@ -7,7 +7,7 @@
  * any of them. Scripts never build a key themselves: each receives every key it touches in
  * KEYS, so a cluster (and any proxy) can route and check it.
  *
- * Namespaces that take an id (`res:`, `rcodes:`, `code:`, `idea:`, `sup:`, `q:`, `qmsg:`,
+ * Namespaces that take an id (`res:`, `rcodes:`, `code:`, `phone:`, `idea:`, `sup:`, `q:`, `qmsg:`,
  * `qown:`, `qsaid:`, `b:`, `benv:`, `pu:`, `chat:`, `chatowner:`, `lease:`, `done:`, `bc:`)
  * never share a first segment with the fixed keys, so no id can collide with a fixed key.
  *
@@ -56,6 +56,11 @@ export interface RedisKeys {
    * resident finds the codes that name them. Deleted with the resident.
    */
   residentCodes(residentId: string): string;
+  /**
+   * Hash h/a: the claim of one phone key (holder pseudonym, claimed at) — a keyed hash of a
+   * number, never the number. Kept when the holder erases their data (ResidentStore).
+   */
+  phone(phoneKey: string): string;
   /** Hash v/s/d: one idea. */
   idea(id: string): string;
   /** Zset: idea ids scored by number. */
@@ -155,6 +160,7 @@ export function redisKeys(prefix: string): RedisKeys {
     broadcastMember,
     code: (code) => `${p}code:${code}`,
     residentCodes: (id) => `${p}rcodes:${id}`,
+    phone: (phoneKey) => `${p}phone:${phoneKey}`,
     idea: (id) => `${p}idea:${id}`,
     ideaNumbers: `${p}idx:ideas`,
     ideaStates: `${p}count:idea-states`,

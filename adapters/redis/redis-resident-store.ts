@@ -1,6 +1,6 @@
 import type { Resident } from '../../core/residents/resident.ts';
 import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
-import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
+import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, PhoneClaim, PhoneClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { outcomeOf } from './outcomes.ts';
@@ -39,7 +39,8 @@ const ERASE_ATTEMPTS = 5;
  * zset for `list`, the set `rcodes:<id>` of the codes they claimed and, while they receive
  * broadcasts, `<id> NUL <area>` in the subscription zset for `listSubscribed`; the save and
  * erase scripts move them together, and "forget me" deletes every one and the id from those
- * codes. Nothing maps a resident to a voter key.
+ * codes. Nothing maps a resident to a voter key. Phone claims (`phone:<phone key>`, holder
+ * pseudonym and instant) are left by erasure on purpose (see the port).
  */
 export class RedisResidentStore implements ResidentStore {
   readonly #ctx: RedisContext;
@@ -192,6 +193,26 @@ export class RedisResidentStore implements ResidentStore {
     if (outcome === 'conflict') return { status: 'conflict' };
     if (outcome === 'used') return { status: 'used', residentId: reply[1] === '' ? null : String(reply[1]) };
     return { status: 'claimed', code: { code, residentId: resident.id, issuedBy: String(reply[1]), issuedAt: Number(reply[2]), usedAt: at } };
+  }
+
+  async claimPhoneAndSave(phoneKey: string, holder: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<PhoneClaimOutcome> {
+    const k = this.#ctx.keys;
+    const reply = (await this.#ctx.write(
+      'residents.claimPhoneAndSave',
+      'phone-claim-save',
+      side,
+      [k.phone(phoneKey), k.resident(resident.id), k.residentIds, k.subscribed],
+      [holder, String(at), expectedVersion === null ? '' : String(expectedVersion), residentJson(resident), resident.id, subscriptionMember(k, resident)],
+    )) as unknown[];
+    // The script answers `used` for a phone another holder has: the port's `taken`.
+    const outcome = outcomeOf('phone-claim-save', reply[0], ['claimed', 'used', 'conflict']);
+    return { status: outcome === 'used' ? 'taken' : outcome };
+  }
+
+  async getPhoneClaim(phoneKey: string): Promise<PhoneClaim | null> {
+    const [h, a] = await this.#ctx.guard('residents.getPhoneClaim', () => this.#ctx.redis.hmget(this.#ctx.keys.phone(phoneKey), 'h', 'a'));
+    if (h === null || h === undefined) return null;
+    return { phoneKey, holder: h, claimedAt: Number(a) };
   }
 
   async getCode(code: string): Promise<AccessCode | null> {

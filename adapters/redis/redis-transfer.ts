@@ -13,7 +13,7 @@
  * bot instance first; `pnyx migrate` re-reads the source at the end and fails if it moved.
  *
  * On a Redis Cluster the prefix must carry a hash tag: every key, pipeline and transaction
- * then goes to the master of that one slot, and key scans (codes, update claims) run there
+ * then goes to the master of that one slot, and key scans (codes, phone claims, update claims) run there
  * only — SCAN walks one node, and that node holds every key of the prefix.
  */
 import type { Redis } from 'ioredis';
@@ -25,7 +25,7 @@ import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AuditEntry } from '../../core/ports/audit-log.ts';
-import type { AccessCode } from '../../core/ports/resident-store.ts';
+import type { AccessCode, PhoneClaim } from '../../core/ports/resident-store.ts';
 import { encodeChatState } from '../../core/ports/chat-state-store.ts';
 import type { JsonValue } from '../../core/ports/chat-state-store.ts';
 import type { ChatStateEntry } from '../../core/ports/store-transfer.ts';
@@ -244,6 +244,15 @@ export function redisTransfer(client: RedisClient, prefix: string, options: Redi
       codes.push({ code: codeKeys[n]!.slice(codePrefix.length), residentId: r ?? null, issuedBy: b, issuedAt: Number(i), usedAt: u == null ? null : Number(u) });
     });
 
+    const phonePrefix = k.phone('');
+    const phoneKeys = await scan(phonePrefix);
+    const phoneClaims: PhoneClaim[] = [];
+    (await readEach(phoneKeys, (key) => ['hmget', key, 'h', 'a'])).forEach((row, n) => {
+      const [h, a] = row as (string | null)[];
+      if (h == null) return;
+      phoneClaims.push({ phoneKey: phoneKeys[n]!.slice(phonePrefix.length), holder: h, claimedAt: Number(a) });
+    });
+
     const outbox = await readOutbox(run, k, Number(outboxSeq ?? 0), chunk);
 
     const audit: AuditEntry[] = [];
@@ -284,6 +293,7 @@ export function redisTransfer(client: RedisClient, prefix: string, options: Redi
       secretCheck: (secret as string | null) ?? null,
       residents: residents.sort((a, b) => byText(a.id, b.id)),
       codes,
+      phoneClaims: phoneClaims.sort((a, b) => byText(a.phoneKey, b.phoneKey)),
       ideas: ideas.sort((a, b) => a.number - b.number || byText(a.id, b.id)),
       nextIdeaNumber: Number(ideaNumber ?? 0) + 1,
       supports,
@@ -319,6 +329,7 @@ export function redisTransfer(client: RedisClient, prefix: string, options: Redi
       yield ['hset', k.code(c.code), 'b', c.issuedBy, 'i', c.issuedAt, ...(c.residentId === null ? [] : ['r', c.residentId]), ...(c.usedAt === null ? [] : ['u', c.usedAt])];
       if (c.residentId !== null) yield ['sadd', k.residentCodes(c.residentId), c.code];
     }
+    for (const c of dump.phoneClaims) yield ['hset', k.phone(c.phoneKey), 'h', c.holder, 'a', c.claimedAt];
     const states = new Map<string, number>();
     for (const i of dump.ideas) {
       yield ['hset', k.idea(i.id), 'v', i.version, 's', i.state, 'd', withoutVersion(i)];

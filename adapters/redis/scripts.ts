@@ -32,6 +32,7 @@ export const SCRIPT_NAMES = [
   'outbox-erase',
   'outbox-list',
   'outbox-settle',
+  'phone-claim-save',
   'processed-begin',
   'question-erase',
   'question-save',

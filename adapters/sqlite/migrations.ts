@@ -280,6 +280,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE processed_updates ADD COLUMN holder TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'phone_claims',
+    // "One phone verifies one account" (ResidentStore.claimPhoneAndSave): the keyed hash of
+    // a number and the pseudonym of the resident it verified — never the number, never a
+    // resident id. Erasure leaves the rows on purpose (see the port).
+    sql: `
+      CREATE TABLE phone_claims (
+        phone_key  TEXT PRIMARY KEY,
+        holder     TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

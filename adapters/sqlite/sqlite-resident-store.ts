@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Resident } from '../../core/residents/resident.ts';
 import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
-import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
+import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, PhoneClaim, PhoneClaimOutcome, ResidentStore } from '../../core/ports/resident-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { immediateTx } from './sqlite-database.ts';
@@ -41,6 +41,17 @@ export const LIST_SUBSCRIBED_SQL = 'SELECT id, version, data FROM residents INDE
 export const LIST_SUBSCRIBED_IN_AREA_SQL =
   'SELECT id, version, data FROM residents INDEXED BY residents_subscribed_by_area WHERE subscribed = 1 AND area = ? AND id > ? ORDER BY id LIMIT ?';
 
+interface PhoneClaimRow {
+  phone_key: string;
+  holder: string;
+  claimed_at: number;
+}
+
+/** A phone claim of its row (also read by the transfer). */
+export function phoneClaimFromRow(r: PhoneClaimRow): PhoneClaim {
+  return { phoneKey: r.phone_key, holder: r.holder, claimedAt: r.claimed_at };
+}
+
 function codeFromRow(r: CodeRow): AccessCode {
   return { code: r.code, residentId: r.resident_id, issuedBy: r.issued_by, issuedAt: r.issued_at, usedAt: r.used_at };
 }
@@ -48,6 +59,7 @@ function codeFromRow(r: CodeRow): AccessCode {
 /**
  * Residents (JSON rows with an optimistic version) and one-time codes in SQLite. The only
  * tables with personal data: erasing a resident deletes their row and their id from codes.
+ * Phone claims (`phone_claims`: keyed hash → pseudonym, no personal data in clear) stay.
  * `subscribed` and `area` columns, written by the same statement as the record, feed the
  * partial indexes that `listSubscribed` reads (named with INDEXED BY, so a plan that scans
  * every resident is an error rather than a slow surprise).
@@ -63,6 +75,8 @@ export class SqliteResidentStore implements ResidentStore {
   private readonly addCodesTx: (codes: readonly AccessCode[]) => void;
   private readonly claimTx: (code: string, residentId: string, at: number, side: SideRecords) => ClaimOutcome;
   private readonly claimAndSaveTx: (code: string, resident: Resident, expected: number | null, at: number, side: SideRecords) => ClaimAndSaveOutcome;
+  private readonly getPhoneStmt: Database.Statement<[string], PhoneClaimRow>;
+  private readonly claimPhoneTx: (phoneKey: string, holder: string, resident: Resident, expected: number | null, at: number, side: SideRecords) => PhoneClaimOutcome;
 
   constructor(db: Database.Database) {
     const side = sideRecordsFor(db);
@@ -87,6 +101,8 @@ export class SqliteResidentStore implements ResidentStore {
        ON CONFLICT (code) DO NOTHING`,
     );
     const useCode = db.prepare<[string, number, string]>('UPDATE access_codes SET resident_id = ?, used_at = ? WHERE code = ?');
+    this.getPhoneStmt = db.prepare('SELECT phone_key, holder, claimed_at FROM phone_claims WHERE phone_key = ?');
+    const insertPhone = db.prepare<[string, string, number]>('INSERT INTO phone_claims (phone_key, holder, claimed_at) VALUES (?, ?, ?)');
 
     const write = (resident: Resident, expected: number | null): boolean => {
       const data = JSON.stringify(resident);
@@ -133,6 +149,16 @@ export class SqliteResidentStore implements ResidentStore {
       side.write(records);
       return { status: 'claimed', code: codeFromRow({ ...row, resident_id: resident.id, used_at: at }) };
     });
+
+    this.claimPhoneTx = immediateTx(db, (phoneKey: string, holder: string, resident: Resident, expected: number | null, at: number, records: SideRecords): PhoneClaimOutcome => {
+      const row = this.getPhoneStmt.get(phoneKey);
+      if (row !== undefined && row.holder !== holder) return { status: 'taken' };
+      // The resident write is the version check: nothing has been written yet when it fails.
+      if (!write(resident, expected)) return { status: 'conflict' };
+      if (row === undefined) insertPhone.run(phoneKey, holder, at);
+      side.write(records);
+      return { status: 'claimed' };
+    });
   }
 
   async get(id: string): Promise<Resident | null> {
@@ -175,5 +201,14 @@ export class SqliteResidentStore implements ResidentStore {
   async getCode(code: string): Promise<AccessCode | null> {
     const row = this.getCodeStmt.get(code);
     return row === undefined ? null : codeFromRow(row);
+  }
+
+  async claimPhoneAndSave(phoneKey: string, holder: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<PhoneClaimOutcome> {
+    return this.claimPhoneTx(phoneKey, holder, resident, expectedVersion, at, side);
+  }
+
+  async getPhoneClaim(phoneKey: string): Promise<PhoneClaim | null> {
+    const row = this.getPhoneStmt.get(phoneKey);
+    return row === undefined ? null : phoneClaimFromRow(row);
   }
 }

@@ -28,7 +28,7 @@ import type { BallotRow } from './sqlite-ballot-box.ts';
 import { messageFromRow } from './sqlite-outbox.ts';
 import { META_QUESTION_NUMBER, messageJson, questionFromRow, questionJson, questionMessageFromRow } from './sqlite-question-store.ts';
 import type { QuestionMessageRow, QuestionRow } from './sqlite-question-store.ts';
-import { subscriptionColumns } from './sqlite-resident-store.ts';
+import { phoneClaimFromRow, subscriptionColumns } from './sqlite-resident-store.ts';
 import { BROADCAST_COLUMNS, broadcastFromRow, broadcastValues } from './broadcast-rows.ts';
 import type { BroadcastRow } from './broadcast-rows.ts';
 import type { OutboxRow } from './sqlite-outbox.ts';
@@ -43,6 +43,7 @@ const DATA_TABLES = [
   'campaign_records',
   'residents',
   'access_codes',
+  'phone_claims',
   'ideas',
   'idea_supports',
   'questions',
@@ -124,6 +125,7 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
       codes: all<{ code: string; resident_id: string | null; issued_by: string; issued_at: number; used_at: number | null }>(
         'SELECT * FROM access_codes ORDER BY code',
       ).map((r): AccessCode => ({ code: r.code, residentId: r.resident_id, issuedBy: r.issued_by, issuedAt: r.issued_at, usedAt: r.used_at })),
+      phoneClaims: all<Parameters<typeof phoneClaimFromRow>[0]>('SELECT phone_key, holder, claimed_at FROM phone_claims ORDER BY phone_key').map(phoneClaimFromRow),
       ideas: all<{ version: number; data: string }>('SELECT version, data FROM ideas ORDER BY number, id').map((r) => ({
         ...(JSON.parse(r.data) as Idea),
         version: r.version,
@@ -182,6 +184,8 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     }
     const code = run('INSERT INTO access_codes (code, resident_id, issued_by, issued_at, used_at) VALUES (?, ?, ?, ?, ?)');
     for (const c of dump.codes) code(c.code, c.residentId, c.issuedBy, c.issuedAt, c.usedAt);
+    const phone = run('INSERT INTO phone_claims (phone_key, holder, claimed_at) VALUES (?, ?, ?)');
+    for (const c of dump.phoneClaims) phone(c.phoneKey, c.holder, c.claimedAt);
     const idea = run('INSERT INTO ideas (id, number, state, author_id, version, data) VALUES (?, ?, ?, ?, ?, ?)');
     for (const i of dump.ideas) idea(i.id, i.number, i.state, i.authorId, i.version, JSON.stringify(i));
     const support = run('INSERT INTO idea_supports (idea_id, supporter_key, at) VALUES (?, ?, ?)');

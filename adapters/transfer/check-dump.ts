@@ -59,6 +59,15 @@ export function checkDump(dump: CampaignDump): void {
     broadcastIds.add(b.id);
     if (b.status !== 'fanning_out' && b.total !== b.queued) refuse(`broadcast ${i + 1} is past fan-out but its total differs from its queued count`);
   });
+  // A dump written before phone claims existed has none (the format string is bumped on merge).
+  if (!Array.isArray((dump as { phoneClaims?: unknown }).phoneClaims)) refuse('phoneClaims is not a list');
+  const phoneKeys = new Set<string>();
+  dump.phoneClaims.forEach((c, i) => {
+    if (typeof c.phoneKey !== 'string' || c.phoneKey === '' || typeof c.holder !== 'string' || c.holder === '') refuse(`phone claim ${i + 1} has no phone key or no holder`);
+    if (phoneKeys.has(c.phoneKey)) refuse(`phone claim ${i + 1} repeats a phone key`);
+    phoneKeys.add(c.phoneKey);
+    if (!Number.isSafeInteger(c.claimedAt)) refuse(`phone claim ${i + 1} has no whole claim instant`);
+  });
   const ideas = new Set(dump.ideas.map((i) => i.id));
   dump.supports.forEach((s, i) => {
     if (!ideas.has(s.ideaId)) refuse(`support ${i + 1} is for an idea the dump does not hold`);
@@ -85,7 +94,7 @@ export function isEmptyDump(dump: CampaignDump): boolean {
     dump.secretCheck === null &&
     dump.nextIdeaNumber <= 1 &&
     dump.nextQuestionNumber <= 1 &&
-    [dump.residents, dump.codes, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed, dump.chatState, dump.broadcasts].every(
+    [dump.residents, dump.codes, dump.phoneClaims, dump.ideas, dump.supports, dump.questions, dump.questionMessages, dump.ballots, dump.ballotVersions, dump.outbox, dump.messageRefs, dump.audit, dump.processed, dump.chatState, dump.broadcasts].every(
       (s) => s.length === 0,
     )
   );

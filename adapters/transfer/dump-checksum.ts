@@ -26,6 +26,7 @@ export const DUMP_SECTIONS = [
   'secretCheck',
   'residents',
   'codes',
+  'phoneClaims',
   'ideas',
   'supports',
   'questions',

@@ -108,7 +108,8 @@ export async function runSimulation(campaign: Campaign, engine: CampaignEngine, 
       if (ok(await engine.answerRegistration(opened.id, answer), `registration (${answer.step})`) === null) return;
     }
     const mode = campaign.eligibility.verification;
-    if (mode === 'phone' && ok(await engine.verifyByPhone(opened.id), 'verification (phone)') === null) return;
+    // One phone verifies one account: each simulated resident has a number of their own.
+    if (mode === 'phone' && ok(await engine.verifyByPhone(opened.id, `+32${r.telegramId as number}`), 'verification (phone)') === null) return;
     if (mode === 'code' && ok(await engine.verifyByCode(opened.id, r.code ?? ''), 'verification (code)') === null) return;
     r.id = opened.id;
     report.registrations++;

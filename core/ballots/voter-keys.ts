@@ -39,6 +39,16 @@ export class VoterKeys {
     return `p_${this.#mac('pseudonym', residentId).slice(0, 22)}`;
   }
 
+  /**
+   * The keyed hash of a normalised phone number (digits only, see `normalisePhone`): how
+   * "one phone verifies one account" is checked without storing the number (SPEC §2.4,
+   * issue 10). 32 base64url characters, its own purpose string, so it equals no ballot,
+   * support or pseudonym key; not reversible without PNYX_SECRET.
+   */
+  phoneKey(normalisedPhone: string): string {
+    return this.#mac('phone', normalisedPhone);
+  }
+
   /** A check value of the secret, stored to detect a changed PNYX_SECRET at start. */
   secretCheck(): string {
     return this.#mac('check', 'pnyx');

@@ -42,6 +42,9 @@ export const FIXED_REFUSAL_CODES = [
   'broadcast.text_too_long',
   'broadcast.unknown_area',
   'broadcast.unknown_locale',
+  // browse (the residents' list of ideas)
+  'browse.unknown_area',
+  'browse.unknown_category',
   // code
   'code.count_invalid',
   'code.malformed',
@@ -88,6 +91,9 @@ export const FIXED_REFUSAL_CODES = [
   'phase.no_next',
   'phase.reason_required',
   'phase.window_passed',
+  // phone (verification by a Telegram-verified number)
+  'phone.already_used',
+  'phone.invalid',
   // replay (importing a Pabulib election as a campaign)
   'replay.amount_precision',
   'replay.missing_meta',
@@ -118,6 +124,7 @@ export const FIXED_REFUSAL_CODES = [
   'registration.unknown_age_band',
   'registration.unknown_area',
   'registration.unknown_language',
+  'registration.unknown_postcode',
   'registration.use_verification',
   'registration.wrong_verification',
   // resident

@@ -8,6 +8,7 @@ import type { EngineDeps } from './engine-deps.ts';
 import * as phases from './phase-usecases.ts';
 import * as residents from './resident-usecases.ts';
 import * as ideas from './idea-usecases.ts';
+import * as browsing from './browse-usecases.ts';
 import * as questions from './question-usecases.ts';
 import * as ballots from './ballot-usecases.ts';
 import * as counting from './tally-usecases.ts';
@@ -66,6 +67,12 @@ export function createEngine(input: EngineDeps) {
     estimateCost: bind(deps, ideas.estimateCost),
     selectFinalist: bind(deps, ideas.selectFinalist),
     ideaCard: bind(deps, ideas.ideaCard),
+    // what residents read
+    browseIdeas: bind(deps, browsing.browseIdeas),
+    ideaByNumber: bind(deps, browsing.ideaByNumber),
+    myIdeas: bind(deps, browsing.myIdeas),
+    hasSupported: bind(deps, browsing.hasSupported),
+    areaForPostcode: bind(deps, browsing.areaForPostcode),
     // questions
     askQuestion: bind(deps, questions.askQuestion),
     followUpQuestion: bind(deps, questions.followUpQuestion),

@@ -1,6 +1,7 @@
 /**
- * Resident use cases (SPEC §2.4): registration, language, subscriptions, "my data",
- * "forget me", ambassadors' assisted registration, one-time codes and roles.
+ * Resident use cases (SPEC §2.4): registration, phone and one-time-code verification,
+ * language, subscriptions, "my data", "forget me", ambassadors' assisted registration,
+ * one-time codes and roles.
  */
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
@@ -8,8 +9,10 @@ import type { Resident, ResidentRole } from '../residents/resident.ts';
 import type { RegistrationAnswer } from '../residents/registration.ts';
 import { applyAnswer, ineligibility, newResident, nextStep, pickLocale } from '../residents/registration.ts';
 import { anonymise } from '../ideas/idea-rules.ts';
+import { PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, normalisePhone } from '../residents/phone.ts';
 import type { StoredBallot } from '../ballots/ballot.ts';
 import type { Idea } from '../ideas/idea.ts';
+import type { Question, QuestionMessage } from '../questions/question.ts';
 import type { AccessCode } from '../ports/resident-store.ts';
 import type { SideRecords } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
@@ -79,9 +82,36 @@ export async function answerRegistration(deps: EngineDeps, residentId: string, a
   });
 }
 
-/** Verification by a Telegram-verified phone number (the adapter checked the contact is the user's own). */
-export async function verifyByPhone(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
-  return update(deps, residentId, (r) => applyAnswer(deps.campaign, r, { step: 'verification', method: 'phone' }, deps.clock.now()));
+/**
+ * Verification by a Telegram-verified phone number (the adapter checked the contact is the
+ * user's own). One phone verifies one account: the number is normalised (`normalisePhone`:
+ * digits only, 6 to 15 of them, else `phone.invalid`), turned into a keyed hash
+ * (`VoterKeys.phoneKey`) and claimed for the resident's keyed pseudonym in the same atomic
+ * store step that saves the verified resident (`ResidentStore.claimPhoneAndSave`). A phone
+ * another account holds is refused (`phone.already_used`) and nothing is written; a version
+ * conflict is retried, and one that outlasts the retries leaves the phone unclaimed.
+ *
+ * The number itself is never stored, logged or put in a refusal. "Forget me" keeps the
+ * claim (keyed hash → pseudonym, neither reversible without PNYX_SECRET), so erasing cannot
+ * let one phone verify a second account; registering again from the same Telegram account
+ * gives the same pseudonym, and the same phone verifies it again.
+ */
+export async function verifyByPhone(deps: EngineDeps, residentId: string, phone: string): Promise<Outcome<Resident>> {
+  const digits = normalisePhone(phone);
+  if (digits === null) return refuse('phone.invalid', { min: PHONE_MIN_DIGITS, max: PHONE_MAX_DIGITS });
+  const phoneKey = deps.keys.phoneKey(digits);
+  const holder = deps.keys.residentPseudonym(residentId);
+  const now = deps.clock.now();
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const r = await deps.stores.residents.get(residentId);
+    if (r === null) return refuse('resident.unknown', {});
+    const next = applyAnswer(deps.campaign, r, { step: 'verification', method: 'phone' }, now);
+    if (!next.ok) return next;
+    const claimed = await deps.stores.residents.claimPhoneAndSave(phoneKey, holder, next.value, r.version, now, {});
+    if (claimed.status === 'claimed') return done({ ...next.value, version: r.version + 1 });
+    if (claimed.status === 'taken') return refuse('phone.already_used', {});
+  }
+  return refuse('resident.busy', {});
 }
 
 /**
@@ -129,10 +159,19 @@ export async function requireEligible(deps: EngineDeps, residentId: string): Pro
 export interface ResidentExport {
   readonly resident: Resident;
   readonly ideas: readonly Idea[];
+  /** Numbers of the ideas they support. */
   readonly supported: readonly number[];
   readonly ballots: readonly StoredBallot[];
+  /** Their questions to the team, each with its whole thread, oldest first. */
+  readonly questions: readonly { readonly question: Question; readonly messages: readonly QuestionMessage[] }[];
+  /**
+   * Whether a phone number verified this account. Only the fact: the number is held nowhere,
+   * only its keyed hash, which says nothing to anyone without PNYX_SECRET.
+   */
+  readonly phoneVerified: boolean;
 }
 
+/** "My data" (SPEC §2.4, GDPR Art. 15): everything stored about the resident. */
 export async function exportMyData(deps: EngineDeps, residentId: string): Promise<Outcome<ResidentExport>> {
   const r = await deps.stores.residents.get(residentId);
   if (r === null) return refuse('resident.unknown', {});
@@ -143,7 +182,10 @@ export async function exportMyData(deps: EngineDeps, residentId: string): Promis
   for (const idea of all) if (await deps.stores.ideas.hasSupport(idea.id, supportKey)) supported.push(idea.number);
   const voterKey = deps.keys.ballotKey(residentId);
   const ballots = (await Promise.all([deps.stores.ballots.get(voterKey, 'town'), deps.stores.ballots.get(voterKey, 'area')])).filter((b): b is StoredBallot => b !== null);
-  return done({ resident: r, ideas, supported, ballots });
+  // Straight from the store rather than through question-usecases, which imports this module.
+  const owned = await deps.stores.questions.listByOwner(residentId);
+  const questions = await Promise.all(owned.map(async (question) => ({ question, messages: await deps.stores.questions.messages(question.id) })));
+  return done({ resident: r, ideas, supported, ballots, questions, phoneVerified: r.verified?.method === 'phone' });
 }
 
 /**
@@ -153,6 +195,9 @@ export async function exportMyData(deps: EngineDeps, residentId: string): Promis
  *   author id, their revisions attributed to `resident:erased`);
  * - their resident record is deleted, and one-time codes forget who used them (the codes stay
  *   used);
+ * - a phone claim stays (`ResidentStore.claimPhoneAndSave`): the keyed hash of the number and
+ *   their keyed pseudonym, neither reversible without PNYX_SECRET — so erasing cannot let one
+ *   phone verify two accounts, and the same Telegram account may verify with it again;
  * - records that outlive them (audit entries, revisions by others) already name them only by
  *   keyed pseudonym (`residentRef`), so the audit chain still verifies;
  * - a cast ballot stays counted once under its voter key: registering again from the same

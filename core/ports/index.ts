@@ -2,7 +2,7 @@ export type { Clock } from './clock.ts';
 export type { IdSource } from './id-source.ts';
 export type { SideRecords, AuditDraft, OutboxDraft, Recipient } from './side-records.ts';
 export type { CampaignStore, Versioned, SaveOutcome, SecretCheck } from './campaign-store.ts';
-export type { ResidentStore, AccessCode, ClaimAndSaveOutcome, ClaimOutcome } from './resident-store.ts';
+export type { ResidentStore, AccessCode, ClaimAndSaveOutcome, ClaimOutcome, PhoneClaim, PhoneClaimOutcome } from './resident-store.ts';
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { QuestionStore, QuestionLimits, PostOutcome } from './question-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';

@@ -24,7 +24,30 @@ export type ClaimAndSaveOutcome =
   /** The resident's stored version is not the expected one: nothing written, the code stays free. */
   | { readonly status: 'conflict' };
 
-/** Residents and the town's one-time codes. Personal data lives here only. */
+/**
+ * A phone number that verified an account (SPEC §2.4, issue 10), held as a keyed hash only:
+ * `phoneKey` is `VoterKeys.phoneKey` of the normalised number and `holder` the keyed
+ * pseudonym of the resident it verified (`VoterKeys.residentPseudonym`). Neither can be
+ * turned back into a number or a person without PNYX_SECRET; the number itself is stored
+ * nowhere.
+ */
+export interface PhoneClaim {
+  readonly phoneKey: string;
+  readonly holder: string;
+  /** When the phone was first claimed (epoch ms); a claim by the same holder again keeps it. */
+  readonly claimedAt: number;
+}
+
+/** Outcome of `claimPhoneAndSave`. */
+export type PhoneClaimOutcome =
+  /** The phone is (now, or already) held by `holder` and the resident was saved. */
+  | { readonly status: 'claimed' }
+  /** Another holder has it: nothing written. */
+  | { readonly status: 'taken' }
+  /** The resident's stored version is not the expected one: nothing written, the phone stays unclaimed. */
+  | { readonly status: 'conflict' };
+
+/** Residents, the town's one-time codes and phone claims. Personal data lives here only. */
 export interface ResidentStore {
   get(id: string): Promise<Resident | null>;
   /**
@@ -66,4 +89,19 @@ export interface ResidentStore {
    */
   claimCodeAndSave(code: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<ClaimAndSaveOutcome>;
   getCode(code: string): Promise<AccessCode | null>;
+  /**
+   * Claims `phoneKey` for `holder` and saves `resident` (as `save`, with `expectedVersion`)
+   * in one atomic step, with `side`: both are written or neither. The phone is judged first —
+   * `taken` when another holder has it — then the version — `conflict`; either writes
+   * nothing. A phone already held by the same `holder` is `claimed` again (its `claimedAt`
+   * kept): a resident who erased their data registers again from the same Telegram account.
+   * Of two concurrent calls for one unclaimed phone by different holders exactly one gets
+   * `claimed`.
+   *
+   * Claims outlive `erase` on purpose: "forget me" must not let one phone verify two accounts,
+   * and what is kept (keyed hash → pseudonym) names nobody without PNYX_SECRET.
+   */
+  claimPhoneAndSave(phoneKey: string, holder: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<PhoneClaimOutcome>;
+  /** The claim of `phoneKey`, or null when no account was verified with that phone. */
+  getPhoneClaim(phoneKey: string): Promise<PhoneClaim | null>;
 }

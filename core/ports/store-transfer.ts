@@ -4,7 +4,7 @@ import type { Resident } from '../residents/resident.ts';
 import type { Idea } from '../ideas/idea.ts';
 import type { Question, QuestionMessage } from '../questions/question.ts';
 import type { StoredBallot } from '../ballots/ballot.ts';
-import type { AccessCode } from './resident-store.ts';
+import type { AccessCode, PhoneClaim } from './resident-store.ts';
 import type { OutboxMessage } from './outbox.ts';
 import type { MessageRef } from './message-references.ts';
 import type { AuditEntry } from './audit-log.ts';
@@ -19,7 +19,7 @@ import type { Broadcast } from '../broadcasts/broadcast.ts';
 export interface CampaignDump {
   /**
    * `pnyx-dump/2`: with questions, message references, chat state, broadcasts, outbox
-   * predecessors and groups, and two-state inbound updates (a `/1` dump is refused).
+   * predecessors and groups, two-state inbound updates and phone claims (a `/1` dump is refused).
    */
   readonly format: 'pnyx-dump/2';
   readonly phaseState: { readonly value: PhaseState; readonly version: number } | null;
@@ -29,6 +29,8 @@ export interface CampaignDump {
   /** Residents with their stored versions, ordered by id. */
   readonly residents: readonly Resident[];
   readonly codes: readonly AccessCode[];
+  /** Phone claims (keyed hash → pseudonym, never a number), ordered by phone key. */
+  readonly phoneClaims: readonly PhoneClaim[];
   /** Ideas with their stored versions, ordered by number. */
   readonly ideas: readonly Idea[];
   /** The next idea number the store would hand out. */

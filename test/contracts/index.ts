@@ -11,6 +11,7 @@ import { describeOutboxOrderContract } from './outbox-order.contract.ts';
 import { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 import { describeQuestionStoreContract } from './question-store.contract.ts';
 import { describeResidentStoreContract } from './resident-store.contract.ts';
+import { describePhoneClaimsContract } from './phone-claims.contract.ts';
 import { describeResidentSubscriptionsContract } from './resident-subscriptions.contract.ts';
 import { describeBroadcastStoreContract } from './broadcast-store.contract.ts';
 
@@ -26,6 +27,7 @@ export { describeOutboxOrderContract } from './outbox-order.contract.ts';
 export { describeProcessedUpdatesContract } from './processed-updates.contract.ts';
 export { describeQuestionStoreContract } from './question-store.contract.ts';
 export { describeResidentStoreContract } from './resident-store.contract.ts';
+export { describePhoneClaimsContract } from './phone-claims.contract.ts';
 export { describeResidentSubscriptionsContract } from './resident-subscriptions.contract.ts';
 export { describeBroadcastStoreContract } from './broadcast-store.contract.ts';
 export type { MakeStores, StoresFixture } from './stores-fixture.ts';
@@ -34,6 +36,7 @@ export type { MakeStores, StoresFixture } from './stores-fixture.ts';
 export function describeStoreContracts(label: string, make: MakeStores): void {
   describeCampaignStoreContract(label, make);
   describeResidentStoreContract(label, make);
+  describePhoneClaimsContract(label, make);
   describeResidentSubscriptionsContract(label, make);
   describeIdeaStoreContract(label, make);
   describeQuestionStoreContract(label, make);

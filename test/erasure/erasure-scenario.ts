@@ -114,7 +114,9 @@ export async function runErasureScenario(stores: Stores, campaign: Campaign, ext
     must(await engine.answerRegistration(r.id, { step: 'consent', accepted: true }));
     must(await engine.answerRegistration(r.id, { step: 'age', band: '35-44' }));
     must(await engine.answerRegistration(r.id, { step: 'area', area: 'cugnon' }));
-    if (verification === 'phone') must(await engine.verifyByPhone(r.id));
+    // The subject verifies with their own number; everyone else with one of their own (one
+    // phone verifies one account).
+    if (verification === 'phone') must(await engine.verifyByPhone(r.id, telegramId === SUBJECT.telegramId ? SUBJECT.phone : `+32 470 ${telegramId}`));
     else if (verification === 'code') {
       const [code] = await codes(1);
       must(await engine.verifyByCode(r.id, code!));

@@ -15,6 +15,7 @@ const empty: CampaignDump = {
   secretCheck: null,
   residents: [],
   codes: [],
+  phoneClaims: [],
   ideas: [],
   nextIdeaNumber: 1,
   supports: [],
@@ -62,6 +63,10 @@ const some: CampaignDump = {
     { code: 'AAAA2222', residentId: null, issuedBy: 'staff:U1', issuedAt: 5, usedAt: null },
     { code: 'BBBB3333', residentId: 'tg:1', issuedBy: 'staff:U1', issuedAt: 5, usedAt: 9 },
   ],
+  phoneClaims: [
+    { phoneKey: 'ph_key_1', holder: 'p_holder1', claimedAt: 7 },
+    { phoneKey: 'ph_key_2', holder: 'p_holder2', claimedAt: 8 },
+  ],
   supports: [
     { ideaId: 'idea_1', supporterKey: 'k1', at: 10 },
     { ideaId: 'idea_1', supporterKey: 'k2', at: 11 },
@@ -95,7 +100,7 @@ describe('dumpSummary', () => {
   it('counts every section and gives one checksum per section and overall', () => {
     const s = dumpSummary(some);
     expect(Object.keys(s.counts)).toEqual([...DUMP_SECTIONS]);
-    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2, chatState: 2, broadcasts: 2 });
+    expect(s.counts).toMatchObject({ secretCheck: 1, phaseState: 0, codes: 2, phoneClaims: 2, supports: 2, questions: 1, questionMessages: 2, ballots: 1, ballotVersions: 2, audit: 2, processed: 1, messageRefs: 2, chatState: 2, broadcasts: 2 });
     expect(s.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.values(s.sections).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -122,6 +127,14 @@ describe('dumpSummary', () => {
   it('covers broadcast progress', () => {
     const moved = { ...some, broadcasts: [{ ...broadcast, cursor: 'tg:8' }, some.broadcasts[1]!] };
     expect(differingSections(dumpSummary(some), dumpSummary(moved))).toEqual(['broadcasts']);
+  });
+
+  it('covers every field of a phone claim, in any order', () => {
+    const [first, second] = some.phoneClaims;
+    for (const changed of [{ ...first!, holder: 'p_other' }, { ...first!, claimedAt: 70 }, { ...first!, phoneKey: 'ph_key_9' }]) {
+      expect(differingSections(dumpSummary(some), dumpSummary({ ...some, phoneClaims: [changed, second!] }))).toEqual(['phoneClaims']);
+    }
+    expect(dumpSummary({ ...some, phoneClaims: [second!, first!] })).toEqual(dumpSummary(some));
   });
 
   it('covers support times', () => {
@@ -168,6 +181,7 @@ describe('checkDump and isEmptyDump', () => {
     expect(isEmptyDump({ ...empty, nextQuestionNumber: 2 })).toBe(false);
     expect(isEmptyDump({ ...empty, questionMessages: some.questionMessages })).toBe(false);
     expect(isEmptyDump({ ...empty, broadcasts: [broadcast] })).toBe(false);
+    expect(isEmptyDump({ ...empty, phoneClaims: some.phoneClaims })).toBe(false);
   });
 
   it.each([
@@ -188,6 +202,10 @@ describe('checkDump and isEmptyDump', () => {
     ['a chat state entry without expiry', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: null, value: 1 }] }, /chat state entry 1 has no expiry/],
     ['a chat state value over the limit', { chatState: [{ key: 'k', owner: 'tg:1', expiresAt: 1, value: 'x'.repeat(70_000) }] }, /chat state entry 1 is empty or over 65536 bytes/],
     ['no broadcasts list', { broadcasts: undefined }, /broadcasts is not a list/],
+    ['no phone claims list', { phoneClaims: undefined }, /phoneClaims is not a list/],
+    ['a phone key claimed twice', { phoneClaims: [{ phoneKey: 'k', holder: 'p_1', claimedAt: 1 }, { phoneKey: 'k', holder: 'p_2', claimedAt: 2 }] }, /phone claim 2 repeats a phone key/],
+    ['a phone claim without a holder', { phoneClaims: [{ phoneKey: 'k', holder: '', claimedAt: 1 }] }, /phone claim 1 has no phone key or no holder/],
+    ['a phone claim without a whole instant', { phoneClaims: [{ phoneKey: 'k', holder: 'p_1', claimedAt: 'then' }] }, /phone claim 1 has no whole claim instant/],
     ['a repeated broadcast id', { broadcasts: [broadcast, broadcast] }, /broadcast 2 repeats an id/],
     ['a fanned-out broadcast whose total is not its queued count', { broadcasts: [{ ...broadcast, total: 5 }] }, /broadcast 1 is past fan-out/],
     ['an inbound update without a state', { processed: [{ key: 'tg:1', expiresAt: 99 }] }, /processed update 1 is neither/],

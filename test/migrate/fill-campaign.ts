@@ -40,6 +40,8 @@ export interface FilledCampaign {
   readonly finalists: { readonly town: readonly string[]; readonly north: readonly string[] };
   /** A one-time code already used by voters[3]. */
   readonly usedCode: string;
+  /** Phone keys claimed by voters[5] (`live`) and by voters[6] before their erasure (`erased`). */
+  readonly phones: { readonly live: string; readonly erased: string };
   /** An inbound update finished at `now` (done for 7 days). */
   readonly doneUpdate: string;
   /** An inbound update begun at `now` under a one-hour lease, never finished. */
@@ -117,6 +119,13 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   await stores.chat.write('session:100', CHAT_WIZARD, { owner: voters[0]!, ttlMs: DAY, now: at });
   await stores.chat.write('conv:100', CHAT_CONVERSATION, { owner: voters[0]!, ttlMs: DAY, now: at });
   await stores.chat.write('session:101', { step: 'done' }, { owner: voters[1]!, ttlMs: DAY, now: at - 2 * DAY });
+  // Phone claims (the test campaign verifies nobody, so claimed in the store): voters[5]'s,
+  // and the erased voters[6]'s, which outlives the erasure.
+  const phones = { live: h.deps.keys.phoneKey('32470000105'), erased: h.deps.keys.phoneKey('32470000106') };
+  for (const [voter, phoneKey] of [[voters[5]!, phones.live], [voters[6]!, phones.erased]] as const) {
+    const r = (await stores.residents.get(voter))!;
+    expect(await stores.residents.claimPhoneAndSave(phoneKey, h.deps.keys.residentPseudonym(voter), r, r.version, h.clock.now(), {})).toEqual({ status: 'claimed' });
+  }
   must(await h.engine.forgetMe(voters[6]!));
 
   const now = h.clock.now();
@@ -162,6 +171,7 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
     voters,
     finalists: { town: town.map((i) => i.id), north: north.map((i) => i.id) },
     usedCode: codes[0]!,
+    phones,
     doneUpdate: 'tg:900001',
     leasedUpdate: 'tg:900002',
     questions: { reopened: reopened.id, chatty: chatty.id },
@@ -262,6 +272,13 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   must(await h.engine.forgetMe(filled.voters[3]!));
   expect(await stores.residents.getCode(filled.usedCode)).toMatchObject({ residentId: null, usedAt: expect.any(Number) });
   expect(await stores.residents.get(filled.voters[6]!)).toBeNull();
+  // Phone claims survived, the erased resident's too: another account cannot take either.
+  const voterKeys = new VoterKeys(TEST_SECRET);
+  expect(await stores.residents.getPhoneClaim(filled.phones.erased)).toMatchObject({ holder: voterKeys.residentPseudonym(filled.voters[6]!) });
+  for (const phoneKey of [filled.phones.live, filled.phones.erased]) {
+    const r = (await stores.residents.get(v1))!;
+    expect(await stores.residents.claimPhoneAndSave(phoneKey, voterKeys.residentPseudonym(v1), r, r.version, filled.now, {})).toEqual({ status: 'taken' });
+  }
   expect((await stores.campaign.loadResults())?.method).toBe('greedy');
 
   // Questions: counts, numbering, threads, caps and erasure carry on.

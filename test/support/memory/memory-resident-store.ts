@@ -1,4 +1,4 @@
-import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, ResidentStore } from '../../../core/ports/resident-store.ts';
+import type { AccessCode, ClaimAndSaveOutcome, ClaimOutcome, PhoneClaim, PhoneClaimOutcome, ResidentStore } from '../../../core/ports/resident-store.ts';
 import type { SaveOutcome } from '../../../core/ports/campaign-store.ts';
 import type { SideRecords } from '../../../core/ports/side-records.ts';
 import type { Resident } from '../../../core/residents/resident.ts';
@@ -7,7 +7,7 @@ import { applySide, frozenCopy, roundTrip } from './memory-state.ts';
 import type { MemoryHandle } from './memory-state.ts';
 
 /**
- * In-memory `ResidentStore`. The store owns `version`: a saved record gets
+ * In-memory `ResidentStore`. Phone claims are not touched by `erase` (see the port). The store owns `version`: a saved record gets
  * `expectedVersion + 1` (or 1) whatever the caller put in the field. Residents are listed
  * in code-unit order of their ids (the same as byte order for the ASCII ids in use).
  */
@@ -103,6 +103,25 @@ export class MemoryResidentStore implements ResidentStore {
   async getCode(code: string): Promise<AccessCode | null> {
     await roundTrip();
     return this.handle.open().codes.get(code) ?? null;
+  }
+
+  async claimPhoneAndSave(phoneKey: string, holder: string, resident: Resident, expectedVersion: number | null, at: number, side: SideRecords): Promise<PhoneClaimOutcome> {
+    await roundTrip();
+    const s = this.handle.open();
+    const current = s.phoneClaims.get(phoneKey);
+    if (current !== undefined && current.holder !== holder) return { status: 'taken' };
+    if ((s.residents.get(resident.id)?.version ?? null) !== expectedVersion) return { status: 'conflict' };
+    if (current === undefined) s.phoneClaims.set(phoneKey, frozenCopy({ phoneKey, holder, claimedAt: at }));
+    s.residents.set(resident.id, frozenCopy({ ...resident, version: (expectedVersion ?? 0) + 1 }));
+    if (receivesBroadcasts(resident)) s.subscribed.set(resident.id, resident.area);
+    else s.subscribed.delete(resident.id);
+    applySide(s, side);
+    return { status: 'claimed' };
+  }
+
+  async getPhoneClaim(phoneKey: string): Promise<PhoneClaim | null> {
+    await roundTrip();
+    return this.handle.open().phoneClaims.get(phoneKey) ?? null;
   }
 }
 

@@ -14,7 +14,7 @@ import type { AuditEntry } from '../../../core/ports/audit-log.ts';
 import type { OutboxCounts, OutboxMessage } from '../../../core/ports/outbox.ts';
 import type { MessagePlatform, MessageRef } from '../../../core/ports/message-references.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../../../core/ports/side-records.ts';
-import type { AccessCode } from '../../../core/ports/resident-store.ts';
+import type { AccessCode, PhoneClaim } from '../../../core/ports/resident-store.ts';
 import type { Versioned } from '../../../core/ports/campaign-store.ts';
 import type { PhaseState } from '../../../core/phases/phase-state.ts';
 import type { StoredResults } from '../../../core/ballots/results.ts';
@@ -57,6 +57,8 @@ export class MemoryState {
   /** Resident records read by `listSubscribed` (lets tests prove unsubscribed ones are not). */
   subscribedReads = 0;
   readonly codes = new Map<string, AccessCode>();
+  /** phone key → its claim (kept through erasure, see ResidentStore.claimPhoneAndSave). */
+  readonly phoneClaims = new Map<string, PhoneClaim>();
 
   readonly ideas = new Map<string, Idea>();
   /** ideaId → supporterKey → instant of the support. */
