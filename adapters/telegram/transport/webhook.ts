@@ -132,7 +132,11 @@ export function webhookHandler(options: WebhookHandlerOptions): (req: http.Incom
       answer(res, 200, { ok: true });
     } catch (e) {
       if (e instanceof BotError) {
-        await bot.errorHandler(e as BotError<PnyxContext>).catch(() => undefined);
+        try {
+          await bot.errorHandler(e as BotError<PnyxContext>);
+        } catch {
+          // The error boundary itself failed: the 500 below is all that is left to do.
+        }
       } else {
         log.error({ updateId: update.update_id, err: { name: (e as Error)?.name, message: (e as Error)?.message } }, 'update not handled: the processed-updates store failed');
       }
