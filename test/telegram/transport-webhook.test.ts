@@ -105,7 +105,7 @@ describe('webhook mode on the embedded store', () => {
       expect(api.webhook).toEqual({ url: HOOK_URL, secret: HOOK_SECRET });
 
       const update = textUpdate(api, 5201, '/start');
-      for (const headers of [{}, { 'x-telegram-bot-api-secret-token': 'wrong' }, { 'x-telegram-bot-api-secret-token': HOOK_SECRET.slice(1) + 'x' }]) {
+      for (const headers of [{} as Record<string, string>, { 'x-telegram-bot-api-secret-token': 'wrong' }, { 'x-telegram-bot-api-secret-token': HOOK_SECRET.slice(1) + 'x' }]) {
         const res = await post(one.port, JSON.stringify(update), headers);
         expect(res.status).toBe(401);
         expect(await res.json()).toEqual({ error: 'unauthorized' });
