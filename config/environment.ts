@@ -12,12 +12,13 @@ export interface Environment {
   readonly telegramBotToken: string | undefined;
   /** Base URL of the Telegram Bot API; default `https://api.telegram.org`. */
   readonly telegramApiRoot: string;
-  /** Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` on webhook calls; required in webhook mode. */
+  /**
+   * Public https URL Telegram posts updates to (its path is the route served on PORT). Set: webhook
+   * mode; unset: long polling.
+   */
+  readonly telegramWebhookUrl: string | undefined;
+  /** Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` on webhook calls; required with `telegramWebhookUrl`. */
   readonly telegramWebhookSecret: string | undefined;
-  /** How updates arrive: `polling` (default) or `webhook`. */
-  readonly telegramMode: 'polling' | 'webhook';
-  /** Public https base URL of this server, for webhooks; required in webhook mode. */
-  readonly publicUrl: string | undefined;
   /** Slack bot token (`xoxb-…`). Needed to run the committee app. */
   readonly slackBotToken: string | undefined;
   /** Slack signing secret, to verify every request. Needed with `slackBotToken`. */
@@ -80,14 +81,19 @@ export const environmentSchema = z.object({
   TELEGRAM_API_ROOT: optional(httpUrl('the Bot API base URL')).default('https://api.telegram.org').describe(
     'Base URL of the Telegram Bot API (a local Bot API server, or a test stand-in).',
   ),
-  TELEGRAM_WEBHOOK_SECRET: optional(
-    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 characters among A-Z, a-z, 0-9, "_" and "-"'),
-  ).describe('Secret Telegram sends with each webhook call (`X-Telegram-Bot-Api-Secret-Token`). Required when TELEGRAM_MODE=webhook. Secret.'),
-  TELEGRAM_MODE: optional(z.enum(['polling', 'webhook'], 'expected "polling" or "webhook"')).default('polling').describe(
-    'How Telegram updates arrive: `polling` (no public URL needed) or `webhook`.',
+  TELEGRAM_WEBHOOK_URL: optional(
+    z
+      .url({ protocol: /^https$/, error: 'expected an https URL (Telegram only calls https webhooks)' })
+      .refine((v) => !/[?#]/.test(v), 'expected a URL without a query string or fragment (its path is the route Pnyx serves)'),
+  ).describe(
+    'Public https URL where Telegram posts updates, e.g. `https://pnyx.example.org/telegram/webhook`; a reverse proxy forwards it to PORT, and its path is the route Pnyx serves. ' +
+      'Set: webhook mode (needs TELEGRAM_WEBHOOK_SECRET). Unset: long polling (no public URL needed; one instance at a time polls, under the `telegram-polling` lease).',
   ),
-  PUBLIC_URL: optional(z.url({ protocol: /^https$/, error: 'expected an https URL (Telegram only calls https webhooks)' })).describe(
-    'Public https base URL of this server, where Telegram posts webhook updates. Required when TELEGRAM_MODE=webhook.',
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    // Telegram accepts 1 to 256 of these characters; 16 at least, so the secret cannot be guessed.
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 characters among A-Z, a-z, 0-9, "_" and "-"'),
+  ).describe(
+    'Secret Telegram sends with each webhook call (`X-Telegram-Bot-Api-Secret-Token`), checked on every request. 16 to 256 characters among A-Z, a-z, 0-9, `_` and `-` (e.g. `openssl rand -hex 32`). Required with TELEGRAM_WEBHOOK_URL. Secret.',
   ),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'expected a Slack bot token starting with "xoxb-"')).describe(
     'Slack bot token. Required to run the committee app. Secret.',
@@ -123,8 +129,8 @@ export const environmentSchema = z.object({
 
 /**
  * Validates the environment (`process.env` or a test record). Unknown variables are ignored.
- * Besides each variable's format: webhook mode needs PUBLIC_URL and TELEGRAM_WEBHOOK_SECRET,
- * and the two Slack secrets go together.
+ * Besides each variable's format: webhook mode (TELEGRAM_WEBHOOK_URL) needs the bot token and
+ * TELEGRAM_WEBHOOK_SECRET, and the two Slack secrets go together.
  */
 export function loadEnvironment(
   env: Readonly<Record<string, string | undefined>>,
@@ -138,9 +144,9 @@ export function loadEnvironment(
     : parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? '(environment)'), message: i.message }));
   if (parsed.success) {
     const e = parsed.data;
-    if (e.TELEGRAM_MODE === 'webhook') {
-      if (e.PUBLIC_URL === undefined) errors.push({ path: 'PUBLIC_URL', message: 'required when TELEGRAM_MODE=webhook' });
-      if (e.TELEGRAM_WEBHOOK_SECRET === undefined) errors.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_MODE=webhook' });
+    if (e.TELEGRAM_WEBHOOK_URL !== undefined) {
+      if (e.TELEGRAM_WEBHOOK_SECRET === undefined) errors.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required with TELEGRAM_WEBHOOK_URL (Pnyx generates none: every instance must check the same one)' });
+      if (e.TELEGRAM_BOT_TOKEN === undefined) errors.push({ path: 'TELEGRAM_BOT_TOKEN', message: 'required with TELEGRAM_WEBHOOK_URL' });
     }
     if ((e.SLACK_BOT_TOKEN === undefined) !== (e.SLACK_SIGNING_SECRET === undefined)) {
       const missing = e.SLACK_BOT_TOKEN === undefined ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
@@ -154,9 +160,8 @@ export function loadEnvironment(
     value: {
       telegramBotToken: e.TELEGRAM_BOT_TOKEN,
       telegramApiRoot: e.TELEGRAM_API_ROOT,
+      telegramWebhookUrl: e.TELEGRAM_WEBHOOK_URL,
       telegramWebhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
-      telegramMode: e.TELEGRAM_MODE,
-      publicUrl: e.PUBLIC_URL,
       slackBotToken: e.SLACK_BOT_TOKEN,
       slackSigningSecret: e.SLACK_SIGNING_SECRET,
       slackApiUrl: e.SLACK_API_URL,

@@ -15,6 +15,8 @@ export const LEASE_NAMES = {
   scheduler: 'scheduler',
   /** Telegram long polling: `getUpdates` must have exactly one caller per bot token. */
   telegramPolling: 'telegram-polling',
+  /** The in-process sender of the outbox messages addressed to residents (adapters/telegram/resident-dispatcher.ts). */
+  telegramDispatch: 'telegram-dispatch',
 } as const;
 
 /** Default lease duration (ms): a leader that stops renewing is replaced after this long. */

@@ -3,8 +3,10 @@
  * PNYX_CONFIG, else the Bertrix example. The configuration and the environment are checked
  * first. Without TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN it runs the demo — a simulation of the
  * campaign with 800 synthetic residents and seed 1 — then says how to connect real bots, and
- * exits 0. With a token it runs the service (bot/service): store, engine, campaign scheduler
- * and the HTTP server on PORT, until SIGTERM or SIGINT; logs are JSON lines on stdout.
+ * exits 0. With a token it runs the service (bot/service): store, engine, campaign scheduler,
+ * the residents' Telegram bot (TELEGRAM_BOT_TOKEN: long polling, or a webhook with
+ * TELEGRAM_WEBHOOK_URL) and the HTTP server on PORT, until SIGTERM or SIGINT; logs are JSON
+ * lines on stdout.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +36,9 @@ const CONNECT = `How to connect real bots:
        PNYX_CONFIG=my-campaign.yaml
        PNYX_SECRET=...            at least 16 random characters; keys the pseudonymous voter keys,
                                   never change it during a campaign
-       TELEGRAM_BOT_TOKEN=...     from @BotFather, for the residents' bot
+       TELEGRAM_BOT_TOKEN=...     from @BotFather, for the residents' bot (long polling: no
+                                  public URL needed); for a webhook instead, also
+                                  TELEGRAM_WEBHOOK_URL=https://... and TELEGRAM_WEBHOOK_SECRET=...
        SLACK_BOT_TOKEN=xoxb-...   and SLACK_SIGNING_SECRET=..., for the committee's Slack app
        REDIS_URL=redis://...      optional, for several instances; default: the embedded SQLite
                                   store in PNYX_DATA_DIR (default ./data)
@@ -72,8 +76,8 @@ export const startCommand: CliCommand = async (args, io) => {
 
 /** What the service cannot do yet, said at every start so nobody waits for an answer that will not come. */
 export const MESSENGERS_PENDING =
-  'the Telegram bot and the Slack app are not part of this version yet: their tokens are checked but no update is read and no message is sent. ' +
-  'The campaign runs (phase moves, the weekly digest and update are queued in the outbox) and the queued messages go out once the messenger adapters are installed.';
+  'the Slack app is not part of this version yet: SLACK_BOT_TOKEN is checked but no Slack event is read and no committee message is sent. ' +
+  "The residents' Telegram bot runs when TELEGRAM_BOT_TOKEN is set and sends residents their own messages; moderation cards, questions for the team and the mayor's digest wait in the outbox until the Slack app is installed.";
 
 /** Runs the service until SIGTERM/SIGINT (or `io.signal`); resolves to the exit code. */
 async function serve(campaign: Campaign, env: Environment, io: CliIo): Promise<number> {

@@ -2,13 +2,15 @@
  * The long-running Pnyx process (`pnyx start` with a token set): the campaign's store and
  * engine (PNYX_SECRET checked), the campaign scheduler under its lease (phase moves at window
  * boundaries, the mayor's digest and the residents' weekly update queued in the outbox —
- * exactly once across instances), and the HTTP server on PORT with the health checks.
- * The messenger adapters will mount their routes (Telegram webhook, `/slack/events`) on the
- * same server.
+ * exactly once across instances), the residents' Telegram bot when TELEGRAM_BOT_TOKEN is set
+ * (long polling under its lease, or the webhook route; the sender of the residents' outbox
+ * messages under its own lease), and the HTTP server on PORT with the health checks and the
+ * webhook. The Slack app will mount `/slack/events` on the same server.
  *
  * It runs until `signal` aborts (SIGTERM/SIGINT in the CLI), then shuts down in order: stop
- * accepting requests and let those in flight finish, stop the scheduler (releasing the
- * lease), close the store.
+ * accepting requests and let those in flight finish (webhook updates included), stop the bot
+ * (polling ends, updates in hand are handled, the dispatcher settles its message), stop the
+ * scheduler (releasing the lease), close the store.
  */
 import type { Logger } from 'pino';
 import type { Campaign } from '../../core/campaign/campaign.ts';
@@ -16,10 +18,13 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { Environment } from '../../config/index.ts';
 import { CampaignScheduler, LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
+import { SystemClock } from '../../adapters/system/index.ts';
 import { composeCampaign } from '../compose.ts';
 import { healthRoutes } from './health.ts';
 import type { RunningServer } from './http-server.ts';
 import { startHttpServer } from './http-server.ts';
+import { prepareTelegram } from './telegram-service.ts';
+import type { TelegramService } from './telegram-service.ts';
 
 /** Options of {@link runService}. */
 export interface ServiceOptions {
@@ -34,6 +39,8 @@ export interface ServiceOptions {
   readonly clock?: Clock;
   /** Called once the service is up, with the bound port (PORT=0 binds a free one). */
   readonly onReady?: (info: { readonly port: number }) => void;
+  /** Telegram long-poll timeout (s); default 30. Tests shorten it. */
+  readonly pollTimeoutSeconds?: number;
 }
 
 /** How the service ended: 0 after a clean shutdown; otherwise why it could not run. */
@@ -63,9 +70,28 @@ export function observeLeadership(lease: Lease, onChange: (leading: boolean) => 
 export async function runService(options: ServiceOptions): Promise<ServiceExit> {
   const { campaign, env, logger, signal } = options;
   const log = logger.child({ module: 'service', campaign: campaign.id });
-  const composed = await composeCampaign(campaign, env, { purpose: 'serve', cwd: options.cwd, logger, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  const clock = options.clock ?? new SystemClock();
+  const composed = await composeCampaign(campaign, env, { purpose: 'serve', cwd: options.cwd, logger, clock });
   if (!composed.ok) return { exitCode: composed.exitCode, message: composed.message };
   const { engine, stores, location } = composed;
+
+  let telegram: TelegramService | null = null;
+  if (env.telegramBotToken !== undefined && !signal.aborted) {
+    const prepared = await prepareTelegram({
+      env,
+      engine,
+      stores,
+      clock,
+      logger,
+      lease: (name) => observeLeadership(composed.lease(name), (now) => log.info({ lease: name }, now ? 'this instance holds the lease' : 'this instance no longer holds the lease')),
+      ...(options.pollTimeoutSeconds === undefined ? {} : { pollTimeoutSeconds: options.pollTimeoutSeconds }),
+    });
+    if (!prepared.ok) {
+      await composed.close();
+      return { exitCode: 1, message: prepared.message };
+    }
+    telegram = prepared.service;
+  }
 
   let leading = false;
   const lease = observeLeadership(composed.lease(LEASE_NAMES.scheduler), (now) => {
@@ -80,7 +106,7 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
       port: env.port,
       host: env.host,
       logger,
-      routes: healthRoutes({ engine, stores, store: location.kind, schedulerLeading: () => leading, logger: log }),
+      routes: [...healthRoutes({ engine, stores, store: location.kind, schedulerLeading: () => leading, logger: log }), ...(telegram?.routes ?? [])],
     });
   } catch (e) {
     await composed.close();
@@ -100,12 +126,26 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
     stopped.abort();
   });
 
-  log.info({ port: server.port, store: location.kind }, 'pnyx is running');
+  // The bot stops with the service; should its transport fail (the token was revoked), the
+  // service stops too, like for the scheduler.
+  const stopTelegram = new AbortController();
+  const telegramDone =
+    telegram === null
+      ? Promise.resolve()
+      : telegram.run(stopTelegram.signal).catch((e: unknown) => {
+          failure ??= `the Telegram bot failed: ${(e as Error).message}`;
+          log.fatal({ err: { name: (e as Error).name, message: (e as Error).message } }, 'Telegram bot failed; shutting down');
+          stopped.abort();
+        });
+
+  log.info({ port: server.port, store: location.kind, telegram: telegram?.mode ?? 'off' }, 'pnyx is running');
   options.onReady?.({ port: server.port });
 
   if (!stopped.signal.aborted) await new Promise<void>((resolve) => stopped.signal.addEventListener('abort', () => resolve(), { once: true }));
   log.info('shutting down');
   await server.close();
+  stopTelegram.abort();
+  await telegramDone;
   stopScheduler.abort();
   await schedulerDone;
   await composed.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../../bot/cli.ts';
 import { startCommand } from '../../bot/commands/start.ts';
 import { simulateCommand } from '../../bot/commands/simulate.ts';
@@ -9,6 +9,7 @@ import { exportCommand } from '../../bot/commands/export.ts';
 import { tallyCampaign } from '../../bot/commands/tally-campaign.ts';
 import { bertrixFile, cityFile, recordingIo, resultsTable, tempDir } from './cli-fixture.ts';
 import { freePort, waitForHttp } from '../support/http.ts';
+import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const SECRET = 'a-real-campaign-secret-0123456789';
 const OTHER = 'not-the-campaign-secret-987654321';
@@ -50,7 +51,9 @@ describe('pnyx start', () => {
   it('with a token runs the service on PORT until stopped, says what is not built yet, never prints the token', async () => {
     const port = await freePort();
     const stop = new AbortController();
-    const io = { ...recordingIo(dir, { PNYX_DATA_DIR: 'data', TELEGRAM_BOT_TOKEN: TELEGRAM, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }), signal: stop.signal };
+    const api = await TelegramStandIn.start({ token: TELEGRAM });
+    onTestFinished(() => api.stop());
+    const io = { ...recordingIo(dir, { PNYX_DATA_DIR: 'data', TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_API_ROOT: api.apiRoot, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }), signal: stop.signal };
     const running = startCommand([], io);
     const health = await waitForHttp(`http://127.0.0.1:${port}/healthz`);
     expect(health).toEqual({ status: 200, body: { status: 'ok' } });
@@ -60,7 +63,7 @@ describe('pnyx start', () => {
     stop.abort();
     expect(await running).toBe(0);
     const lines = io.out().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; level: number });
-    expect(lines.find((l) => l.msg.startsWith('the Telegram bot and the Slack app are not part of this version yet'))?.level).toBe(40);
+    expect(lines.find((l) => l.msg.startsWith('the Slack app is not part of this version yet'))?.level).toBe(40);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['pnyx is running', 'shutting down', 'stopped']));
     expect(io.out() + io.err()).not.toContain(TELEGRAM);
     expect(io.out() + io.err()).not.toContain(SECRET);

@@ -11,7 +11,7 @@ describe('loadEnvironment', () => {
       ok: true,
       value: expect.objectContaining({
         telegramApiRoot: 'https://api.telegram.org',
-        telegramMode: 'polling',
+        telegramWebhookUrl: undefined,
         slackApiUrl: 'https://slack.com/api/',
         dataDir: './data',
         port: 3000,
@@ -26,9 +26,8 @@ describe('loadEnvironment', () => {
     const r = loadEnvironment({
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
-      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_URL: 'https://pnyx.bertrix.be/telegram/webhook',
       TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-0123456789',
-      PUBLIC_URL: 'https://pnyx.bertrix.be',
       SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
       SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99ffffeeee85',
       SLACK_API_URL: 'http://127.0.0.1:9000/api/',
@@ -41,23 +40,35 @@ describe('loadEnvironment', () => {
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ telegramMode: 'webhook', port: 8080, host: '::', dataDir: './data', telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
+    expect(r.value).toMatchObject({ telegramWebhookUrl: 'https://pnyx.bertrix.be/telegram/webhook', port: 8080, host: '::', dataDir: './data', telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
   });
 
   it('names each bad variable and what was expected', () => {
-    const r = loadEnvironment({ PORT: '70000', HOST: 'pnyx.example', TELEGRAM_MODE: 'push', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url', PNYX_SECRET: 'short' });
+    const r = loadEnvironment({ PORT: '70000', HOST: 'pnyx.example', TELEGRAM_WEBHOOK_URL: 'http://pnyx.example/hook', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url', PNYX_SECRET: 'short' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.path).sort()).toEqual(['HOST', 'LOG_LEVEL', 'PNYX_SECRET', 'PORT', 'SLACK_API_URL', 'TELEGRAM_MODE']);
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['HOST', 'LOG_LEVEL', 'PNYX_SECRET', 'PORT', 'SLACK_API_URL', 'TELEGRAM_WEBHOOK_URL']);
     expect(r.errors.find((e) => e.path === 'HOST')?.message).toMatch(/expected an IP address to listen on/);
     expect(r.errors.find((e) => e.path === 'PNYX_SECRET')?.message).toMatch(/16 characters/);
   });
 
-  it('requires PUBLIC_URL and the webhook secret in webhook mode, and both Slack secrets together', () => {
-    const r = loadEnvironment({ TELEGRAM_MODE: 'webhook', SLACK_BOT_TOKEN: 'xoxb-1-2-abc' });
+  it('requires the bot token and the webhook secret with a webhook URL, and both Slack secrets together', () => {
+    const r = loadEnvironment({ TELEGRAM_WEBHOOK_URL: 'https://pnyx.example/tg', SLACK_BOT_TOKEN: 'xoxb-1-2-abc' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.path).sort()).toEqual(['PUBLIC_URL', 'SLACK_SIGNING_SECRET', 'TELEGRAM_WEBHOOK_SECRET']);
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['SLACK_SIGNING_SECRET', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+  });
+
+  it('refuses a webhook URL with a query string, and a webhook secret Telegram would refuse or that is too short', () => {
+    const base = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://pnyx.example/tg?x=1' };
+    for (const secret of ['short_secret', 'has spaces in it 0123', 'x'.repeat(257), 'accents-éé-0123456789']) {
+      const r = loadEnvironment({ ...base, TELEGRAM_WEBHOOK_SECRET: secret });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.errors.map((e) => e.path).sort()).toEqual(['TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_WEBHOOK_URL']);
+    }
+    const ok = loadEnvironment({ ...base, TELEGRAM_WEBHOOK_URL: 'https://pnyx.example/tg', TELEGRAM_WEBHOOK_SECRET: 'A-z_0-9'.repeat(3) });
+    expect(ok.ok).toBe(true);
   });
 
   it('accepts a Redis Cluster URL with its seed nodes, and refuses a malformed one without quoting it', () => {

@@ -23,6 +23,7 @@ import { runService } from '../../bot/service/run-service.ts';
 import { bertrixFile, tempDir } from '../cli/cli-fixture.ts';
 import { freePort, waitForHttp } from '../support/http.ts';
 import { deletePrefix, describeWithRedis, redisUrl } from '../support/redis.ts';
+import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const silent = pino({ level: 'silent' });
 const SECRET = 'service-test-secret-0123456789';
@@ -275,10 +276,12 @@ describe('pnyx start as a real process', () => {
 
   it('runs with a token until SIGTERM, then exits 0 after a clean shutdown; its logs are JSON without the secrets', async () => {
     const port = await freePort();
+    // The token starts the residents' bot, which checks it with getMe first.
+    const api = await TelegramStandIn.start({ token: TELEGRAM });
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bot/cli.ts'), 'start', '--config', bertrixFile], {
       // From the repository, so `--import tsx` resolves; the store goes to the temp directory.
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: TELEGRAM, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', PNYX_DATA_DIR: path.join(dir, 'data') },
+      env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_API_ROOT: api.apiRoot, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', PNYX_DATA_DIR: path.join(dir, 'data') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -292,6 +295,7 @@ describe('pnyx start as a real process', () => {
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      await api.stop();
     }
     expect(err).toBe('');
     const msgs = out.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LEASE_TTL_MS } from '../../adapters/scheduling/index.ts';
 import { bertrixFile, tempDir } from '../cli/cli-fixture.ts';
 import { freePort, waitForHttp } from '../support/http.ts';
+import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const SECRET = 'service-test-secret-0123456789';
 const TELEGRAM = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ';
@@ -25,10 +26,13 @@ interface Instance {
   output(): string;
 }
 
+/** The Bot API the bots talk to (a token now starts the residents' bot, which checks it with getMe). */
+let api: TelegramStandIn;
+
 function start(dataDir: string, port: number): Instance {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bot/cli.ts'), 'start', '--config', bertrixFile], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: TELEGRAM, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', PNYX_DATA_DIR: dataDir },
+    env: { PATH: process.env.PATH ?? '', TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_API_ROOT: api.apiRoot, PNYX_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', PNYX_DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
@@ -57,8 +61,10 @@ describe('two pnyx start processes on one SQLite file', () => {
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir('sqlite-lease'));
+    api = await TelegramStandIn.start({ token: TELEGRAM });
   });
   afterAll(async () => {
+    await api.stop();
     await cleanup();
   });
 
@@ -72,6 +78,10 @@ describe('two pnyx start processes on one SQLite file', () => {
       // Still exactly one a full retry period later: the standby's attempts are refused.
       await new Promise((r) => setTimeout(r, DEFAULT_LEASE_TTL_MS / 2 + 1000));
       expect(await Promise.all(instances.map((i) => role(i.port)))).toEqual(first);
+
+      // One getUpdates caller at a time (the telegram-polling lease): a second one would end the
+      // first with 409, which the stand-in records.
+      expect(api.calls.filter((c) => c.method === 'getUpdates' && c.status === 409)).toEqual([]);
 
       const leader = instances[first.indexOf('leading')]!;
       const other = instances[first.indexOf('standby')]!;
@@ -89,6 +99,10 @@ describe('two pnyx start processes on one SQLite file', () => {
 
       other.child.kill('SIGTERM');
       expect(await other.exited, other.output()).toBe(0);
+      // After the handover too; only the stopped leader's own last poll, which it had already
+      // abandoned (the stand-in ends it with 409 when the new leader polls), may show one.
+      expect(api.calls.filter((c) => c.method === 'getUpdates' && c.status === 409 && c.at >= stoppedAt)).toEqual([]);
+      api.expectNoViolations();
     } finally {
       for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGKILL');
     }

@@ -1,0 +1,113 @@
+/**
+ * The residents' Telegram bot inside the service (TELEGRAM_BOT_TOKEN set): the bot on the
+ * campaign's engine and chat-state store, its transport — long polling under the
+ * `telegram-polling` lease, or the webhook route on the service's HTTP server when
+ * TELEGRAM_WEBHOOK_URL is set — and the sender of the residents' outbox messages under the
+ * `telegram-dispatch` lease. `prepare` checks the token (`getMe`) before anything listens;
+ * `start` runs after the HTTP server is up (Telegram may post as soon as the webhook is set).
+ */
+import type { Logger } from 'pino';
+import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { Stores } from '../../core/ports/stores.ts';
+import type { Environment } from '../../config/index.ts';
+import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
+import type { Lease } from '../../adapters/scheduling/index.ts';
+import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, noticeMessage, registerWebhook, runPolling, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
+import type { Route } from './http-server.ts';
+
+/** Options of {@link prepareTelegram}. */
+export interface TelegramServiceOptions {
+  /** TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_URL and _SECRET are read. */
+  readonly env: Environment;
+  readonly engine: CampaignEngine;
+  readonly stores: Stores;
+  /** A contender for a named lease (composeCampaign's `lease`), wrapped by the caller to observe it. */
+  readonly lease: (name: string) => Lease;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Long-poll timeout (s); default 30. */
+  readonly pollTimeoutSeconds?: number;
+}
+
+/** The prepared bot: its routes to mount, then `start` once the server listens. */
+export interface TelegramService {
+  readonly mode: 'polling' | 'webhook';
+  /** The webhook route in webhook mode; none for polling. */
+  readonly routes: readonly Route[];
+  /**
+   * Sets the webhook (webhook mode), then runs the transport and the dispatcher until `signal`
+   * aborts; resolves once both have stopped (updates in hand handled). Rejects when the
+   * transport cannot go on (the token was refused).
+   */
+  run(signal: AbortSignal): Promise<void>;
+}
+
+/** Why the bot could not be prepared, for the operator (never holding the token). */
+export interface TelegramRefusal {
+  readonly ok: false;
+  readonly message: string;
+}
+
+/** Builds the bot and checks the token with `getMe`. */
+export async function prepareTelegram(options: TelegramServiceOptions): Promise<{ readonly ok: true; readonly service: TelegramService } | TelegramRefusal> {
+  const { env, engine, stores, clock, logger } = options;
+  const token = env.telegramBotToken;
+  if (token === undefined) throw new Error('prepareTelegram: no TELEGRAM_BOT_TOKEN');
+  const log = logger.child({ module: 'telegram-service' });
+  const { bot, services } = createResidentBot({ token, apiRoot: env.telegramApiRoot, engine, chatState: stores.chat, clock, logger });
+  try {
+    await bot.init();
+  } catch (e) {
+    const code = (e as { error_code?: number }).error_code;
+    if (code === 401) return { ok: false, message: new TelegramTokenRefusedError().message };
+    // grammY's messages name the method, never the token.
+    return { ok: false, message: `cannot reach the Telegram Bot API at ${env.telegramApiRoot} (getMe: ${(e as Error).message})` };
+  }
+  log.info({ bot: bot.botInfo.username }, 'Telegram bot ready');
+
+  // TODO(#10): per-locale commands at start, once adapters/telegram/bot-commands.ts lands
+  // (branch w10-settings). The one call site:
+  //   await registerBotCommands(bot.api, engine.campaign, services.translate);
+
+  const webhookUrl = env.telegramWebhookUrl;
+  const secret = env.telegramWebhookSecret;
+  const mode = webhookUrl === undefined ? 'polling' : 'webhook';
+  const routes: Route[] = [];
+  if (webhookUrl !== undefined) {
+    if (secret === undefined) throw new Error('prepareTelegram: webhook mode without TELEGRAM_WEBHOOK_SECRET (loadEnvironment refuses it)');
+    routes.push({ path: webhookPath(webhookUrl), methods: { POST: webhookHandler({ bot, secret, processed: stores.processed, clock, logger }) } });
+  }
+
+  const dispatcher = new ResidentDispatcher({
+    outbox: stores.outbox,
+    engine,
+    api: bot.api,
+    render: (resident, message) => noticeMessage({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
+    clock,
+    logger,
+  });
+
+  const run = async (signal: AbortSignal): Promise<void> => {
+    // The dispatcher stops with the transport: a transport that fails stops the service, and
+    // the dispatcher must not outlive it sending with a refused token.
+    const stopDispatcher = new AbortController();
+    const onAbort = (): void => stopDispatcher.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const dispatching = options.lease(LEASE_NAMES.telegramDispatch).runWhileLeader((leadership) => dispatcher.run(leadership), stopDispatcher.signal);
+    try {
+      if (webhookUrl !== undefined && secret !== undefined) {
+        await registerWebhook(bot, { url: webhookUrl, secret });
+        log.info({ path: webhookPath(webhookUrl) }, 'webhook set: Telegram posts updates to TELEGRAM_WEBHOOK_URL');
+        if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      } else {
+        await runPolling({ bot, lease: options.lease(LEASE_NAMES.telegramPolling), processed: stores.processed, clock, logger, ...(options.pollTimeoutSeconds === undefined ? {} : { pollTimeoutSeconds: options.pollTimeoutSeconds }) }, signal);
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      stopDispatcher.abort();
+      await dispatching.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'resident dispatcher failed'));
+    }
+  };
+  return { ok: true, service: { mode, routes, run } };
+}
