@@ -16,3 +16,6 @@ export { ResidentDispatcher, noticeRefKey } from './resident-dispatcher.ts';
 export type { DispatcherEngine, NoticeRenderer, ResidentDispatcherOptions } from './resident-dispatcher.ts';
 export { noticeMessage } from './render/notice-message.ts';
 export type { NoticeMessageSources } from './render/notice-message.ts';
+export { residentNotice } from './resident-notice.ts';
+export type { RenderedNotice } from './resident-dispatcher.ts';
+export { RESIDENT_COMMANDS, commandList, registerCommands } from './bot-commands.ts';

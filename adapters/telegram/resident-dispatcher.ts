@@ -20,6 +20,7 @@
  */
 import { GrammyError, HttpError } from 'grammy';
 import type { Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { ClaimedMessage, Outbox } from '../../core/ports/outbox.ts';
@@ -31,8 +32,14 @@ export interface DispatcherEngine {
   setSubscribed(residentId: string, subscribed: boolean): Promise<unknown>;
 }
 
-/** Renders a message for a resident (Telegram HTML); null when it has nothing to show (its broadcast is gone). */
-export type NoticeRenderer = (resident: Resident, message: ClaimedMessage) => Promise<string | null>;
+/** A message as sent: Telegram HTML and, optionally, its buttons. */
+export interface RenderedNotice {
+  readonly html: string;
+  readonly replyMarkup?: InlineKeyboardMarkup;
+}
+
+/** Renders a message for a resident (Telegram HTML, or HTML with buttons); null when it has nothing to show (its broadcast is gone). */
+export type NoticeRenderer = (resident: Resident, message: ClaimedMessage) => Promise<string | RenderedNotice | null>;
 
 /** Options of {@link ResidentDispatcher}. */
 export interface ResidentDispatcherOptions {
@@ -155,20 +162,25 @@ export class ResidentDispatcher {
       await outbox.fail(m.seq, m.token, 'the resident has no Telegram chat');
       return;
     }
-    let html: string | null;
+    let rendered: string | RenderedNotice | null;
     try {
-      html = await this.#o.render(resident, m);
+      rendered = await this.#o.render(resident, m);
     } catch (e) {
       log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'rendering failed');
       await outbox.retry(m.seq, m.token, clock.now() + this.#backoff(m.attempts), 'rendering failed');
       return;
     }
-    if (html === null) {
+    if (rendered === null) {
       await outbox.fail(m.seq, m.token, 'nothing to send (its content is gone)');
       return;
     }
+    const notice: RenderedNotice = typeof rendered === 'string' ? { html: rendered } : rendered;
     try {
-      const sent = await this.#o.api.sendMessage(resident.telegramId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      const sent = await this.#o.api.sendMessage(resident.telegramId, notice.html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(notice.replyMarkup === undefined ? {} : { reply_markup: notice.replyMarkup }),
+      });
       const ref = { key: noticeRefKey(m.key), platform: 'telegram' as const, chat: String(sent.chat.id), messageId: String(sent.message_id), owner: resident.id, at: clock.now() };
       if ((await outbox.ack(m.seq, m.token, { ref })) === 'lost') log.warn('sent, but the claim was lost meanwhile (it may be sent again)');
     } catch (e) {

@@ -13,7 +13,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
-import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, noticeMessage, registerWebhook, runPolling, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
+import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
 import type { Route } from './http-server.ts';
 
 /** Options of {@link prepareTelegram}. */
@@ -66,9 +66,13 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
   }
   log.info({ bot: bot.botInfo.username }, 'Telegram bot ready');
 
-  // TODO(#10): per-locale commands at start, once adapters/telegram/bot-commands.ts lands
-  // (branch w10-settings). The one call site:
-  //   await registerBotCommands(bot.api, engine.campaign, services.translate);
+  // The command menu in each of the campaign's languages. A refusal here leaves the bot
+  // usable (commands still work when typed): logged, not fatal.
+  try {
+    await registerCommands(bot.api, engine.campaign.locales, services.translate, engine.campaign.defaultLocale);
+  } catch (e) {
+    log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'could not set the bot commands');
+  }
 
   const webhookUrl = env.telegramWebhookUrl;
   const secret = env.telegramWebhookSecret;
@@ -83,7 +87,7 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     outbox: stores.outbox,
     engine,
     api: bot.api,
-    render: (resident, message) => noticeMessage({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
+    render: (resident, message) => residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
     clock,
     logger,
   });

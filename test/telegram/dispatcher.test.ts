@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../../core/ports/stores.ts';
 import { ResidentDispatcher, noticeRefKey } from '../../adapters/telegram/resident-dispatcher.ts';
-import { noticeMessage } from '../../adapters/telegram/render/notice-message.ts';
+import { residentNotice } from '../../adapters/telegram/resident-notice.ts';
 import { BOT_TOKEN, startBot } from '../support/telegram/bot-harness.ts';
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
 import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
@@ -32,7 +32,7 @@ function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api): ResidentDispatch
     outbox: b.h.stores.outbox,
     engine: b.h.engine,
     api,
-    render: (resident, m) => noticeMessage({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m),
+    render: (resident, m) => residentNotice({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m),
     clock: b.h.clock,
     logger: silent,
     claimLeaseMs: 60_000,
@@ -57,6 +57,16 @@ async function sqliteStores(): Promise<Stores> {
   const f = await makeSqliteFixture();
   cleanups.push(() => f.cleanup());
   return f.stores;
+}
+
+/** The resident's first question thread once it holds `n` messages. */
+async function waitForMessages(b: BotHarness, residentId: string, n: number) {
+  for (let i = 0; i < 100; i++) {
+    const threads = await b.h.engine.myQuestions(residentId);
+    if ((threads[0]?.messages.length ?? 0) >= n) return threads;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the question never reached ${n} messages`);
 }
 
 describe('the resident dispatcher', () => {
@@ -97,6 +107,29 @@ describe('the resident dispatcher', () => {
       expect(ref).toMatchObject({ platform: 'telegram', chat: '701', messageId: String(b.api.botMessages(701)[1]!.message_id), owner: en.id });
     });
   }
+
+  it("a committee answer arrives with the follow-up button, and what the resident adds joins the same question", async () => {
+    run = await startBot();
+    const b = run;
+    const u = b.api.user({ id: 741, firstName: 'Quinn', languageCode: 'en' });
+    const id = await b.h.register(741);
+    expect((await b.h.engine.setLanguage(id, 'en')).ok).toBe(true);
+    const asked = await b.h.engine.askQuestion(id, { text: 'When is the <vote>?' });
+    if (!asked.ok) throw new Error(asked.code);
+    expect((await b.h.engine.answerQuestion('U-MOD1', asked.value.id, 'In May & June')).ok).toBe(true);
+    const d = dispatcherOf(b);
+    await drain(d);
+    const answer = b.api.botMessages(741).find((m) => (m.plain ?? '').includes('In May & June'));
+    expect(answer).toBeDefined();
+    const button = (answer!.reply_markup?.['inline_keyboard'] as { text: string; callback_data: string }[][]).flat().find((k) => k.text.includes('Add to my question'));
+    expect(button).toBeDefined();
+    const before = b.api.botMessages(741).length;
+    u.press(answer!.message_id, button!.callback_data);
+    await b.api.waitFor(() => b.api.botMessages(741).slice(before).find((m) => (m.plain ?? '').includes('Write what you would like to add')), 'the follow-up prompt');
+    u.say('And where?');
+    const threads = await waitForMessages(b, id, 3);
+    expect(threads[0]!.messages.map((m) => m.text)).toEqual(['When is the <vote>?', 'In May & June', 'And where?']);
+  });
 
   it('after a worker claimed and died, the message is sent once when its claim runs out — not twice, not lost', async () => {
     run = await startBot({ stores: await sqliteStores() });

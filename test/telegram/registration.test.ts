@@ -78,12 +78,14 @@ describe('registration in Telegram', () => {
     await nextBotMessage(b, carl, 0, 'privacy notice');
     let n = seen(b, carl);
     carl.pressLabel('I do not agree');
-    await nextBotMessage(b, carl, n, 'privacy notice');
+    await nextBotMessage(b, carl, n, 'you need to accept the privacy notice');
+    await nextBotMessage(b, carl, n, 'Do you agree?');
     expect((await b.h.stores.residents.get('tg:503'))?.consent).toBeNull();
     carl.pressLabel('I agree');
     await nextBotMessage(b, carl, 0, 'How old');
     n = seen(b, carl);
     carl.pressLabel('16–17');
+    await nextBotMessage(b, carl, n, 'at least 18 years old');
     await nextBotMessage(b, carl, n, 'How old');
     expect((await b.h.stores.residents.get('tg:503'))?.ageBand).toBeNull();
   });
