@@ -44,6 +44,13 @@ import { fallbackFeature } from './features/fallback.ts';
 /** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
 export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
 
+/**
+ * Version of the conversations' code (the idea wizard, the question step). Bump it when a
+ * conversation's steps change: wizards in progress at the deploy are then dropped (their
+ * buttons answer "expired") instead of being replayed against different code.
+ */
+export const CONVERSATIONS_VERSION = 1;
+
 /** Options of {@link createResidentBot}. */
 export interface ResidentBotOptions {
   readonly token: string;
@@ -125,7 +132,8 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   );
   bot.use(
     conversations<PnyxContext, PnyxContext>({
-      storage: storageOf<VersionedState<ConversationData>>('conv'),
+      // Versioned: a state written by other conversation code is dropped, not replayed wrongly.
+      storage: { type: 'key', version: CONVERSATIONS_VERSION, adapter: storageOf<VersionedState<ConversationData>>('conv') },
       // Conversations build their own Api: give it the same bounded retries.
       plugins: [
         async (ctx, next) => {
