@@ -20,6 +20,8 @@ import { sequentialize } from '@grammyjs/runner';
 import type { Logger } from 'pino';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { ChatStateStore } from '../../core/ports/chat-state-store.ts';
+import type { MessageReferences } from '../../core/ports/message-references.ts';
+import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import { pickLocale } from '../../core/residents/registration.ts';
 import { chatStateStorage } from './chat-state-storage.ts';
@@ -31,6 +33,8 @@ import { registrationFeature } from './features/registration.ts';
 import { mainMenuFeature, showMenu } from './features/main-menu.ts';
 import type { MainMenuOptions, MenuAction } from './features/main-menu.ts';
 import { openIdeaCard } from './features/idea-card.ts';
+import { voteFeature } from './features/vote.ts';
+import { resultsFeature } from './features/results.ts';
 
 /** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
 export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
@@ -43,6 +47,10 @@ export interface ResidentBotOptions {
   readonly engine: CampaignEngine;
   /** Sessions and conversations are kept here. */
   readonly chatState: ChatStateStore;
+  /** Ballot-builder messages are recorded here (`builder:<residentId>:<slot>`). */
+  readonly messageRefs: MessageReferences;
+  /** The results the count stored (`CampaignStore.loadResults`). */
+  readonly loadResults: () => Promise<StoredResults | null>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** The bot's own user, when known (skips `getMe` at start: tests, benchmarks). */
@@ -139,6 +147,10 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const menu: MainMenuOptions = { installed };
   bot.use(registrationFeature(services, { openIdea: (ctx, n) => openIdeaCard(ctx, services, n), showMenu: (ctx) => showMenu(ctx, services, menu) }));
   bot.use(mainMenuFeature(services, menu));
+  installed.add('vote');
+  installed.add('results');
+  bot.use(voteFeature(services, { messageRefs: options.messageRefs }));
+  bot.use(resultsFeature(services, { loadResults: options.loadResults }));
 
   // A press nobody recognised: a button of an older message or a forged one.
   bot.on('callback_query', async (ctx) => {
