@@ -34,7 +34,7 @@ const press: fc.Arbitrary<BuilderPress> = fc.oneof(
   fc.record({ op: fc.constantFrom('bk', 'rv') as fc.Arbitrary<'bk' | 'rv'> }),
 );
 
-const t = (locale: string, key: string, vars?: Readonly<Record<string, string | number>>): string => `${key}${vars === undefined ? '' : JSON.stringify(vars)}`;
+const t = (_locale: string, key: string, vars?: Readonly<Record<string, string | number>>): string => `${key}${vars === undefined ? '' : JSON.stringify(vars)}`;
 
 function checkButtons(view: BuilderView): void {
   for (const row of view.keyboard.inline_keyboard) {

@@ -20,6 +20,8 @@ export interface FinalistSpec {
   readonly title: string;
   readonly cost: number;
   readonly area?: string | null;
+  /** With a photo (a file the stand-in holds, as if the author had sent it). */
+  readonly photo?: boolean;
 }
 
 /** A bot in voting with its finalists (in the order given) and registered voters. */
@@ -41,7 +43,13 @@ export async function votingBot(campaign: Campaign, specs: readonly FinalistSpec
   const { h } = run;
   const author = await h.register(90_000);
   const ideas: Idea[] = [];
-  for (const s of specs) ideas.push(await h.submit(author, s.title, s.cost, s.area ?? null));
+  for (const s of specs) {
+    if (s.photo !== true) ideas.push(await h.submit(author, s.title, s.cost, s.area ?? null));
+    else {
+      const photo = run.api.addFile(Buffer.from('\x89PNG finalist photo'), 'jpg').file_id;
+      ideas.push(must(await h.engine.submitIdea(author, { title: s.title, description: `A description long enough for ${s.title}, with details.`, category: 'mobility', area: s.area ?? null, cost: s.cost, photo })));
+    }
+  }
   for (const i of ideas) must(await h.engine.moderateIdea('U-ADMIN', i.id, i.version, { outcome: 'eligible', comment: null }));
   const registered: Array<{ user: TelegramUser; residentId: string }> = [];
   const voter = async (telegramId: number, area = 'centre') => {

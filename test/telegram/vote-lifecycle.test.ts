@@ -130,7 +130,7 @@ describe('a ballot in Telegram, from first choice to close', () => {
     pressOn(user, run, builder.message_id, 'Check my vote');
     await waitEdit(run, user, builder.message_id, (t) => t.includes('Please check your vote'), 'the confirmation');
 
-    run.h.clock.set(campaign.phases.voting.end + 1000);
+    run.h.clock.set(campaign.phases.voting.end! + 1000);
     const answered = callbackAnswers(run).length;
     pressOn(user, run, builder.message_id, 'Cast my vote');
     const closed = await waitEdit(run, user, builder.message_id, (t) => t.includes('Voting is closed'), 'the close said on the builder');

@@ -191,4 +191,50 @@ describe('voting in Telegram, per rule', () => {
     expect(await run.h.stores.messageRefs.get(`builder:${residentId}:area`)).toMatchObject({ messageId: String(first.message_id) });
     expect(await run.h.stores.messageRefs.get(`builder:${residentId}:town`)).toMatchObject({ messageId: String(second.message_id) });
   });
+
+  it('long lists are paged 8 at a time in the resident’s own order; a card shows the idea, its photo on demand', { timeout: WAIT_MS * 4 }, async () => {
+    const specs = Array.from({ length: 10 }, (_, i) => ({ title: `Project number ${String(i + 1).padStart(2, '0')}`, cost: 100_000 + i * 10_000, photo: i === 0 }));
+    const v = await votingBot(testCampaign({ ballot: { kind: 'approval', minChoices: 1, maxChoices: 3, allowChange: true } }), specs, [{ id: 706 }, { id: 707 }]);
+    run = v.run;
+    const [{ user, residentId }, other] = v.voters as [(typeof v.voters)[0], (typeof v.voters)[0]];
+    user.say('/vote');
+    const builder = await waitMessage(run, user, (t) => t.includes('Choose up to 3 projects'), 'the builder');
+    const shown = (text: string): number[] => [...text.matchAll(/#(\d+) Project number/gu)].map((m) => Number(m[1]));
+    const page1 = shown(plain(builder));
+    expect(page1).toHaveLength(8);
+    expect(plain(builder)).toContain('Page 1 / 2');
+    pressOn(user, run, builder.message_id, 'Next');
+    const second = await waitEdit(run, user, builder.message_id, (t) => t.includes('Page 2 / 2'), 'page 2');
+    const page2 = shown(plain(second));
+    expect(page2).toHaveLength(2);
+    expect(new Set([...page1, ...page2])).toEqual(new Set(v.finalists.map((f) => f.number)));
+    // The order is the resident's own: another resident sees another order (seeded by their id).
+    other.user.say('/vote');
+    const otherBuilder = await waitMessage(run, other.user, (t) => t.includes('Choose up to 3 projects'), 'the other builder');
+    expect(shown(plain(otherBuilder))).not.toEqual(page1);
+
+    const withPhoto = v.finalists[0]!;
+    const onPage = page1.includes(withPhoto.number) ? 1 : 2;
+    if (onPage === 1) {
+      pressOn(user, run, builder.message_id, 'Previous');
+      await waitEdit(run, user, builder.message_id, (t) => t.includes('Page 1 / 2'), 'page 1 again');
+    }
+    const m = run.api.message(user.id, builder.message_id)!;
+    const infoRow = (m.reply_markup?.inline_keyboard as Array<Array<{ text: string; callback_data: string }>>).find((row) => row.some((b) => b.text.includes(ideaLabel(withPhoto))))!;
+    user.press(builder.message_id, infoRow.find((b) => b.text === 'ℹ️')!.callback_data);
+    const card = await waitEdit(run, user, builder.message_id, (t) => t.includes('Cost: €1,000'), 'the card');
+    expect(plain(card)).toContain(withPhoto.description);
+    const before = run.api.botMessages(user.id).length;
+    pressOn(user, run, builder.message_id, 'Photo');
+    await run.api.waitFor(() => run!.api.botMessages(user.id).slice(before).find((x) => x.photo === withPhoto.photo), 'the photo', WAIT_MS);
+    pressOn(user, run, builder.message_id, 'Choose this project');
+    await waitEdit(run, user, builder.message_id, (t) => t.includes('1 of 3 chosen'), 'chosen from the card');
+    pressOn(user, run, builder.message_id, 'Back');
+    await waitEdit(run, user, builder.message_id, (t) => t.includes('Choose up to 3 projects') && t.includes('1 of 3 chosen'), 'back to the list');
+    pressOn(user, run, builder.message_id, 'Check my vote');
+    await waitEdit(run, user, builder.message_id, (t) => t.includes('Please check your vote'), 'the confirmation');
+    pressOn(user, run, builder.message_id, 'Cast my vote');
+    await waitEdit(run, user, builder.message_id, (t) => t.includes('Your receipt code'), 'the receipt');
+    expect((await run.h.engine.myBallots(residentId))[0]?.choices).toEqual([{ ideaId: withPhoto.id, points: 1 }]);
+  });
 });

@@ -20,7 +20,9 @@ import type { BuilderState, VoteSession } from '../ballot-builder-state.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
 import { applyPress, choicesOf, doneView, fairOrder, selectionCheck, stateView, voteCallback } from '../render/ballot-builder.ts';
 import type { BuilderInput, BuilderMeta, BuilderPress, BuilderView } from '../render/ballot-builder.ts';
+import { escapeHtml } from '../render/html.ts';
 import { refusalText } from '../render/refusal-text.ts';
+import { fitCaption } from '../render/split.ts';
 import type { RefusalLike } from '../render/refusal-text.ts';
 import { menuCallback } from './main-menu.ts';
 import { judgeVoting, plainAnswer } from './vote-judge.ts';
@@ -175,7 +177,7 @@ export function voteFeature(services: BotServices, options: VoteFeatureOptions):
         const idea = v.input.order[arg];
         await ctx.answerCallbackQuery();
         if (idea?.photo == null) return;
-        await ctx.replyWithPhoto(idea.photo, { caption: `#${idea.number}`, parse_mode: 'HTML' });
+        await ctx.replyWithPhoto(idea.photo, { caption: fitCaption(`<b>#${idea.number}</b> ${escapeHtml(idea.title)}`), parse_mode: 'HTML' });
         return;
       }
       case 'ch': {
