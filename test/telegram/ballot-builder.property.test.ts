@@ -10,8 +10,10 @@ import type { BallotRule, Envelope } from '../../core/campaign/campaign.ts';
 import { validateBallot } from '../../core/ballots/ballot-rules.ts';
 import { newBuilderState } from '../../adapters/telegram/ballot-builder-state.ts';
 import type { BuilderState } from '../../adapters/telegram/ballot-builder-state.ts';
-import { applyPress, candidatesOf, choicesOf, confirmView, doneView, fairOrder, stateView, tallyOf, voteCallback } from '../../adapters/telegram/render/ballot-builder.ts';
-import type { BuilderIdea, BuilderInput, BuilderMeta, BuilderPress, BuilderView } from '../../adapters/telegram/render/ballot-builder.ts';
+import { applyPress, candidatesOf, choicesOf, fairOrder, tallyOf, voteCallback } from '../../adapters/telegram/render/ballot-builder.ts';
+import type { BuilderIdea, BuilderInput, BuilderPress } from '../../adapters/telegram/render/ballot-builder.ts';
+import { confirmView, doneView, stateView } from '../../adapters/telegram/render/ballot-builder-view.ts';
+import type { BuilderMeta, BuilderView } from '../../adapters/telegram/render/ballot-builder-view.ts';
 import { CALLBACK_DATA_MAX_BYTES } from '../../adapters/telegram/callback-data.ts';
 
 const rule: fc.Arbitrary<BallotRule> = fc.oneof(

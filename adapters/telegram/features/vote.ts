@@ -18,8 +18,10 @@ import type { MessageReferences } from '../../../core/ports/message-references.t
 import { builderRefKey, newBuilderState, readVoteSession } from '../ballot-builder-state.ts';
 import type { BuilderState, VoteSession } from '../ballot-builder-state.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
-import { applyPress, choicesOf, doneView, fairOrder, selectionCheck, stateView, voteCallback } from '../render/ballot-builder.ts';
-import type { BuilderInput, BuilderMeta, BuilderPress, BuilderView } from '../render/ballot-builder.ts';
+import { applyPress, choicesOf, fairOrder, selectionCheck, voteCallback } from '../render/ballot-builder.ts';
+import type { BuilderInput, BuilderPress } from '../render/ballot-builder.ts';
+import { doneView, stateView } from '../render/ballot-builder-view.ts';
+import type { BuilderMeta, BuilderView } from '../render/ballot-builder-view.ts';
 import { escapeHtml } from '../render/html.ts';
 import { refusalText } from '../render/refusal-text.ts';
 import { fitCaption } from '../render/split.ts';
