@@ -45,6 +45,7 @@ describe('results in Telegram', () => {
     user.say('/results');
     const m = await waitMessage(run, user, (t, msg) => msg.message_id > run!.api.botMessages(user.id)[before - 1]!.message_id && t.includes('Results: Testville'), 'the results');
     const text = plain(m);
+    expect(text).toContain('needed €1,000 more than was left (€4,000 left, costs €5,000)');
     expect(text).toContain(`✅ #${benches.number} Benches along the river — €6,000 (2 votes)`);
     expect(text).not.toContain(`✅ #${garden.number}`);
     expect(text).toContain(`✅ #${racks.number} Bicycle racks at school — €3,000 (0 votes)`);

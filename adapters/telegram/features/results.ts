@@ -9,7 +9,7 @@ import { Composer } from 'grammy';
 import type { StoredResults } from '../../../core/ballots/results.ts';
 import type { Campaign } from '../../../core/campaign/campaign.ts';
 import type { BallotFate } from '../../../core/engine/tally-usecases.ts';
-import { minorUnitsFormatter, renderTallyExplanation } from '../../i18n/tally-messages.ts';
+import { renderTallyExplanation } from '../../i18n/tally-messages.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
 import type { Translator } from '../i18n.ts';
 import { escapeHtml } from '../render/html.ts';
@@ -28,7 +28,8 @@ export interface ResultsFeatureOptions {
 /** The results text (HTML) in `locale`: winners per envelope, then the resident's ballots. Pure. */
 export function resultsText(t: Translator, locale: string, campaign: Campaign, results: StoredResults, fates: readonly BallotFate[]): string {
   const f = formatFor(locale, campaign);
-  const explainMoney = minorUnitsFormatter(locale, campaign.currency, campaign.currencyMinorUnits);
+  // Explanation amounts are decimal strings of minor units: shown like every other amount here.
+  const explainMoney = (v: unknown): string => f.money(Number(v));
   const scoreKey = campaign.ballot.kind === 'cumulative' ? 'results-points' : 'results-votes';
   const envelopeName = (id: string): string => escapeHtml(localized(campaign, campaign.envelopes.find((e) => e.id === id)?.name ?? { [locale]: id }, locale));
   const lines = [t(locale, 'results-title', { campaign: escapeHtml(localized(campaign, campaign.name, locale)) })];
