@@ -20,6 +20,8 @@ import { sequentialize } from '@grammyjs/runner';
 import type { Logger } from 'pino';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { ChatStateStore } from '../../core/ports/chat-state-store.ts';
+import type { MessageReferences } from '../../core/ports/message-references.ts';
+import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import { pickLocale } from '../../core/residents/registration.ts';
 import { telegramResidentId } from '../../core/engine/resident-usecases.ts';
@@ -37,6 +39,8 @@ import { articlesFeature } from './features/articles.ts';
 import { questionsFeature } from './features/questions.ts';
 import { ideaWizardFeature } from './features/idea-wizard.ts';
 import { myIdeasFeature } from './features/my-ideas.ts';
+import { voteFeature } from './features/vote.ts';
+import { resultsFeature } from './features/results.ts';
 import { settingsFeature } from './features/settings.ts';
 import { myDataFeature } from './features/my-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
@@ -59,6 +63,10 @@ export interface ResidentBotOptions {
   readonly engine: CampaignEngine;
   /** Sessions and conversations are kept here. */
   readonly chatState: ChatStateStore;
+  /** Ballot-builder messages are recorded here (`builder:<residentId>:<slot>`). */
+  readonly messageRefs: MessageReferences;
+  /** The results the count stored (`CampaignStore.loadResults`). */
+  readonly loadResults: () => Promise<StoredResults | null>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** The bot's own user, when known (skips `getMe` at start: tests, benchmarks). */
@@ -158,7 +166,9 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   bot.use(ideaCardFeature(services));
   bot.use(browseFeature(services));
   bot.use(articlesFeature(services));
-  for (const action of ['submit', 'mine', 'browse', 'articles', 'ask'] as const) installed.add(action);
+  bot.use(voteFeature(services, { messageRefs: options.messageRefs }));
+  bot.use(resultsFeature(services, { loadResults: options.loadResults }));
+  for (const action of ['submit', 'mine', 'browse', 'articles', 'ask', 'vote', 'results'] as const) installed.add(action);
   bot.use(settingsFeature(services));
   installed.add('settings');
   bot.use(myDataFeature(services));

@@ -55,7 +55,7 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
   const token = env.telegramBotToken;
   if (token === undefined) throw new Error('prepareTelegram: no TELEGRAM_BOT_TOKEN');
   const log = logger.child({ module: 'telegram-service' });
-  const { bot, services } = createResidentBot({ token, apiRoot: env.telegramApiRoot, engine, chatState: stores.chat, clock, logger });
+  const { bot, services } = createResidentBot({ token, apiRoot: env.telegramApiRoot, engine, chatState: stores.chat, messageRefs: stores.messageRefs, loadResults: () => stores.campaign.loadResults(), clock, logger });
   try {
     await bot.init();
   } catch (e) {

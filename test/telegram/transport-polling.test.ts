@@ -56,7 +56,7 @@ describe('long polling under the telegram-polling lease', () => {
     api = await TelegramStandIn.start({ token: BOT_TOKEN });
     const a = api;
     const h = harness();
-    const { bot } = createResidentBot({ token: BOT_TOKEN, apiRoot: a.apiRoot, engine: h.engine, chatState: h.stores.chat, clock: h.clock, logger: silent });
+    const { bot } = createResidentBot({ token: BOT_TOKEN, apiRoot: a.apiRoot, engine: h.engine, chatState: h.stores.chat, messageRefs: h.stores.messageRefs, loadResults: () => h.stores.campaign.loadResults(), clock: h.clock, logger: silent });
     // A webhook left from an earlier deployment: getUpdates would be refused (409) until deleted.
     await bot.api.setWebhook('https://old.example.org/hook');
     const lease = new ManualLease();

@@ -48,7 +48,7 @@ beforeAll(async () => {
     can_connect_to_business: false,
     has_main_web_app: false,
   } as UserFromGetMe;
-  bot = createResidentBot({ token: BOT_TOKEN, apiRoot: api.apiRoot, engine: h.engine, chatState: h.stores.chat, clock: h.clock, logger: pino({ level: 'silent' }), botInfo, rateLimit: 1_000_000 });
+  bot = createResidentBot({ token: BOT_TOKEN, apiRoot: api.apiRoot, engine: h.engine, chatState: h.stores.chat, messageRefs: h.stores.messageRefs, loadResults: () => h.stores.campaign.loadResults(), clock: h.clock, logger: pino({ level: 'silent' }), botInfo, rateLimit: 1_000_000 });
 });
 
 afterAll(async () => {

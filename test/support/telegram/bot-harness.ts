@@ -51,7 +51,7 @@ export async function startBot(options: BotHarnessOptions = {}): Promise<BotHarn
   const h = harness(campaign, stores, options.start ?? campaign.phases.submission.start + 1000);
   const api = options.api ?? (await TelegramStandIn.start({ token: BOT_TOKEN }));
   const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
-  const make = (): ResidentBot => createResidentBot({ token: BOT_TOKEN, apiRoot: api.apiRoot, engine: h.engine, chatState: stores.chat, clock: h.clock, logger, rateLimit: options.rateLimit ?? 1000 });
+  const make = (): ResidentBot => createResidentBot({ token: BOT_TOKEN, apiRoot: api.apiRoot, engine: h.engine, chatState: stores.chat, messageRefs: stores.messageRefs, loadResults: () => stores.campaign.loadResults(), clock: h.clock, logger, rateLimit: options.rateLimit ?? 1000 });
   let bot = make();
   let runner: RunnerHandle | null = null;
   const launch = async (): Promise<void> => {

@@ -1,0 +1,242 @@
+/**
+ * Voting in the residents' bot (SPEC §2.3, issue #11): one builder message per ballot (the
+ * resident's area envelope and the town-wide one), edited in place as the resident chooses;
+ * a confirmation screen; the cast through the engine with the update id as request id (a
+ * re-delivered press is a duplicate, never a second ballot); the receipt; "change my vote".
+ *
+ * Where things are kept, so that a restart or another instance carries on: the builder's
+ * selection in the session (chat-state port, zod-read), the builder message's chat and id in
+ * the message-references port under `builder:<residentId>:<slot>`. A press is judged at the
+ * press: voting open by the engine's clock, the resident still eligible, and the press made on
+ * the current builder message at its current generation — anything else is answered (closed,
+ * refusal, stale), never applied to another state.
+ */
+import { Composer } from 'grammy';
+import type { BallotSlot, StoredBallot } from '../../../core/ballots/ballot.ts';
+import type { BallotOption } from '../../../core/engine/ballot-usecases.ts';
+import type { MessageReferences } from '../../../core/ports/message-references.ts';
+import { builderRefKey, newBuilderState, readVoteSession } from '../ballot-builder-state.ts';
+import type { BuilderState, VoteSession } from '../ballot-builder-state.ts';
+import type { BotServices, PnyxContext } from '../context.ts';
+import { applyPress, choicesOf, fairOrder, selectionCheck, voteCallback } from '../render/ballot-builder.ts';
+import type { BuilderInput, BuilderPress } from '../render/ballot-builder.ts';
+import { doneView, stateView } from '../render/ballot-builder-view.ts';
+import type { BuilderMeta, BuilderView } from '../render/ballot-builder-view.ts';
+import { escapeHtml } from '../render/html.ts';
+import { refusalText } from '../render/refusal-text.ts';
+import { fitCaption } from '../render/split.ts';
+import type { RefusalLike } from '../render/refusal-text.ts';
+import { menuCallback } from './main-menu.ts';
+import { judgeVoting, plainAnswer } from './vote-judge.ts';
+
+/** What the vote feature needs besides the services. */
+export interface VoteFeatureOptions {
+  /** Where each builder message's reference is kept (`builder:<residentId>:<slot>`). */
+  readonly messageRefs: MessageReferences;
+}
+
+/** One of the resident's ballots as the builder shows it. */
+interface SlotView {
+  readonly option: BallotOption;
+  readonly input: BuilderInput;
+  readonly meta: BuilderMeta;
+}
+
+const SLOT_OF = { a: 'area', t: 'town' } as const;
+
+const picksOf = (ballot: StoredBallot | null): Record<string, number> => Object.fromEntries((ballot?.choices ?? []).map((c) => [c.ideaId, c.points]));
+
+/** `/vote`, the menu's vote button, and every builder button. */
+export function voteFeature(services: BotServices, options: VoteFeatureOptions): Composer<PnyxContext> {
+  const { engine, campaign, translate: t } = services;
+  const refs = options.messageRefs;
+  const composer = new Composer<PnyxContext>();
+  const privateChat = composer.chatType('private');
+  const localeOf = (ctx: PnyxContext): string => ctx.resident?.locale ?? campaign.defaultLocale;
+  const refusal = (ctx: PnyxContext, r: RefusalLike): string => refusalText(t, localeOf(ctx), campaign, r);
+
+  const slotView = (ctx: PnyxContext, all: readonly BallotOption[], option: BallotOption, closesAt: number | null): SlotView => {
+    const residentId = ctx.resident?.id ?? '';
+    const finalists = option.finalists.filter((i) => i.state === 'finalist');
+    return {
+      option,
+      input: { rule: campaign.ballot, envelope: option.envelope, order: fairOrder(residentId, option.envelope.id, finalists) },
+      meta: { t, locale: localeOf(ctx), campaign, slot: option.slot, index: all.indexOf(option) + 1, total: all.length, closesAt },
+    };
+  };
+
+  /** The view of a state; the receipt screen with `ballot` (the current one unless given). */
+  const render = (all: readonly BallotOption[], v: SlotView, state: BuilderState, cast?: { ballot: StoredBallot; replaced: boolean }): BuilderView => {
+    const ballot = cast?.ballot ?? v.option.current;
+    if (state.view !== 'done' || ballot === null) return stateView(v.meta, state.view === 'done' ? { ...state, view: 'build' } : state, v.input);
+    const castSlots = new Set(all.filter((o) => o.current !== null).map((o) => o.slot));
+    castSlots.add(v.option.slot);
+    const next = all.find((o) => !castSlots.has(o.slot)) ?? null;
+    return doneView(v.meta, state, v.input, ballot, {
+      justCast: cast !== undefined,
+      replaced: cast?.replaced ?? false,
+      done: castSlots.size,
+      canChange: campaign.ballot.allowChange,
+      next: next === null ? null : { slot: next.slot, envelope: next.envelope },
+    });
+  };
+
+  const saveState = (ctx: PnyxContext, session: VoteSession, slot: BallotSlot, state: BuilderState): void => {
+    ctx.session.vote = { ...session, [slot]: state };
+  };
+
+  /** Sends a fresh builder message for `slot` (or the first ballot still to cast) and records it. */
+  const openVote = async (ctx: PnyxContext, slot: BallotSlot | null): Promise<void> => {
+    const r = ctx.resident;
+    if (r === null || ctx.chat === undefined) return;
+    const judged = await judgeVoting(services);
+    if (!judged.open) {
+      await ctx.reply(refusal(ctx, judged.refusal), { parse_mode: 'HTML' });
+      return;
+    }
+    const opts = await engine.ballotOptions(r.id);
+    if (!opts.ok) {
+      await ctx.reply(refusal(ctx, opts), { parse_mode: 'HTML' });
+      return;
+    }
+    const all = opts.value;
+    const option = slot === null ? (all.find((o) => o.current === null) ?? all[0]) : all.find((o) => o.slot === slot);
+    if (option === undefined) {
+      await ctx.reply(refusal(ctx, { code: 'ballot.no_such_ballot', params: { slot } }), { parse_mode: 'HTML' });
+      return;
+    }
+    const session = readVoteSession(ctx.session.vote);
+    const old = session[option.slot];
+    const gen = (old?.gen ?? 0) + 1;
+    let state: BuilderState;
+    if (option.current !== null) state = newBuilderState(option.envelope.id, gen, picksOf(option.current), 'done');
+    else if (old !== undefined && old.envelopeId === option.envelope.id && old.view !== 'done') state = { ...old, gen };
+    else state = newBuilderState(option.envelope.id, gen);
+    const v = slotView(ctx, all, option, judged.closesAt);
+    const view = render(all, v, state);
+    // The generation is saved with the session at the end of this update; the reference right
+    // after the send, so the next press (here or on another instance) finds this message.
+    saveState(ctx, session, option.slot, state);
+    const sent = await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
+    await refs.put({ key: builderRefKey(r.id, option.slot), platform: 'telegram', chat: String(ctx.chat.id), messageId: String(sent.message_id), owner: r.id, at: engine.now() });
+  };
+
+  privateChat.command('vote', (ctx) => openVote(ctx, null));
+  privateChat.callbackQuery(menuCallback.filter, async (ctx, next) => {
+    if (menuCallback.decode(ctx.callbackQuery.data)?.[0] !== 'vote') return next();
+    await ctx.answerCallbackQuery();
+    return openVote(ctx, null);
+  });
+
+  privateChat.callbackQuery(voteCallback.filter, async (ctx) => {
+    const parsed = voteCallback.decode(ctx.callbackQuery.data);
+    const r = ctx.resident;
+    const message = ctx.callbackQuery.message;
+    if (parsed === null || r === null || message === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.t('common-expired-button') });
+      return;
+    }
+    const [slotCode, gen, op, arg, check] = parsed;
+    const slot = SLOT_OF[slotCode];
+    const key = builderRefKey(r.id, slot);
+    const ref = await refs.get(key);
+    const current = ref !== null && ref.chat === String(message.chat.id) && ref.messageId === String(message.message_id);
+    const edit = async (view: { text: string; keyboard?: BuilderView['keyboard'] }): Promise<void> => {
+      if (ref === null) return;
+      await ctx.api.editMessageText(ref.chat, Number(ref.messageId), view.text, { parse_mode: 'HTML', ...(view.keyboard === undefined ? {} : { reply_markup: view.keyboard }) });
+    };
+    /** A refusal that ends this builder: said on the message (once), and in the answer. */
+    const endWith = async (why: RefusalLike): Promise<void> => {
+      const html = refusal(ctx, why);
+      await ctx.answerCallbackQuery({ text: plainAnswer(html), show_alert: true });
+      if (current) {
+        await edit({ text: html });
+        await refs.delete(key);
+      }
+    };
+
+    const judged = await judgeVoting(services);
+    if (!judged.open) return endWith(judged.refusal);
+    const opts = await engine.ballotOptions(r.id);
+    if (!opts.ok) return endWith(opts);
+    const all = opts.value;
+    const option = all.find((o) => o.slot === slot);
+    if (option === undefined) return endWith({ code: 'ballot.no_such_ballot', params: { slot } });
+    if (op === 'nx') {
+      await ctx.answerCallbackQuery();
+      return openVote(ctx, slot);
+    }
+    const session = readVoteSession(ctx.session.vote);
+    const state = session[slot];
+    if (!current || state === undefined || state.gen !== gen || state.envelopeId !== option.envelope.id) {
+      await ctx.answerCallbackQuery({ text: ctx.t('vote-stale'), show_alert: true });
+      return;
+    }
+    const v = slotView(ctx, all, option, judged.closesAt);
+
+    switch (op) {
+      case 'ph': {
+        const idea = v.input.order[arg];
+        await ctx.answerCallbackQuery();
+        if (idea?.photo == null) return;
+        await ctx.replyWithPhoto(idea.photo, { caption: fitCaption(`<b>#${idea.number}</b> ${escapeHtml(idea.title)}`), parse_mode: 'HTML' });
+        return;
+      }
+      case 'ch': {
+        if (state.view !== 'done') {
+          await ctx.answerCallbackQuery({ text: ctx.t('vote-stale'), show_alert: true });
+          return;
+        }
+        if (!campaign.ballot.allowChange || option.current === null) {
+          await ctx.answerCallbackQuery({ text: plainAnswer(refusal(ctx, { code: 'ballot.already_cast', params: { receipt: option.current?.receipt ?? '' } })), show_alert: true });
+          return;
+        }
+        const next: BuilderState = { ...state, view: 'build', page: 0, card: null, picks: picksOf(option.current) };
+        saveState(ctx, session, slot, next);
+        await ctx.answerCallbackQuery();
+        await edit(render(all, v, next));
+        return;
+      }
+      case 'cs': {
+        if (state.view !== 'confirm' || check !== selectionCheck(state)) {
+          await ctx.answerCallbackQuery({ text: ctx.t('vote-stale'), show_alert: true });
+          return;
+        }
+        const cast = await engine.castBallot(r.id, slot, choicesOf(state, v.input), String(ctx.update.update_id));
+        if (!cast.ok) {
+          if (cast.code === 'voting.closed') return endWith(cast);
+          const back: BuilderState = { ...state, view: 'build' };
+          saveState(ctx, session, slot, back);
+          const html = refusal(ctx, cast);
+          await ctx.answerCallbackQuery({ text: plainAnswer(html), show_alert: true });
+          const view = render(all, v, back);
+          await edit({ text: `${html}\n\n${view.text}`, keyboard: view.keyboard });
+          return;
+        }
+        // A new generation: a second press on this cast button (a double tap) is stale.
+        const done: BuilderState = { ...state, view: 'done', gen: state.gen + 1, card: null, picks: picksOf(cast.value.ballot) };
+        saveState(ctx, session, slot, done);
+        await ctx.answerCallbackQuery({ text: ctx.t('vote-cast-toast') });
+        await edit(render(all, v, done, { ballot: cast.value.ballot, replaced: cast.value.replaced }));
+        return;
+      }
+      default: {
+        const press: BuilderPress = op === 'pg' ? { op, page: arg } : op === 'bk' || op === 'rv' ? { op } : { op, index: arg };
+        const result = applyPress(state, press, v.input);
+        if (result.kind === 'stale') {
+          await ctx.answerCallbackQuery({ text: ctx.t('vote-stale'), show_alert: true });
+          return;
+        }
+        if (result.kind === 'refused') {
+          await ctx.answerCallbackQuery({ text: plainAnswer(refusal(ctx, result.refusal)), show_alert: true });
+          return;
+        }
+        await ctx.answerCallbackQuery();
+        if (!result.changed) return;
+        saveState(ctx, session, slot, result.state);
+        await edit(render(all, v, result.state));
+      }
+    }
+  });
+  return composer;
+}
