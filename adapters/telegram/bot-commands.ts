@@ -9,7 +9,7 @@ import type { BotCommand, LanguageCode } from 'grammy/types';
 import type { Translator } from './i18n.ts';
 
 /** The residents' commands, in the order Telegram shows them (each has a `cmd-<name>` text). */
-export const RESIDENT_COMMANDS = ['start', 'menu', 'idea', 'ideas', 'myideas', 'ask', 'myquestions', 'news', 'help', 'language', 'mydata', 'forget', 'stop', 'resume'] as const;
+export const RESIDENT_COMMANDS = ['start', 'menu', 'idea', 'ideas', 'myideas', 'vote', 'results', 'ask', 'myquestions', 'news', 'help', 'language', 'mydata', 'forget', 'stop', 'resume'] as const;
 
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 const DESCRIPTION_MAX = 256;

@@ -23,7 +23,7 @@ export const languageCallback = defineCallback('lang', z.tuple([idPart]));
 export const settingsCallback = defineCallback('set', z.tuple([z.enum(['language', 'updates-on', 'updates-off', 'mydata', 'forget'])]));
 
 /** The commands `/help` lists, in that order (each has a `cmd-<name>` description). */
-export const HELP_COMMANDS = ['menu', 'idea', 'ideas', 'myideas', 'ask', 'news', 'language', 'mydata', 'forget', 'stop', 'resume'] as const;
+export const HELP_COMMANDS = ['menu', 'idea', 'ideas', 'myideas', 'vote', 'results', 'ask', 'myquestions', 'news', 'language', 'mydata', 'forget', 'stop', 'resume'] as const;
 
 /** Where the campaign stands, in one line (the main menu's wording). */
 export async function phaseLine(services: BotServices, locale: string): Promise<string> {
