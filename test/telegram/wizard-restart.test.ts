@@ -55,8 +55,14 @@ async function restartInTheMiddle(stores: Stores): Promise<void> {
   const bytes = encodeChatState(state!).bytes;
   expect(bytes).toBeLessThan(CHAT_STATE_MAX_BYTES / 8);
   await r.press('confirm', '', p.sent);
-  // Once confirmed, the wizard's state is gone.
-  expect(await stores.chat.read('conv:701', run.h.clock.now())).toBeUndefined();
+  // Once confirmed, the wizard's state is gone (deleted when the update ends, just after
+  // the confirmation was sent: wait for it rather than race it).
+  let gone = false;
+  for (let i = 0; i < 100 && !gone; i++) {
+    gone = (await stores.chat.read('conv:701', run.h.clock.now())) === undefined;
+    if (!gone) await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(gone).toBe(true);
   const ideas = await run.h.stores.ideas.list();
   expect(ideas).toHaveLength(1);
   expect(ideas[0]).toMatchObject({
