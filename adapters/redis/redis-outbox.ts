@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../core/ports/side-records.ts';
 import { refJson } from './redis-message-references.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
 
 type Status = OutboxMessage['status'];
+
+/**
+ * How many due messages a filtered claim reads at most per call (lua/outbox-claim.lua): it
+ * bounds how long the script blocks Redis, at the price of returning fewer messages when more
+ * than this many due messages of other kinds sit ahead of the wanted ones.
+ */
+const CLAIM_SCAN_BOUND = 1_000;
 
 function messageFrom(seq: unknown, draftJson: unknown, status: Status, attempts: unknown, hasError: unknown, error: unknown, notBefore: unknown): OutboxMessage {
   const draft = JSON.parse(String(draftJson)) as OutboxDraft;
@@ -33,7 +40,8 @@ function messageFrom(seq: unknown, draftJson: unknown, status: Status, attempts:
  * until it is settled or erased. Enqueue is part of the write frame of every write script (see
  * lua/includes/write-frame.lua), which also keeps the per-resident index (erasure) and the
  * group counters (`ob:groups`). Each claim counts as one delivery attempt; a claim lease that
- * runs out makes the message claimable again, with a new token.
+ * runs out makes the message claimable again, with a new token. A claim with a recipient
+ * filter skips other kinds' due messages in the script, reading at most `CLAIM_SCAN_BOUND`.
  *
  * Settles (lua/outbox-settle.lua) are naturally idempotent — the token remembers how it
  * settled — so they need no done marker: a 500,000-message broadcast leaves no marker per ack.
@@ -51,15 +59,22 @@ export class RedisOutbox implements Outbox {
     outcomeOf('side-append', reply[0], ['ok']);
   }
 
-  async claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]> {
-    if (limit <= 0) return [];
+  async claim(now: number, limit: number, leaseMs: number, only?: ClaimFilter): Promise<readonly ClaimedMessage[]> {
+    if (limit <= 0 || only?.recipientKinds.length === 0) return [];
     const k = this.#ctx.keys;
     const reply = (await this.#ctx.write(
       'outbox.claim',
       'outbox-claim',
       {},
       [k.outboxReady, k.outboxWait, k.outboxDraft, k.outboxAttempts, k.outboxError, k.outboxNotBefore, k.outboxToken],
-      [String(now), String(limit), String(leaseMs), randomBytes(16).toString('base64url')],
+      [
+        String(now),
+        String(limit),
+        String(leaseMs),
+        randomBytes(16).toString('base64url'),
+        only === undefined ? '' : JSON.stringify(only.recipientKinds),
+        String(Math.max(limit, CLAIM_SCAN_BOUND)),
+      ],
     )) as unknown[];
     outcomeOf('outbox-claim', reply[0], ['ok']);
     const out: ClaimedMessage[] = [];

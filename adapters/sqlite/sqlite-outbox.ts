@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MessageParams } from '../../core/domain/domain-error.ts';
 import type { MessageRef } from '../../core/ports/message-references.ts';
-import type { ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
 import type { OutboxDraft, Recipient } from '../../core/ports/side-records.ts';
 import { immediateTx, retryBusy } from './sqlite-database.ts';
 import { refWriterFor } from './sqlite-message-references.ts';
@@ -65,10 +65,15 @@ interface SettleArgs {
  * Predecessors are judged at claim time: a row is held while a pending row with key
  * `after_key` and a lower seq exists — the same rule as holding at enqueue time and releasing
  * on ack, fail or erasure (a predecessor enqueued later has a higher seq), without state to keep.
+ *
+ * A claim with a recipient filter adds `json_extract(recipient, '$.kind') IN (…)` to the same
+ * WHERE (the kinds bound as one JSON array, read with `json_each`): rows of other kinds are
+ * neither read out nor updated. No index on the kind — the due scan already walks `outbox_due`
+ * and the outbox holds few due rows at a time.
  */
 export class SqliteOutbox implements Outbox {
   private readonly enqueueTx: (drafts: readonly OutboxDraft[]) => void;
-  private readonly claimTx: (now: number, limit: number, leaseMs: number) => ClaimedMessage[];
+  private readonly claimTx: (now: number, limit: number, leaseMs: number, kinds: string | null) => ClaimedMessage[];
   private readonly settleTx: (seq: number, token: string, kind: Settle, args: SettleArgs) => SettleOutcome;
   private readonly extendStmt: Database.Statement<[number, number, string]>;
   private readonly eraseTx: (residentId: string) => number;
@@ -81,18 +86,20 @@ export class SqliteOutbox implements Outbox {
     const refs = refWriterFor(db);
     this.enqueueTx = immediateTx(db, (drafts: readonly OutboxDraft[]) => side.enqueue(drafts));
 
-    const due = db.prepare<[number, number, number], OutboxRow>(
-      `SELECT * FROM outbox o
-       WHERE status = 'pending' AND not_before <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    const dueWhere = `status = 'pending' AND not_before <= ? AND (lease_until IS NULL OR lease_until <= ?)
          AND (after_key IS NULL OR NOT EXISTS (
-           SELECT 1 FROM outbox p WHERE p.key = o.after_key AND p.seq < o.seq AND p.status = 'pending'))
+           SELECT 1 FROM outbox p WHERE p.key = o.after_key AND p.seq < o.seq AND p.status = 'pending'))`;
+    const due = db.prepare<[number, number, number], OutboxRow>(`SELECT * FROM outbox o WHERE ${dueWhere} ORDER BY seq LIMIT ?`);
+    const dueOfKinds = db.prepare<[number, number, string, number], OutboxRow>(
+      `SELECT * FROM outbox o WHERE ${dueWhere}
+         AND json_extract(o.recipient, '$.kind') IN (SELECT value FROM json_each(?))
        ORDER BY seq LIMIT ?`,
     );
     const lease = db.prepare<[number, string, number]>(
       "UPDATE outbox SET lease_until = ?, attempts = attempts + 1, claim_token = ?, claim_state = 'claimed' WHERE seq = ?",
     );
-    this.claimTx = immediateTx(db, (now: number, limit: number, leaseMs: number) => {
-      const rows = due.all(now, now, limit);
+    this.claimTx = immediateTx(db, (now: number, limit: number, leaseMs: number, kinds: string | null) => {
+      const rows = kinds === null ? due.all(now, now, limit) : dueOfKinds.all(now, now, kinds, limit);
       return rows.map((r) => {
         const token = randomBytes(16).toString('base64url');
         lease.run(now + leaseMs, token, r.seq);
@@ -149,9 +156,9 @@ export class SqliteOutbox implements Outbox {
     if (drafts.length > 0) this.enqueueTx(drafts);
   }
 
-  async claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]> {
-    if (limit <= 0) return [];
-    return this.claimTx(now, limit, leaseMs);
+  async claim(now: number, limit: number, leaseMs: number, only?: ClaimFilter): Promise<readonly ClaimedMessage[]> {
+    if (limit <= 0 || only?.recipientKinds.length === 0) return [];
+    return this.claimTx(now, limit, leaseMs, only === undefined ? null : JSON.stringify(only.recipientKinds));
   }
 
   async ack(seq: number, token: string, result: DeliveryResult = {}): Promise<SettleOutcome> {

@@ -13,17 +13,16 @@
  *   description verbatim: it may quote the message, which holds residents' words);
  * - 5xx, network errors and our own failures → `retry` with exponential backoff.
  *
- * The outbox's `claim` cannot select by recipient kind, so a claimed message for someone else
- * (the committee, the digest recipients) is left untouched: its claim runs out after
- * `claimLeaseMs` and it is pending again, for the Slack sender when it lands. TODO(#12): claim
- * with a recipient filter (see the port change proposed with issue #10).
+ * It claims only messages addressed to a resident (`claim`'s recipient filter): the others (the
+ * committee's, the digest recipients') are never handed to it, so they keep their attempt
+ * counters for the Slack sender.
  */
 import { GrammyError, HttpError } from 'grammy';
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock.ts';
-import type { ClaimedMessage, Outbox } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, Outbox } from '../../core/ports/outbox.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 
 /** What the dispatcher needs of the engine. */
@@ -61,6 +60,9 @@ export interface ResidentDispatcherOptions {
   /** Default 600,000 (10 minutes). */
   readonly maxBackoffMs?: number;
 }
+
+/** The dispatcher's claims: residents' messages only, the others are the Slack sender's. */
+const RESIDENTS_ONLY: ClaimFilter = { recipientKinds: ['resident'] };
 
 /** Reasons kept for a given-up message: known kinds only (Telegram's own text may quote the message). */
 const KNOWN_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -126,15 +128,16 @@ export class ResidentDispatcher {
   }
 
   /**
-   * One round: claims a batch and settles each resident message in it. Returns how many
-   * messages it handled for residents (0: nothing due, or only others' messages).
+   * One round: claims a batch of residents' messages and settles each. Returns how many it
+   * handled (0: nothing due for residents).
    */
   async round(signal: AbortSignal = new AbortController().signal): Promise<number> {
     const leaseMs = this.#o.claimLeaseMs ?? 60_000;
     const claimedAt = this.#o.clock.now();
-    const batch = await this.#o.outbox.claim(claimedAt, this.#o.batch ?? 5, leaseMs);
+    const batch = await this.#o.outbox.claim(claimedAt, this.#o.batch ?? 5, leaseMs, RESIDENTS_ONLY);
     let handled = 0;
     for (const m of batch) {
+      // The filter guarantees it; the check narrows the type.
       if (m.recipient.kind !== 'resident') continue;
       if (signal.aborted) {
         // Claimed but not sent: hand it back now rather than after the lease.

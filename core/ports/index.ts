@@ -6,7 +6,7 @@ export type { ResidentStore, AccessCode, ClaimAndSaveOutcome, ClaimOutcome, Phon
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { QuestionStore, QuestionLimits, PostOutcome } from './question-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
-export type { Outbox, OutboxMessage, ClaimedMessage, SettleOutcome, DeliveryResult, OutboxCounts } from './outbox.ts';
+export type { Outbox, OutboxMessage, ClaimedMessage, ClaimFilter, SettleOutcome, DeliveryResult, OutboxCounts } from './outbox.ts';
 export type { MessageReferences, MessageRef, MessagePlatform } from './message-references.ts';
 export type { ProcessedUpdates, UpdateBegin } from './processed-updates.ts';
 export { PROCESSED_KEEP_MS } from './processed-updates.ts';

@@ -1,5 +1,5 @@
 import type { MessageRef } from './message-references.ts';
-import type { OutboxDraft } from './side-records.ts';
+import type { OutboxDraft, Recipient } from './side-records.ts';
 
 /** A message in the outbox. */
 export interface OutboxMessage extends OutboxDraft {
@@ -36,6 +36,15 @@ export interface DeliveryResult {
    * as `put`. A lost ack stores no reference.
    */
   readonly ref?: MessageRef;
+}
+
+/**
+ * Which messages a `claim` may hand out: only those whose `recipient.kind` is listed. Each
+ * sender claims the kinds it delivers (the Telegram dispatcher `resident`, the Slack sender
+ * `committee`…), so senders never take each other's messages.
+ */
+export interface ClaimFilter {
+  readonly recipientKinds: readonly Recipient['kind'][];
 }
 
 /** Messages of one group by status. */
@@ -79,8 +88,16 @@ export interface Outbox {
    * predecessor, in seq order, for `leaseMs`: a claimed message is not handed out again until
    * `now + leaseMs` (a crashed worker's messages come back). Each hand-out counts one attempt
    * and gets a fresh token. One atomic step: concurrent claims never hand one message out twice.
+   *
+   * With `only`, the claim hands out only messages whose recipient kind is in
+   * `only.recipientKinds` (an empty list hands out nothing), under the same rules: in seq order
+   * among them, up to `limit` of them (the others do not use up the limit). The others are not
+   * touched: no lease, no attempt, no token — a later claim that lists their kind gets them as
+   * if this one never ran. Predecessors hold across kinds: a resident's message `after` a
+   * committee message stays held while that one is pending, whoever claims. Without `only`,
+   * every kind is handed out.
    */
-  claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]>;
+  claim(now: number, limit: number, leaseMs: number, only?: ClaimFilter): Promise<readonly ClaimedMessage[]>;
   /**
    * Marks a claimed message sent and stores `result.ref` in the same atomic step; releases
    * the messages that wait for it. `lost` (and nothing stored) when `token` no longer holds it.

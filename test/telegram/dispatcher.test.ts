@@ -102,6 +102,8 @@ describe('the resident dispatcher', () => {
       const others = all.filter((m) => m.recipient.kind !== 'resident');
       expect(others.length).toBeGreaterThan(0);
       expect(others.every((m) => m.status === 'pending')).toBe(true);
+      // Never claimed by the dispatcher (its claim lists residents only): no attempt counted.
+      expect(others.map((m) => m.attempts)).toEqual(others.map(() => 0));
       const eligible = mine.find((m) => m.recipient.kind === 'resident' && m.recipient.residentId === en.id && m.template === 'notify.idea_eligible')!;
       const ref = await b.h.stores.messageRefs.get(noticeRefKey(eligible.key));
       expect(ref).toMatchObject({ platform: 'telegram', chat: '701', messageId: String(b.api.botMessages(701)[1]!.message_id), owner: en.id });

@@ -16,6 +16,17 @@
       own_key(7)   ob:token (seq -> `c:<token>` while claimed)
       own_arg(1)   now (epoch ms)  own_arg(2)  limit  own_arg(3)  leaseMs
       own_arg(4)   token base
+      own_arg(5)   recipient filter: '' (every kind) or a JSON array of recipient kinds
+      own_arg(6)   scan bound of a filtered claim (how many ob:ready entries one call reads at most)
+
+  A filtered claim (Outbox.claim's `only`) walks ob:ready in seq order and decodes each draft's
+  recipient kind; an entry of another kind is skipped and left exactly as it is (still in
+  ob:ready, no attempt, no token), so its own sender later claims it as if this call never ran.
+  ob:ready has no per-kind index, so the walk is bounded: at most own_arg(6) entries per call,
+  which bounds the time the script blocks Redis. The price: when more due messages of other
+  kinds than that sit ahead of the wanted ones (e.g. committee messages nobody claims), the
+  call returns fewer than `limit`, possibly none, until those are claimed by their sender.
+  Fine at this scale (a few committee messages at a time); per-kind ready zsets would lift it.
 
     Output:
       { RC_OK, then per message: seq, draft JSON, attempts, has error (0|1), error, notBefore or '',
@@ -65,7 +76,26 @@ local compact = { RC_OK }
 local limit = tonumber(own_arg(2))
 if limit > 0 then
   local until_ = now + tonumber(own_arg(3))
-  for _, seq in ipairs(redis.call('ZRANGE', ready, 0, limit - 1)) do
+  local picked
+  if own_arg(5) == '' then
+    picked = redis.call('ZRANGE', ready, 0, limit - 1)
+  else
+    local wanted = {}
+    for _, kind in ipairs(cjson.decode(own_arg(5))) do
+      wanted[kind] = true
+    end
+    picked = {}
+    for _, seq in ipairs(redis.call('ZRANGE', ready, 0, tonumber(own_arg(6)) - 1)) do
+      local draft = redis.call('HGET', own_key(3), seq)
+      if draft and wanted[cjson.decode(draft).recipient.kind] then
+        picked[#picked + 1] = seq
+        if #picked >= limit then
+          break
+        end
+      end
+    end
+  end
+  for _, seq in ipairs(picked) do
     redis.call('ZREM', ready, seq)
     redis.call('ZADD', wait, until_, seq)
     local token = own_arg(4) .. '.' .. seq

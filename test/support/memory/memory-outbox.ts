@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../../core/ports/side-records.ts';
 import { countInGroup, enqueueOutbox, frozenCopy, groupCountsOf, putRef, roundTrip } from './memory-state.ts';
 import type { MemoryHandle, MemoryOutboxRow, MemoryState, MemoryTokenState } from './memory-state.ts';
@@ -10,7 +10,8 @@ type Settle = Exclude<MemoryTokenState, 'claimed'>;
  * In-memory `Outbox`. A claim at `now` leases a message until `now + leaseMs` (it can be
  * claimed again once `now' >= now + leaseMs`), counts one attempt and gives it a fresh token.
  * A settle takes effect only with the token of the live claim; the token then remembers how it
- * settled, so repeating the same settle answers `ok` and changes nothing.
+ * settled, so repeating the same settle answers `ok` and changes nothing. A claim with a
+ * recipient filter skips the other kinds' rows without changing them.
  */
 export class MemoryOutbox implements Outbox {
   constructor(private readonly handle: MemoryHandle) {}
@@ -20,13 +21,14 @@ export class MemoryOutbox implements Outbox {
     enqueueOutbox(this.handle.open(), drafts);
   }
 
-  async claim(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedMessage[]> {
+  async claim(now: number, limit: number, leaseMs: number, only?: ClaimFilter): Promise<readonly ClaimedMessage[]> {
     await roundTrip();
     const s = this.handle.open();
     const out: ClaimedMessage[] = [];
     for (const row of s.outbox) {
       if (out.length >= limit) break;
       const m = row.message;
+      if (only !== undefined && !only.recipientKinds.includes(m.recipient.kind)) continue;
       if (m.status !== 'pending' || m.notBefore > now) continue;
       if (row.leaseUntil !== null && now < row.leaseUntil) continue;
       if (heldByPredecessor(s, m)) continue;
