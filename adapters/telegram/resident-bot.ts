@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Bot, session } from 'grammy';
-import type { Middleware, StorageAdapter } from 'grammy';
+import type { ApiClientOptions, Middleware, StorageAdapter } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { conversations } from '@grammyjs/conversations';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
@@ -60,6 +60,12 @@ export interface ResidentBotOptions {
   readonly token: string;
   /** Bot API base URL (TELEGRAM_API_ROOT); default Telegram's. */
   readonly apiRoot?: string | undefined;
+  /**
+   * The HTTP client's `fetch` (default grammY's, node-fetch). The conversations plugin builds
+   * each conversation's Api from these client options, so a wrapper given here sees every Bot
+   * API call, including those made inside the idea wizard (the benchmark times them).
+   */
+  readonly fetch?: ApiClientOptions['fetch'];
   readonly engine: CampaignEngine;
   /** Sessions and conversations are kept here. */
   readonly chatState: ChatStateStore;
@@ -100,7 +106,7 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   const log = logger.child({ module: 'telegram' });
   const bot = new Bot<PnyxContext>(options.token, {
     ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
-    client: { ...(options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot }) },
+    client: { ...(options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot }), ...(options.fetch === undefined ? {} : { fetch: options.fetch }) },
   });
   const retry = autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 10 });
   bot.api.config.use(retry);

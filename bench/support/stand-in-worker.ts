@@ -1,0 +1,87 @@
+/**
+ * Worker-thread entry of the Bot API stand-in for the Telegram benchmark: the strict stand-in
+ * of test/support/telegram (every call still checked against api.json and the chat state)
+ * serving on 127.0.0.1 from its own thread, so its work (HTTP server, schema checks, Telegram
+ * HTML parsing) runs beside the bot's event loop instead of inside it, and its busy share can
+ * be measured apart (the main thread reads this worker's event-loop utilisation).
+ *
+ * Protocol (see stand-in-thread.ts): `{ id?, op, args }` in; `{ id, result }` or
+ * `{ id, error }` out for requests with an id; messages without an id get no answer.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { TelegramStandIn } from '../../test/support/telegram/bot-api-stand-in.ts';
+import type { ChatMessage } from '../../test/support/telegram/bot-api-stand-in.ts';
+
+type Json = Record<string, unknown>;
+type Request = { readonly id?: number; readonly op: string; readonly args: readonly unknown[] };
+
+/** A bot message as the bench needs it to press its buttons. */
+export interface SeenMessage {
+  readonly message_id: number;
+  readonly date: number;
+  readonly text?: string;
+  readonly reply_markup?: Json;
+}
+
+const port = parentPort;
+if (port === null) throw new Error('stand-in-worker: not started as a worker thread');
+const { token } = workerData as { token: string };
+const api = await TelegramStandIn.start({ token });
+
+// The stand-in keeps every call for tests; here only the counts per method are kept and the
+// list is emptied, so a long run does not grow without bound.
+const byMethod: Record<string, number> = {};
+const drainCalls = (): void => {
+  for (const c of api.calls) byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
+  api.calls.length = 0;
+};
+setInterval(drainCalls, 500).unref();
+
+const hasButton = (m: ChatMessage, prefix: string): boolean =>
+  ((m.reply_markup?.inline_keyboard as Json[][] | undefined) ?? []).some((row) => row.some((b) => typeof b.callback_data === 'string' && (b.callback_data as string).startsWith(prefix)));
+
+const ops: Record<string, (...args: never[]) => unknown> = {
+  apiRoot: () => api.apiRoot,
+  users: (ids: readonly number[]) => {
+    for (const id of ids) api.user({ id, firstName: `R${id}`, languageCode: 'fr' });
+    return ids.length;
+  },
+  /** Fresh callback query ids (each may be answered once). */
+  callbackIds: (n: number) => Array.from({ length: n }, () => api.newCallbackQuery()),
+  /** A message the user sent (the bench chose its id, apart from the bot's). */
+  userMessage: (chatId: number, fields: Partial<ChatMessage>) => {
+    api.recordUserMessage(chatId, fields);
+    return null;
+  },
+  /** The newest bot message of the chat with a button whose data starts with `prefix` ('' = the newest bot message). */
+  latest: (chatId: number, prefix: string): SeenMessage | null => {
+    const all = api.botMessages(chatId);
+    for (let i = all.length - 1; i >= 0; i--) {
+      const m = all[i]!;
+      if (prefix !== '' && !hasButton(m, prefix)) continue;
+      const text = m.plain ?? m.text;
+      return { message_id: m.message_id, date: m.date, ...(text === undefined ? {} : { text }), ...(m.reply_markup === undefined ? {} : { reply_markup: m.reply_markup }) };
+    }
+    return null;
+  },
+  stats: () => {
+    drainCalls();
+    return { byMethod: { ...byMethod }, violations: api.violations.length, firstViolations: api.violations.slice(0, 5) };
+  },
+  stop: async () => {
+    await api.stop();
+    return null;
+  },
+};
+
+port.on('message', async (req: Request) => {
+  try {
+    const op = ops[req.op];
+    if (op === undefined) throw new Error(`unknown op ${req.op}`);
+    const result = await (op as (...a: unknown[]) => unknown)(...req.args);
+    if (req.id !== undefined) port.postMessage({ id: req.id, result });
+  } catch (e) {
+    if (req.id !== undefined) port.postMessage({ id: req.id, error: (e as Error).message });
+  }
+});
+port.postMessage({ ready: true });
