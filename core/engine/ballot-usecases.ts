@@ -62,7 +62,10 @@ function votingFinalists(deps: EngineDeps): Promise<Map<string, Idea[]>> {
 export async function ballotOptions(deps: EngineDeps, residentId: string): Promise<Outcome<readonly BallotOption[]>> {
   const r = await requireEligible(deps, residentId);
   if (!r.ok) return r;
-  const finalists = await finalistsByEnvelope(deps);
+  // While voting is open the finalists are frozen: the ballot builder asks on every press,
+  // so it reads them once per process then (as the cast does), and fresh at any other time.
+  const voting = await votingPhase(deps, deps.clock.now(), false);
+  const finalists = voting.ok ? await votingFinalists(deps) : await finalistsByEnvelope(deps);
   const key = deps.keys.ballotKey(residentId);
   const out: BallotOption[] = [];
   for (const { slot, envelope } of slotsForResident(deps.campaign, r.value.area)) {
