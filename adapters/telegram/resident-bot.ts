@@ -44,6 +44,7 @@ import { resultsFeature } from './features/results.ts';
 import { settingsFeature } from './features/settings.ts';
 import { myDataFeature } from './features/my-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
+import { ambassadorFeature } from './features/ambassador.ts';
 
 /** How long an untouched session or unfinished wizard is kept (ms): 30 days. */
 export const CHAT_STATE_TTL_MS = 30 * 24 * 3600_000;
@@ -168,6 +169,9 @@ export function createResidentBot(options: ResidentBotOptions): ResidentBot {
   bot.use(questionsFeature(services));
   // The wizard before "my ideas", which enters it to resubmit.
   bot.use(ideaWizardFeature(services));
+  // After the wizard, which it enters for an assisted idea.
+  bot.use(ambassadorFeature(services, { messageRefs: options.messageRefs }));
+  installed.add('ambassador');
   bot.use(myIdeasFeature(services));
   bot.use(ideaCardFeature(services));
   bot.use(browseFeature(services));

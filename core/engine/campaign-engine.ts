@@ -55,6 +55,7 @@ export function createEngine(input: EngineDeps) {
     forgetMe: bind(deps, residents.forgetMe),
     issueCodes: bind(deps, residents.issueCodes),
     registerAssisted: bind(deps, residents.registerAssisted),
+    residentByCode: bind(deps, residents.residentByCode),
     setRole: bind(deps, residents.setRole),
     // ideas
     submitIdea: bind(deps, ideas.submitIdea),

@@ -49,8 +49,12 @@ type Action = (typeof ACTIONS)[number];
 /** Wizard buttons: `iw|<wizard token>|<prompt number>|<action>|<value>` (value may be empty). */
 export const wizardCallback = defineCallback('iw', z.tuple([z.string().regex(/^[a-z0-9]{6}$/), intPart, z.enum(ACTIONS), z.string().regex(/^[A-Za-z0-9_.:-]{0,40}$/)]));
 
-/** How the wizard starts: a new idea, or an idea sent back by the committee (its public number). */
-export type WizardStart = { readonly mode: 'new' } | { readonly mode: 'resubmit'; readonly idea: number };
+/**
+ * How the wizard starts: a new idea, an idea sent back by the committee (its public number),
+ * or a new idea an ambassador submits on behalf of `author` (a resident id, found by their
+ * one-time code in ambassador.ts): the engine records the ambassador as `assistedBy`.
+ */
+export type WizardStart = { readonly mode: 'new' } | { readonly mode: 'resubmit'; readonly idea: number } | { readonly mode: 'assisted'; readonly author: string };
 
 type WizardConversation = Conversation<BaseContext, Context>;
 
@@ -335,6 +339,7 @@ export function ideaWizard(services: BotServices) {
       draft = { ...found.draft };
     }
     const headingFor = async (): Promise<string | undefined> => {
+      if (start.mode === 'assisted') return t(await localeNow(), 'amb-idea-heading');
       if (target === null) return undefined;
       const locale = await localeNow();
       return t(locale, 'idea-resubmit-heading', { number: target.number, comment: target.comment === null ? '—' : commentText(target.comment) });
@@ -372,9 +377,14 @@ export function ideaWizard(services: BotServices) {
         location: draft.location ?? null,
       };
       const resubmitting = target;
-      const out = await conversation.external(async (): Promise<SendResult> => sendResult(resubmitting === null ? await engine.submitIdea(me.id, input) : await engine.resubmitIdea(me.id, resubmitting.id, input)));
+      const out = await conversation.external(
+        async (): Promise<SendResult> =>
+          sendResult(
+            resubmitting !== null ? await engine.resubmitIdea(me.id, resubmitting.id, input) : start.mode === 'assisted' ? await engine.submitIdea(start.author, input, me.id) : await engine.submitIdea(me.id, input),
+          ),
+      );
       const locale = await localeNow();
-      if (out.ok) return say(locale, resubmitting === null ? 'idea-sent' : 'idea-resubmitted', { number: out.number });
+      if (out.ok) return say(locale, resubmitting !== null ? 'idea-resubmitted' : start.mode === 'assisted' ? 'amb-idea-sent' : 'idea-sent', { number: out.number });
       await sayRefusal(locale, out);
       // A content refusal can be fixed from the summary; any other (the phase closed, the idea
       // changed state) cannot: the wizard ends and nothing was stored.

@@ -8,6 +8,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { PhaseStatus } from '../../../core/phases/phase-machine.ts';
+import type { ResidentRole } from '../../../core/residents/resident.ts';
 import { defineCallback } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
@@ -15,7 +16,7 @@ import { localized } from '../render/localized.ts';
 import { formatFor } from '../render/text-format.ts';
 
 /** Every action the menu can offer. */
-export const MENU_ACTIONS = ['submit', 'browse', 'mine', 'ask', 'articles', 'vote', 'results', 'settings'] as const;
+export const MENU_ACTIONS = ['submit', 'browse', 'mine', 'ask', 'articles', 'vote', 'results', 'settings', 'ambassador'] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 /** Menu buttons: `menu|<action>`. */
@@ -23,6 +24,16 @@ export const menuCallback = defineCallback('menu', z.tuple([z.enum(MENU_ACTIONS)
 
 /** The actions of a phase, in menu order (before those a feature is not installed for are dropped). */
 export function actionsFor(status: PhaseStatus): readonly MenuAction[] {
+  // Ambassadors help in every phase (their own menu says what the phase allows).
+  return [...phaseActions(status), 'ambassador'];
+}
+
+/** Who sees the `ambassador` action: the roles the engine lets act on a resident's behalf. */
+export function helpsResidents(role: ResidentRole | null | undefined): boolean {
+  return role === 'ambassador' || role === 'staff';
+}
+
+function phaseActions(status: PhaseStatus): readonly MenuAction[] {
   if (status.kind === 'between') return status.after === 'draft' ? ['ask', 'articles', 'settings'] : ['browse', 'mine', 'ask', 'articles', 'settings'];
   switch (status.phase) {
     case 'draft':
@@ -45,8 +56,8 @@ export interface MainMenuOptions {
   readonly installed: ReadonlySet<MenuAction>;
 }
 
-/** The menu's text and keyboard for a resident in `locale` at the current phase. */
-export async function menuView(services: BotServices, options: MainMenuOptions, locale: string): Promise<{ text: string; keyboard: InlineKeyboard }> {
+/** The menu's text and keyboard for a resident in `locale` (with `role`) at the current phase. */
+export async function menuView(services: BotServices, options: MainMenuOptions, locale: string, role: ResidentRole | null = null): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const { engine, campaign, translate: t } = services;
   const { status } = await engine.status();
   const f = formatFor(locale, campaign);
@@ -60,9 +71,9 @@ export async function menuView(services: BotServices, options: MainMenuOptions, 
     where = t(locale, 'menu-between', { phase: t(locale, `menu-phase-name-${status.next}`), date: f.date(status.opensAt) });
   }
   const keyboard = new InlineKeyboard();
-  const actions = actionsFor(status).filter((a) => options.installed.has(a));
+  const actions = actionsFor(status).filter((a) => options.installed.has(a) && (a !== 'ambassador' || helpsResidents(role)));
   actions.forEach((a, i) => {
-    keyboard.text(t(locale, `menu-${a}`), menuCallback.encode(a));
+    keyboard.text(t(locale, a === 'ambassador' ? 'amb-menu-button' : `menu-${a}`), menuCallback.encode(a));
     if (i % 2 === 1) keyboard.row();
   });
   return { text: `<b>${name}</b>\n${where}\n\n${t(locale, 'menu-choose')}`, keyboard };
@@ -71,7 +82,7 @@ export async function menuView(services: BotServices, options: MainMenuOptions, 
 /** Sends the main menu. */
 export async function showMenu(ctx: PnyxContext, services: BotServices, options: MainMenuOptions): Promise<void> {
   const locale = ctx.resident?.locale ?? services.campaign.defaultLocale;
-  const view = await menuView(services, options, locale);
+  const view = await menuView(services, options, locale, ctx.resident?.role ?? null);
   await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
 }
 

@@ -10,7 +10,7 @@ import type { BallotSlot, StoredBallot } from '../../../core/ballots/ballot.ts';
 import type { BuilderState } from '../ballot-builder-state.ts';
 import type { Translator } from '../i18n.ts';
 import { BUILDER_PAGE_SIZE, pageCount, selectionCheck, SLOT_CODE, tallyOf, voteCallback } from './ballot-builder.ts';
-import type { BuilderIdea, BuilderInput, BuilderOp } from './ballot-builder.ts';
+import type { BuilderCodec, BuilderIdea, BuilderInput, BuilderOp } from './ballot-builder.ts';
 import { escapeHtml } from './html.ts';
 import { localized } from './localized.ts';
 import { formatFor } from './text-format.ts';
@@ -26,6 +26,8 @@ export interface BuilderMeta {
   readonly total: number;
   /** When voting closes (epoch ms), or null when open-ended. */
   readonly closesAt: number | null;
+  /** The buttons' codec; default the residents' own `voteCallback`. */
+  readonly codec?: BuilderCodec;
 }
 
 /** A view: HTML text and its keyboard. */
@@ -94,7 +96,7 @@ function mark(state: BuilderState, input: BuilderInput, idea: BuilderIdea): stri
 }
 
 function data(meta: BuilderMeta, state: BuilderState, op: BuilderOp, arg = 0, check = '-'): string {
-  return voteCallback.encode(SLOT_CODE[meta.slot], state.gen, op, arg, check);
+  return (meta.codec ?? voteCallback).encode(SLOT_CODE[meta.slot], state.gen, op, arg, check);
 }
 
 /** The list to choose from (one page), with the running status. */
@@ -225,7 +227,7 @@ export function doneView(meta: BuilderMeta, state: BuilderState, input: BuilderI
   if (meta.total > 1) lines.push('', `<b>${t(locale, 'vote-progress', { done: info.done, total: meta.total })}</b>`);
   if (info.canChange && meta.closesAt !== null) lines.push('', t(locale, 'vote-change-until', { closesAt: f.deadline(meta.closesAt) }));
   const kb = new InlineKeyboard();
-  if (info.next !== null) kb.text(t(locale, 'vote-button-next', { envelope: localized(meta.campaign, info.next.envelope.name, locale) }), voteCallback.encode(SLOT_CODE[info.next.slot], 0, 'nx', 0, '-')).row();
+  if (info.next !== null) kb.text(t(locale, 'vote-button-next', { envelope: localized(meta.campaign, info.next.envelope.name, locale) }), (meta.codec ?? voteCallback).encode(SLOT_CODE[info.next.slot], 0, 'nx', 0, '-')).row();
   if (info.canChange) kb.text(t(locale, 'vote-button-change'), data(meta, state, 'ch'));
   return { text: lines.join('\n'), keyboard: kb };
 }

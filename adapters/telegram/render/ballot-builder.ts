@@ -33,7 +33,18 @@ export const SLOT_CODE: Readonly<Record<BallotSlot, 'a' | 't'>> = { area: 'a', t
  * Builder buttons: `vote|<a|t>|<generation>|<op>|<index or page>|<selection check or ->`.
  * The index is a position in the resident's own order (short, whatever the idea ids).
  */
-export const voteCallback = defineCallback('vote', z.tuple([z.enum(['a', 't']), intPart, z.enum(BUILDER_OPS), intPart, z.string().regex(/^(-|[0-9a-f]{8})$/)]));
+export const voteCallback = defineBuilderCallback('vote');
+
+/**
+ * The button data of a kind of builder: the residents' own (`vote`) or another (an
+ * ambassador's assisted ballot, `avote`), same parts, so the views serve both.
+ */
+export function defineBuilderCallback(prefix: string) {
+  return defineCallback(prefix, z.tuple([z.enum(['a', 't']), intPart, z.enum(BUILDER_OPS), intPart, z.string().regex(/^(-|[0-9a-f]{8})$/)]));
+}
+
+/** A builder's button codec (see {@link defineBuilderCallback}). */
+export type BuilderCodec = ReturnType<typeof defineBuilderCallback>;
 
 /** What the builder needs of an idea. */
 export type BuilderIdea = Pick<Idea, 'id' | 'number' | 'title' | 'cost' | 'description' | 'photo'>;
