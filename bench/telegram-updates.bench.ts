@@ -34,7 +34,8 @@
  *   puts every chat in flight; each update then waits seconds, and a round must be longer
  *   than in-flight / rate to mean anything); ROUNDS rounds of ROUND_MS per store after a 1 s
  *   ramp, alternating residents' bot / bare bot; updates completed inside the window / its
- *   length; median round kept. `ratio` = bot / bare, per store.
+ *   length; median round kept. `ratio` = bot / bare, per store. `callsPerUpdate`: Bot API
+ *   calls per update (the bare bot makes one; each costs the bot's thread an HTTP request).
  * - latency: open loop, one update every 5 ms (200/s) for LATENCY_MS, from `handleUpdate`
  *   start to the return of the update's last Bot API call (a wrapper of grammY's own fetch,
  *   node-fetch, given as the client's `fetch`: conversations build their Api from the same
@@ -100,11 +101,14 @@ interface Timing {
 const timings = new Map<string, Timing>();
 type Fetch = (url: unknown, init?: { body?: unknown }) => Promise<unknown>;
 const nodeFetch = createRequire(import.meta.url)('node-fetch') as Fetch;
+/** Bot API calls made so far, by any bot (for the calls per update of a round). */
+let apiCalls = 0;
 /** grammY's own fetch (node-fetch), noting when each call of an update returns. */
 const timedFetch: Fetch = async (url, init) => {
   const body = typeof init?.body === 'string' ? init.body : '';
   const key = /"chat_id":"?(-?\d+)/u.exec(body)?.[1] ?? /"callback_query_id":"([^"]+)"/u.exec(body)?.[1];
   const res = await nodeFetch(url, init);
+  apiCalls++;
   const t = key === undefined ? undefined : (timings.get(key) ?? timings.get(`q${key}`));
   if (t !== undefined) {
     t.last = performance.now();
@@ -201,10 +205,20 @@ const poolOf = (pools: Pools, kind: UpdateKind): ChatPool => (kind === 'wizard' 
 
 let issueIndex = 0;
 
+/** What a closed-loop round measured. */
+interface Round {
+  /** Updates/s completed inside the window. */
+  readonly rate: number;
+  /** Bot API calls per update over the whole round (ramp included). */
+  readonly callsPerUpdate: number;
+}
+
 /** Closed loop: every chat (up to IN_FLIGHT) with an update in flight for `ms`; updates/s completed inside. */
-async function throughput(target: Target, pools: Pools, ms: number): Promise<number> {
+async function throughput(target: Target, pools: Pools, ms: number): Promise<Round> {
   const from = performance.now() + RAMP_MS;
   const until = from + ms;
+  const calls0 = apiCalls;
+  let all = 0;
   let done = 0;
   let inFlight = 0;
   let slot: (() => void) | null = null;
@@ -223,6 +237,7 @@ async function throughput(target: Target, pools: Pools, ms: number): Promise<num
     const p = one(target, chat, kind, issueIndex).then(() => {
       const now = performance.now();
       if (now >= from && now <= until) done++;
+      all++;
       inFlight--;
       pool.release(chat);
       const s = slot;
@@ -233,7 +248,7 @@ async function throughput(target: Target, pools: Pools, ms: number): Promise<num
     void p.finally(() => running.delete(p));
   }
   await Promise.all(running);
-  return done / (ms / 1000);
+  return { rate: done / (ms / 1000), callsPerUpdate: (apiCalls - calls0) / Math.max(1, all) };
 }
 
 /** Open loop at OFFERED updates/s for `ms`: latencies (ms) and schedule lag (ms). */
@@ -293,6 +308,8 @@ interface StoreFigures {
   readonly mainElu: number;
   readonly standInElu: number;
   readonly bareStandInElu: number;
+  readonly callsPerUpdate: number;
+  readonly bareCallsPerUpdate: number;
   readonly rounds: number[];
   readonly bareRounds: number[];
 }
@@ -320,15 +337,19 @@ async function measureStore(store: 'sqlite' | 'redis', api: StandInThread, bare:
     const mainElu: number[] = [];
     const standInElu: number[] = [];
     const bareStandInElu: number[] = [];
+    const calls: number[] = [];
+    const bareCalls: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const b = await withUtilization(api, () => throughput(bot, pools, ROUND_MS));
       const x = await withUtilization(api, () => throughput(bare, pools, ROUND_MS));
-      rates.push(b.value);
-      bares.push(x.value);
+      rates.push(b.value.rate);
+      bares.push(x.value.rate);
+      calls.push(b.value.callsPerUpdate);
+      bareCalls.push(x.value.callsPerUpdate);
       mainElu.push(b.main);
       standInElu.push(b.standIn);
       bareStandInElu.push(x.standIn);
-      log(`${store} round ${r + 1}/${ROUNDS}: bot ${b.value.toFixed(0)}/s (main ${(b.main * 100).toFixed(0)} %, stand-in ${(b.standIn * 100).toFixed(0)} %), bare ${x.value.toFixed(0)}/s (main ${(x.main * 100).toFixed(0)} %, stand-in ${(x.standIn * 100).toFixed(0)} %)`);
+      log(`${store} round ${r + 1}/${ROUNDS}: bot ${b.value.rate.toFixed(0)}/s, ${b.value.callsPerUpdate.toFixed(2)} calls/update (main ${(b.main * 100).toFixed(0)} %, stand-in ${(b.standIn * 100).toFixed(0)} %), bare ${x.value.rate.toFixed(0)}/s (main ${(x.main * 100).toFixed(0)} %, stand-in ${(x.standIn * 100).toFixed(0)} %)`);
     }
     log(`${store}: latency at ${OFFERED} updates/s for ${LATENCY_MS / 1000} s`);
     const l = await latency(bot, pools, LATENCY_MS);
@@ -345,6 +366,8 @@ async function measureStore(store: 'sqlite' | 'redis', api: StandInThread, bare:
       mainElu: r3(median(mainElu)),
       standInElu: r3(median(standInElu)),
       bareStandInElu: r3(median(bareStandInElu)),
+      callsPerUpdate: r3(median(calls)),
+      bareCallsPerUpdate: r3(median(bareCalls)),
       rounds: rates.map(Math.round),
       bareRounds: bares.map(Math.round),
     };
@@ -393,7 +416,7 @@ async function main(): Promise<void> {
     if (worst === undefined) throw new Error(`BENCH_STORES names no store (sqlite, redis)`);
     // Both stores must be measured and pass.
     const pass = figures.length === 2 && figures.every(passOf) && stats.violations === 0;
-    const per = (f: StoreFigures) => ({ value: f.rate, baseline: f.bare, ratio: f.ratio, p50: f.p50, p99: f.p99, lagP99: f.lagP99, mainElu: f.mainElu, standInElu: f.standInElu, bareStandInElu: f.bareStandInElu, rounds: f.rounds, bareRounds: f.bareRounds });
+    const per = (f: StoreFigures) => ({ value: f.rate, baseline: f.bare, ratio: f.ratio, p50: f.p50, p99: f.p99, lagP99: f.lagP99, mainElu: f.mainElu, standInElu: f.standInElu, bareStandInElu: f.bareStandInElu, callsPerUpdate: f.callsPerUpdate, bareCallsPerUpdate: f.bareCallsPerUpdate, rounds: f.rounds, bareRounds: f.bareRounds });
     const line = {
       bench: 'telegram-updates',
       value: worst.rate,
