@@ -9,9 +9,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCampaignFile, loadEnvironment } from '../../config/index.ts';
-import type { Environment } from '../../config/index.ts';
-import type { Campaign } from '../../core/campaign/campaign.ts';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import { openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
@@ -21,26 +18,12 @@ import type { HealthSources } from '../../bot/service/health.ts';
 import { startHttpServer } from '../../bot/service/http-server.ts';
 import { runService } from '../../bot/service/run-service.ts';
 import { bertrixFile, tempDir } from '../cli/cli-fixture.ts';
+import { SECRET, TELEGRAM, bertrix, environment, root } from './service-fixture.ts';
 import { freePort, waitForHttp } from '../support/http.ts';
 import { deletePrefix, describeWithRedis, redisUrl } from '../support/redis.ts';
 import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const silent = pino({ level: 'silent' });
-const SECRET = 'service-test-secret-0123456789';
-const TELEGRAM = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ';
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-
-async function bertrix(): Promise<Campaign> {
-  const loaded = await loadCampaignFile(bertrixFile);
-  if (!loaded.ok) throw new Error('bertrix example does not load');
-  return loaded.campaign;
-}
-
-function environment(vars: Record<string, string>): Environment {
-  const e = loadEnvironment({ HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...vars });
-  if (!e.ok) throw new Error(JSON.stringify(e.errors));
-  return e.value;
-}
 
 /**
  * Polls `/readyz` on `port` until `done(body)` holds or `timeoutMs` passes (a deadline for a

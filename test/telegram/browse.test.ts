@@ -15,7 +15,6 @@ import { parseTelegramHtml } from '../support/telegram/telegram-html.ts';
 import { testCampaign } from '../support/test-campaign.ts';
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
 import type { ChatMessage } from '../support/telegram/bot-api-stand-in.ts';
-import type { TelegramUser } from '../support/telegram/telegram-user.ts';
 
 let run: BotHarness | null = null;
 afterEach(async () => {
@@ -39,7 +38,7 @@ async function edited(b: BotHarness, user: { id: number }, id: number, edits: nu
 }
 
 /** Does `act` (a press) and waits for message `id` to be edited into something containing `text`. */
-async function pressEdits(b: BotHarness, user: { id: number }, id: number, act: () => Promise<unknown>, text: string): Promise<ChatMessage> {
+async function pressEdits(b: BotHarness, user: { id: number }, id: number, act: () => unknown, text: string): Promise<ChatMessage> {
   // The stand-in's message objects are live: keep the count from before the press.
   const before = b.api.message(user.id, id)?.edits ?? 0;
   await act();
@@ -58,41 +57,6 @@ const answers = (b: BotHarness): number => b.api.calls.filter((x) => x.method ==
 
 const seen = (b: BotHarness, u: { id: number }): number => b.api.botMessages(u.id).length;
 
-/** A user whose actions are spaced to stay under the bot's per-resident rate limit. */
-type PacedUser = { [K in keyof TelegramUser]: TelegramUser[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : TelegramUser[K] };
-
-/**
- * Keeps a user under the bot's per-resident rate limit (6 updates per 2 s): a person pressing
- * buttons as fast as a test does would be told "you are going a little fast". Actions run one
- * after the other; each resolves once its update is queued.
- */
-function paced(u: TelegramUser): PacedUser {
-  const sent: number[] = [];
-  let queue: Promise<unknown> = Promise.resolve();
-  const slot = async (): Promise<void> => {
-    for (;;) {
-      while (sent.length > 0 && sent[0]! <= Date.now() - 2100) sent.shift();
-      if (sent.length < 5) break;
-      await new Promise((r) => setTimeout(r, sent[0]! + 2100 - Date.now()));
-    }
-    sent.push(Date.now());
-  };
-  return new Proxy(u, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop) as unknown;
-      if (typeof v !== 'function') return v;
-      const f = v as (...a: unknown[]) => unknown;
-      return (...args: unknown[]) => {
-        const next = queue.then(async () => {
-          if (!['lastBotMessage', 'asUser'].includes(String(prop))) await slot();
-          return f.apply(target, args);
-        });
-        queue = next.catch(() => undefined);
-        return next;
-      };
-    },
-  }) as unknown as PacedUser;
-}
 
 /**
  * Seeds ideas #1–#8 by one author: #1–#7 mobility (town-wide, but #5 in the north), #8 nature
@@ -141,7 +105,7 @@ describe('browsing ideas in Telegram', () => {
     const b = run;
     await seed(b);
     await b.h.register(601);
-    const bea = paced(b.api.user({ id: 601, firstName: 'Béa', languageCode: 'fr' }));
+    const bea = b.api.user({ id: 601, firstName: 'Béa', languageCode: 'fr' });
     await bea.say('/ideas');
     const list = await nextBotMessage(b, bea, 0, 'Les idées des habitants');
     const count = seen(b, bea);
@@ -194,7 +158,7 @@ describe('browsing ideas in Telegram', () => {
     await seed(b);
     const id = await b.h.register(602);
     await b.h.engine.setLanguage(id, 'en');
-    const cem = paced(b.api.user({ id: 602, firstName: 'Cem', languageCode: 'en' }));
+    const cem = b.api.user({ id: 602, firstName: 'Cem', languageCode: 'en' });
     await cem.say('/start idea_3');
     const card = await nextBotMessage(b, cem, 0, '#3 Idée numéro 3');
     expect(textOf(card)).toContain('Eligible');
@@ -205,7 +169,7 @@ describe('browsing ideas in Telegram', () => {
     await b.api.waitFor(() => seen(b, cem) > n, 'an answer to idea_2');
     expect(textOf(b.api.botMessages(cem.id)[n]!)).not.toContain('Idée numéro 2');
 
-    const dan = paced(b.api.user({ id: 603, firstName: 'Dan', languageCode: 'en' }));
+    const dan = b.api.user({ id: 603, firstName: 'Dan', languageCode: 'en' });
     await dan.say('/start idea_3');
     await nextBotMessage(b, dan, 0, 'Which language');
     await dan.pressLabel('English');
@@ -228,7 +192,7 @@ describe('browsing ideas in Telegram', () => {
     const idea3 = ideas[2]!;
     const id = await b.h.register(604);
     await b.h.engine.setLanguage(id, 'en');
-    const eve = paced(b.api.user({ id: 604, firstName: 'Eve', languageCode: 'en' }));
+    const eve = b.api.user({ id: 604, firstName: 'Eve', languageCode: 'en' });
     await eve.say('/start idea_3');
     const card = await nextBotMessage(b, eve, 0, 'No support yet');
 
@@ -284,11 +248,11 @@ describe('browsing ideas in Telegram', () => {
     run = await startBot();
     const b = run;
     const ideas = await seed(b);
-    // Four residents in turn, so the bot's per-resident rate limit rarely has to be waited for.
+    // Four residents in turn.
     const people = await Promise.all(
       [605, 606, 607, 608].map(async (tid) => {
         const residentId = await b.h.register(tid);
-        const user = paced(b.api.user({ id: tid, firstName: `P${tid}`, languageCode: 'fr' }));
+        const user = b.api.user({ id: tid, firstName: `P${tid}`, languageCode: 'fr' });
         await user.say('/ideas');
         const list = await nextBotMessage(b, user, 0, 'Les idées des habitants');
         return { residentId, user, list };

@@ -51,8 +51,6 @@ describe('the fallback in a private chat', () => {
     u.sendVoice();
     await nextBotMessage(b, u, n, 'I cannot listen to voice');
     n = seen(b, u);
-    // The rate limit allows 6 updates per 2 s.
-    await new Promise((r) => setTimeout(r, 2100));
     b.api.pushUpdate({ message: { message_id: 9001, date: 1, chat: { id: 801, type: 'private', first_name: 'R801' }, from: u.asUser(), document: { file_id: 'BQACdoc', file_unique_id: 'doc1', file_name: 'plan.pdf' } } });
     await nextBotMessage(b, u, n, 'I cannot use this here');
   });

@@ -1,8 +1,7 @@
 /**
  * Drives the idea wizard from a resident's side in tests: send, press the wizard's buttons by
- * their action, wait for the bot's next message. Actions are paced under the bot's
- * per-resident rate limit (6 updates per 2 s by default), which a test would otherwise hit
- * and see "you are going a little fast" instead of the next step.
+ * their action, wait for the bot's next message. (The bot harness sets a high per-resident
+ * rate limit, so actions need no pacing.)
  */
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
 import type { ChatMessage } from '../support/telegram/bot-api-stand-in.ts';
@@ -41,30 +40,12 @@ export const PROMPTS = {
 } as const;
 export type Lang = keyof typeof PROMPTS;
 
-const WINDOW_MS = 2100;
-const PER_WINDOW = 5;
-
 /** One resident's side of the chat. */
 export class Resident {
-  readonly #stamps: number[] = [];
-
   constructor(
     readonly run: BotHarness,
     readonly user: TelegramUser,
   ) {}
-
-  /** Waits until one more update stays under the bot's rate limit. */
-  async pace(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      while (this.#stamps.length > 0 && this.#stamps[0]! <= now - WINDOW_MS) this.#stamps.shift();
-      if (this.#stamps.length < PER_WINDOW) {
-        this.#stamps.push(now);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, this.#stamps[0]! + WINDOW_MS - now + 5));
-    }
-  }
 
   /** The bot's messages in this chat. */
   messages(): readonly ChatMessage[] {
@@ -89,7 +70,6 @@ export class Resident {
 
   /** Does `act`, then waits for a bot message holding `text`; returns it. */
   async expect(text: string, act: () => unknown): Promise<ChatMessage> {
-    await this.pace();
     const n = this.seen();
     act();
     return this.next(n, text);
@@ -122,7 +102,6 @@ export class Resident {
 
   /** Sends data on a message (a stale or forged press) and waits until the bot answered the query. */
   async forge(messageId: number, data: string): Promise<void> {
-    await this.pace();
     const answered = this.run.api.calls.filter((c) => c.method === 'answerCallbackQuery').length;
     this.user.forgeCallback(messageId, data);
     await this.run.api.waitFor(() => this.run.api.calls.filter((c) => c.method === 'answerCallbackQuery').length > answered, 'the forged press answered');

@@ -126,7 +126,6 @@ describe('my ideas', () => {
     expect(page1.plain).toContain('Idée numéro 6');
     expect(page1.plain).not.toContain('Idée numéro 1\n');
     // The next page replaces the list in place.
-    await r.pace();
     r.user.press(page1.message_id, 'mi|list|2|0');
     const edited = await b.api.waitFor(() => r.messages().find((m) => m.message_id === page1.message_id && m.edits === 1), 'the list edited to page 2');
     expect(edited.plain).toContain('Idée numéro 1');
@@ -159,7 +158,6 @@ describe('my ideas', () => {
     await r.pressLabel('#1 Benches', 'Edit and resubmit');
     expect((await b.h.engine.withdrawIdea(residentId, idea.id)).ok).toBe(true);
     const n = r.seen();
-    await r.pace();
     r.user.pressLabel('Edit and resubmit');
     await r.next(n, 'Withdrawn by its author');
     expect(r.messages().slice(n).some((m) => (m.plain ?? '').includes(PROMPTS.en.summary))).toBe(false);

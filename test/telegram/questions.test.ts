@@ -25,36 +25,6 @@ async function nextBotMessage(b: BotHarness, user: { id: number }, after: number
   return b.api.waitFor(() => b.api.botMessages(user.id).slice(after).find((m) => textOf(m).includes(text)), `a bot message containing ${JSON.stringify(text)}`);
 }
 
-type PacedUser = { [K in keyof TelegramUser]: TelegramUser[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : TelegramUser[K] };
-
-/** A user kept under the bot's per-resident rate limit (6 updates per 2 s); actions run in order. */
-function paced(u: TelegramUser): PacedUser {
-  const sent: number[] = [];
-  let queue: Promise<unknown> = Promise.resolve();
-  const slot = async (): Promise<void> => {
-    for (;;) {
-      while (sent.length > 0 && sent[0]! <= Date.now() - 2100) sent.shift();
-      if (sent.length < 5) break;
-      await new Promise((r) => setTimeout(r, sent[0]! + 2100 - Date.now()));
-    }
-    sent.push(Date.now());
-  };
-  return new Proxy(u, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop) as unknown;
-      if (typeof v !== 'function') return v;
-      const f = v as (...a: unknown[]) => unknown;
-      return (...args: unknown[]) => {
-        const next = queue.then(async () => {
-          if (!['lastBotMessage', 'asUser'].includes(String(prop))) await slot();
-          return f.apply(target, args);
-        });
-        queue = next.catch(() => undefined);
-        return next;
-      };
-    },
-  }) as unknown as PacedUser;
-}
 
 /** Sends `text` as a Telegram reply to the bot's message `to` (what the app sends on "Reply"). */
 function replyTo(b: BotHarness, user: TelegramUser, to: ChatMessage, text: string): number {
@@ -70,7 +40,7 @@ describe('questions to the team in Telegram', () => {
     const b = run;
     const id = await b.h.register(701);
     const raw = b.api.user({ id: 701, firstName: 'Hugo', languageCode: 'fr' });
-    const hugo = paced(raw);
+    const hugo = raw;
 
     await hugo.say('/ask');
     await nextBotMessage(b, hugo, 0, "Poser une question à l'équipe");
@@ -142,7 +112,7 @@ describe('questions to the team in Telegram', () => {
     const id = await b.h.register(702);
     await b.h.engine.setLanguage(id, 'en');
     for (let i = 1; i <= 5; i++) expect((await b.h.engine.askQuestion(id, { text: `Question ${i} about the park` })).ok).toBe(true);
-    const ida = paced(b.api.user({ id: 702, firstName: 'Ida', languageCode: 'en' }));
+    const ida = b.api.user({ id: 702, firstName: 'Ida', languageCode: 'en' });
     await ida.say('/ask');
     await nextBotMessage(b, ida, 0, 'Ask the team a question');
     const n = seen(b, ida);
@@ -157,7 +127,7 @@ describe('questions to the team in Telegram', () => {
     const b = run;
     const id = await b.h.register(703);
     await b.h.engine.setLanguage(id, 'en');
-    const jo = paced(b.api.user({ id: 703, firstName: 'Jo', languageCode: 'en' }));
+    const jo = b.api.user({ id: 703, firstName: 'Jo', languageCode: 'en' });
     await jo.say('/ask');
     await nextBotMessage(b, jo, 0, 'Ask the team a question');
     let n = seen(b, jo);
@@ -181,7 +151,7 @@ describe('questions to the team in Telegram', () => {
     const people = await Promise.all(
       [711, 712, 713, 714].map(async (tid) => {
         const residentId = await b.h.register(tid);
-        const user = paced(b.api.user({ id: tid, firstName: `Q${tid}`, languageCode: 'fr' }));
+        const user = b.api.user({ id: tid, firstName: `Q${tid}`, languageCode: 'fr' });
         expect((await b.h.engine.askQuestion(residentId, { text: `Une question de ${tid}` })).ok).toBe(true);
         await user.say('/myquestions');
         const list = await nextBotMessage(b, user, 0, 'Mes questions');

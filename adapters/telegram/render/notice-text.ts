@@ -3,30 +3,17 @@
  * made readable first (`textVariables`). Only the templates addressed to residents
  * (`RESIDENT_NOTICE_TEMPLATES`) have texts here: the committee's go to Slack as blocks.
  */
-import { PHASES } from '../../../core/campaign/campaign.ts';
+import { NOTICE_TEMPLATES } from '../../../core/domain/codes.ts';
 import type { NoticeTemplate } from '../../../core/domain/codes.ts';
 import type { Translator } from '../i18n.ts';
 import { textVariables } from './text-format.ts';
 import type { ParamValue, VariableContext } from './text-format.ts';
 
-/** The templates rendered for residents in their language (the Telegram side of the outbox). */
-export const RESIDENT_NOTICE_TEMPLATES: readonly NoticeTemplate[] = [
-  'broadcast.message',
-  'notify.idea_changes_requested',
-  'notify.idea_eligible',
-  'notify.idea_finalist',
-  'notify.idea_merged',
-  'notify.idea_not_funded',
-  'notify.idea_rejected',
-  'notify.idea_submitted',
-  'notify.idea_winner',
-  'notify.question_answered',
-  'notify.question_closed',
-  'notify.rewrite_proposed',
-  'update.weekly',
-  'digest.weekly',
-  ...PHASES.map((p) => `announce.phase.${p}` as const),
-];
+/**
+ * The templates rendered for people in their language (the Telegram side of the outbox):
+ * every template of the core catalogue except the committee's, which go to Slack as blocks.
+ */
+export const RESIDENT_NOTICE_TEMPLATES: readonly NoticeTemplate[] = NOTICE_TEMPLATES.filter((t) => !t.startsWith('card.') && !t.startsWith('committee.'));
 
 /** The message key of a template: `notify.idea_eligible` → `notice-notify-idea-eligible`. */
 export function noticeKey(template: string): string {
