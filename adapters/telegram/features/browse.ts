@@ -7,6 +7,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { replyRefusal } from './replies.ts';
 import { refusalText } from '../render/refusal-text.ts';
 import { BROWSE_PAGE_SIZE, browseCallback, callbackAnswer, editInPlace, filterChooser, ideaListKeyboard, ideaListText } from '../render/idea-list.ts';
 import type { BrowseFilters } from '../render/idea-list.ts';
@@ -37,7 +38,7 @@ export async function showIdeaList(ctx: PnyxContext, services: BotServices): Pro
   const locale = ctx.resident?.locale ?? services.campaign.defaultLocale;
   const view = await listView(services, locale, 1, { category: null, area: null });
   if (!view.ok) {
-    await ctx.reply(refusalText(services.translate, locale, services.campaign, view), { parse_mode: 'HTML' });
+    await replyRefusal(ctx, services, view);
     return;
   }
   await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });

@@ -13,6 +13,7 @@ import { SUPPORTABLE } from '../../../core/ideas/idea.ts';
 import type { Resident } from '../../../core/residents/resident.ts';
 import { defineCallback, intPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
 import { ideaCardText } from '../render/idea-card.ts';
 import { refusalText } from '../render/refusal-text.ts';
@@ -69,7 +70,7 @@ export async function openIdeaCard(ctx: PnyxContext, services: BotServices, n: n
   const locale = localeOf(ctx, services);
   const out = await services.engine.ideaByNumber(n, ctx.resident?.id ?? null);
   if (!out.ok) {
-    await ctx.reply(refusalText(services.translate, locale, services.campaign, out), { parse_mode: 'HTML' });
+    await replyRefusal(ctx, services, out);
     return;
   }
   const { idea, supports } = out.value;

@@ -16,7 +16,7 @@ import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { z } from 'zod';
 import { defineCallback } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
-import { refusalText } from '../render/refusal-text.ts';
+import { replyRefusal } from './replies.ts';
 import type { RefusalLike } from '../render/refusal-text.ts';
 
 /** The file name of the export. */
@@ -51,7 +51,7 @@ export async function sendMyData(ctx: PnyxContext, services: BotServices): Promi
   if (r === null) return;
   const doc = await myDataDocument(services, r.id);
   if (!doc.ok) {
-    await ctx.reply(refusalText(services.translate, r.locale, services.campaign, doc), { parse_mode: 'HTML' });
+    await replyRefusal(ctx, services, doc);
     return;
   }
   await ctx.replyWithDocument(new InputFile(Buffer.from(doc.json, 'utf8'), MY_DATA_FILE_NAME), { caption: ctx.t('mydata-caption'), parse_mode: 'HTML' });
@@ -67,7 +67,7 @@ export async function askForget(ctx: PnyxContext): Promise<void> {
 
 /** `/mydata`, `/forget` and the forget confirmation. */
 export function myDataFeature(services: BotServices): Composer<PnyxContext> {
-  const { engine, campaign } = services;
+  const { engine } = services;
   const composer = new Composer<PnyxContext>();
   const privateChat = composer.chatType('private');
 
@@ -94,7 +94,7 @@ export function myDataFeature(services: BotServices): Composer<PnyxContext> {
     await ctx.conversation.exitAll();
     const out = await engine.forgetMe(r.id);
     if (!out.ok) {
-      await ctx.reply(refusalText(services.translate, r.locale, campaign, out), { parse_mode: 'HTML' });
+      await replyRefusal(ctx, services, out);
       return;
     }
     // grammY writes the session back when the update ends; null makes it delete it instead.

@@ -16,11 +16,10 @@ import type { Idea } from '../../../core/ideas/idea.ts';
 import { WITHDRAWABLE } from '../../../core/ideas/idea-rules.ts';
 import { defineCallback, intPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
 import { ideaCardText } from '../render/idea-card.ts';
 import { commentText, rewriteComparisonText } from '../render/idea-draft.ts';
-import { refusalText } from '../render/refusal-text.ts';
-import type { RefusalLike } from '../render/refusal-text.ts';
 import { enterIdeaWizard } from './idea-wizard.ts';
 import { menuCallback } from './main-menu.ts';
 
@@ -108,10 +107,6 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
   const registered = (ctx: PnyxContext): string | null => (ctx.resident !== null && ctx.resident.step === 'done' ? ctx.resident.id : null);
   const html = { parse_mode: 'HTML' } as const;
 
-  const refuseWith = async (ctx: PnyxContext, refusal: RefusalLike): Promise<void> => {
-    await ctx.reply(refusalText(services.translate, localeOf(ctx), campaign, refusal), html);
-  };
-
   const showList = async (ctx: PnyxContext, page: number, edit: boolean): Promise<void> => {
     const me = registered(ctx);
     if (me === null) return;
@@ -132,11 +127,11 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
     if (me === null) return null;
     const out = await engine.ideaByNumber(n, me);
     if (!out.ok) {
-      await refuseWith(ctx, out);
+      await replyRefusal(ctx, services, out);
       return null;
     }
     if (out.value.idea.authorId !== me) {
-      await refuseWith(ctx, { code: 'idea.not_author', params: {} });
+      await replyRefusal(ctx, services, { code: 'idea.not_author', params: {} });
       return null;
     }
     return out.value;
@@ -178,7 +173,7 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
         return showCard(ctx, found);
       case 'resub': {
         if (idea.state !== 'changes_requested') {
-          await refuseWith(ctx, { code: 'idea.wrong_state', params: { state: idea.state, idea: idea.number } });
+          await replyRefusal(ctx, services, { code: 'idea.wrong_state', params: { state: idea.state, idea: idea.number } });
           return showCard(ctx, found);
         }
         if (!(await enterIdeaWizard(ctx, { mode: 'resubmit', idea: idea.number }))) await ctx.reply(ctx.t('idea-busy'), html);
@@ -186,7 +181,7 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
       }
       case 'wd': {
         if (!WITHDRAWABLE.includes(idea.state)) {
-          await refuseWith(ctx, { code: 'idea.wrong_state', params: { state: idea.state, idea: idea.number } });
+          await replyRefusal(ctx, services, { code: 'idea.wrong_state', params: { state: idea.state, idea: idea.number } });
           return showCard(ctx, found);
         }
         const kb = new InlineKeyboard().text(ctx.t('mine-withdraw-yes'), mineCallback.encode('wdy', idea.number, 0)).text(ctx.t('mine-withdraw-no'), mineCallback.encode('open', idea.number, 0));
@@ -196,7 +191,7 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
       case 'wdy': {
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         const out = await engine.withdrawIdea(me, idea.id);
-        if (!out.ok) return refuseWith(ctx, out);
+        if (!out.ok) return replyRefusal(ctx, services, out);
         await ctx.reply(ctx.t('mine-withdrawn', { number: idea.number }), html);
         return;
       }
@@ -208,7 +203,7 @@ export function myIdeasFeature(services: BotServices): Composer<PnyxContext> {
         }
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         const out = await engine.answerRewrite(me, idea.id, action === 'acc');
-        if (!out.ok) return refuseWith(ctx, out);
+        if (!out.ok) return replyRefusal(ctx, services, out);
         await ctx.reply(ctx.t(action === 'acc' ? 'mine-rewrite-accepted' : 'mine-rewrite-declined', { number: idea.number }), html);
         return;
       }

@@ -25,6 +25,7 @@ import type { Question } from '../../../core/questions/question.ts';
 import type { QuestionInput } from '../../../core/questions/question-rules.ts';
 import { defineCallback, intPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext, WizardContext } from '../context.ts';
+import { replyRefusal } from './replies.ts';
 import type { TextVariables } from '../i18n.ts';
 import { escapeHtml } from '../render/html.ts';
 import { cut, editInPlace } from '../render/idea-list.ts';
@@ -216,7 +217,7 @@ export function questionsFeature(services: BotServices): Composer<PnyxContext> {
     if (thread === undefined || thread.question.state === 'closed') {
       const refusal = thread === undefined ? refuse('question.unknown', {}) : refuse('question.closed', { question: n, by: null, at: thread.question.closedAt });
       await ctx.answerCallbackQuery();
-      await ctx.reply(refusalText(services.translate, localeOf(ctx), campaign, refusal), { parse_mode: 'HTML' });
+      await replyRefusal(ctx, services, refusal);
       return;
     }
     await ctx.answerCallbackQuery();
@@ -235,7 +236,7 @@ export function questionsFeature(services: BotServices): Composer<PnyxContext> {
     if (input === null) return next();
     const out = await followUpByNumber(services, r.id, n, input);
     if (!out.ok) {
-      await ctx.reply(refusalText(services.translate, locale, campaign, out), { parse_mode: 'HTML' });
+      await replyRefusal(ctx, services, out);
       return;
     }
     await ctx.reply(confirmation((key, v) => ctx.t(key, v), out.value, true), { parse_mode: 'HTML', reply_markup: followUpKeyboard(services.translate, locale, out.value.number) });

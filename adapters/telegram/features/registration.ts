@@ -12,10 +12,9 @@ import { z } from 'zod';
 import type { Resident } from '../../../core/residents/resident.ts';
 import { defineCallback, idPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
 import { languageName, localized } from '../render/localized.ts';
-import { refusalText } from '../render/refusal-text.ts';
-import type { RefusalLike } from '../render/refusal-text.ts';
 import { START_PAYLOAD } from '../session.ts';
 
 /** Registration buttons: `reg|<step>|<answer>`. */
@@ -40,10 +39,6 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
   const composer = new Composer<PnyxContext>();
   const privateChat = composer.chatType('private');
 
-  const refuseWith = async (ctx: PnyxContext, refusal: RefusalLike): Promise<void> => {
-    await ctx.reply(refusalText(services.translate, ctx.resident?.locale ?? campaign.defaultLocale, campaign, refusal), { parse_mode: 'HTML' });
-  };
-
   /** After a stored answer: the next prompt, or the welcome and what was waiting. */
   const advance = async (ctx: PnyxContext, r: Resident): Promise<void> => {
     const languageChanged = ctx.resident?.locale !== r.locale;
@@ -56,7 +51,7 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
       ctx.session.pendingStart = null;
       const out = await engine.verifyByCode(r.id, pendingInvite);
       if (out.ok) return advance(ctx, out.value);
-      await refuseWith(ctx, out);
+      await replyRefusal(ctx, services, out);
       return prompt(ctx, r);
     }
     if (r.step !== 'done') return prompt(ctx, r);
@@ -163,7 +158,7 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
             : ({ step: 'area', area: value } as const);
     const out = await engine.answerRegistration(r.id, answer);
     if (!out.ok) {
-      await refuseWith(ctx, out);
+      await replyRefusal(ctx, services, out);
       return prompt(ctx, r);
     }
     return advance(ctx, out.value);
@@ -173,7 +168,7 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
     const r = ctx.resident;
     if (r === null) return;
     const out = await engine.verifyByCode(r.id, raw);
-    if (!out.ok) return refuseWith(ctx, out);
+    if (!out.ok) return replyRefusal(ctx, services, out);
     return advance(ctx, out.value);
   };
 
@@ -186,7 +181,7 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
       return prompt(ctx, r);
     }
     const out = await engine.verifyByPhone(r.id, ctx.message.contact.phone_number);
-    if (!out.ok) return refuseWith(ctx, out);
+    if (!out.ok) return replyRefusal(ctx, services, out);
     return advance(ctx, out.value);
   });
 
@@ -199,12 +194,12 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
     if (r.step === 'area' && command === undefined && campaign.areas.some((a) => a.postcodes.length > 0)) {
       const area = await engine.areaForPostcode(text);
       if (!area.ok) {
-        await refuseWith(ctx, area);
+        await replyRefusal(ctx, services, area);
         return prompt(ctx, r);
       }
       const out = await engine.answerRegistration(r.id, { step: 'area', area: area.value });
       if (!out.ok) {
-        await refuseWith(ctx, out);
+        await replyRefusal(ctx, services, out);
         return prompt(ctx, r);
       }
       return advance(ctx, out.value);

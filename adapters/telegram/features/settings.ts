@@ -8,10 +8,9 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import { defineCallback, idPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
 import { languageName, localized } from '../render/localized.ts';
-import { refusalText } from '../render/refusal-text.ts';
-import type { RefusalLike } from '../render/refusal-text.ts';
 import { formatFor } from '../render/text-format.ts';
 import { menuCallback } from './main-menu.ts';
 import { askForget, sendMyData } from './my-data.ts';
@@ -66,9 +65,6 @@ export function settingsFeature(services: BotServices): Composer<PnyxContext> {
   const privateChat = composer.chatType('private');
 
   const localeOf = (ctx: PnyxContext): string => ctx.resident?.locale ?? campaign.defaultLocale;
-  const refuseWith = (ctx: PnyxContext, refusal: RefusalLike) =>
-    ctx.reply(refusalText(services.translate, localeOf(ctx), campaign, refusal), { parse_mode: 'HTML' });
-
   const askLanguage = async (ctx: PnyxContext): Promise<void> => {
     const kb = new InlineKeyboard();
     campaign.locales.forEach((l, i) => {
@@ -83,7 +79,7 @@ export function settingsFeature(services: BotServices): Composer<PnyxContext> {
     if (r === null) return;
     const out = await engine.setSubscribed(r.id, subscribed);
     if (!out.ok) {
-      await refuseWith(ctx, out);
+      await replyRefusal(ctx, services, out);
       return;
     }
     ctx.resident = out.value;
@@ -120,7 +116,7 @@ export function settingsFeature(services: BotServices): Composer<PnyxContext> {
     await ctx.answerCallbackQuery();
     const out = await engine.setLanguage(r.id, parsed[0]);
     if (!out.ok) {
-      await refuseWith(ctx, out);
+      await replyRefusal(ctx, services, out);
       return;
     }
     ctx.resident = out.value;
