@@ -56,20 +56,21 @@ export interface MainMenuOptions {
   readonly installed: ReadonlySet<MenuAction>;
 }
 
+/** Where the campaign stands, in one line: the phase and its end, or the next phase and its date. */
+export function phaseText(services: Pick<BotServices, 'campaign' | 'translate'>, locale: string, status: PhaseStatus): string {
+  const t = services.translate;
+  const f = formatFor(locale, services.campaign);
+  if (status.kind === 'open') return status.closesAt === null ? t(locale, `menu-phase-${status.phase}`) : t(locale, `menu-phase-${status.phase}-until`, { date: f.date(status.closesAt) });
+  if (status.kind === 'held') return t(locale, `menu-phase-${status.phase}`);
+  return t(locale, 'menu-between', { phase: t(locale, `menu-phase-name-${status.next}`), date: f.date(status.opensAt) });
+}
+
 /** The menu's text and keyboard for a resident in `locale` (with `role`) at the current phase. */
 export async function menuView(services: BotServices, options: MainMenuOptions, locale: string, role: ResidentRole | null = null): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const { engine, campaign, translate: t } = services;
   const { status } = await engine.status();
-  const f = formatFor(locale, campaign);
   const name = escapeHtml(localized(campaign, campaign.name, locale));
-  let where: string;
-  if (status.kind === 'open') {
-    where = status.closesAt === null ? t(locale, `menu-phase-${status.phase}`) : t(locale, `menu-phase-${status.phase}-until`, { date: f.date(status.closesAt) });
-  } else if (status.kind === 'held') {
-    where = t(locale, `menu-phase-${status.phase}`);
-  } else {
-    where = t(locale, 'menu-between', { phase: t(locale, `menu-phase-name-${status.next}`), date: f.date(status.opensAt) });
-  }
+  const where = phaseText(services, locale, status);
   const keyboard = new InlineKeyboard();
   const actions = actionsFor(status).filter((a) => options.installed.has(a) && (a !== 'ambassador' || helpsResidents(role)));
   actions.forEach((a, i) => {

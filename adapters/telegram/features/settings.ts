@@ -11,8 +11,7 @@ import type { BotServices, PnyxContext } from '../context.ts';
 import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
 import { languageName, localized } from '../render/localized.ts';
-import { formatFor } from '../render/text-format.ts';
-import { menuCallback } from './main-menu.ts';
+import { menuCallback, phaseText } from './main-menu.ts';
 import { askForget, sendMyData } from './my-data.ts';
 
 /** Language buttons: `lang|<locale>`. */
@@ -26,12 +25,7 @@ export const HELP_COMMANDS = ['menu', 'idea', 'ideas', 'myideas', 'vote', 'resul
 
 /** Where the campaign stands, in one line (the main menu's wording). */
 export async function phaseLine(services: BotServices, locale: string): Promise<string> {
-  const { engine, campaign, translate: t } = services;
-  const { status } = await engine.status();
-  const f = formatFor(locale, campaign);
-  if (status.kind === 'open') return status.closesAt === null ? t(locale, `menu-phase-${status.phase}`) : t(locale, `menu-phase-${status.phase}-until`, { date: f.date(status.closesAt) });
-  if (status.kind === 'held') return t(locale, `menu-phase-${status.phase}`);
-  return t(locale, 'menu-between', { phase: t(locale, `menu-phase-name-${status.next}`), date: f.date(status.opensAt) });
+  return phaseText(services, locale, (await services.engine.status()).status);
 }
 
 /** The `/help` text: what the bot does, where the campaign stands, the commands, how to reach the team. */
