@@ -23,7 +23,8 @@ import type { Resident } from '../../../core/residents/resident.ts';
 import type { MessageReferences } from '../../../core/ports/message-references.ts';
 import { defineCallback, idPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
-import { languageName, localized } from '../render/localized.ts';
+import { ageKeyboard, areaKeyboard, languageKeyboard } from '../render/choice-keyboards.ts';
+import { localized } from '../render/localized.ts';
 import { refusalText } from '../render/refusal-text.ts';
 import type { RefusalLike } from '../render/refusal-text.ts';
 import { assistedBallot, assistedVoteCallback, waitsForBallotCode } from './ambassador-ballot.ts';
@@ -84,10 +85,7 @@ export function ambassadorFeature(services: BotServices, options: AmbassadorFeat
     const kb = new InlineKeyboard();
     switch (flow.step) {
       case 'reg-language':
-        campaign.locales.forEach((l, i) => {
-          kb.text(languageName(l), cb('lang', l));
-          if (i % 2 === 1) kb.row();
-        });
+        languageKeyboard(campaign, (l) => cb('lang', l), kb);
         await ctx.reply(ctx.t('amb-reg-language'), { ...html, reply_markup: cancelRow(ctx, kb) });
         return;
       case 'reg-consent':
@@ -95,17 +93,11 @@ export function ambassadorFeature(services: BotServices, options: AmbassadorFeat
         await ctx.reply(ctx.t('amb-reg-consent', { version: campaign.privacy.version }), { ...html, reply_markup: cancelRow(ctx, kb) });
         return;
       case 'reg-age':
-        campaign.ageBands.forEach((b, i) => {
-          kb.text(b.max === null ? `${b.min}+` : `${b.min}–${b.max}`, cb('age', b.id));
-          if (i % 3 === 2) kb.row();
-        });
+        ageKeyboard(campaign, (id) => cb('age', id), kb);
         await ctx.reply(ctx.t('amb-reg-age', { minimumAge: campaign.eligibility.minimumAge }), { ...html, reply_markup: cancelRow(ctx, kb) });
         return;
       case 'reg-area':
-        campaign.areas.forEach((a, i) => {
-          kb.text(localized(campaign, a.name, localeOf(ctx)), cb('area', a.id));
-          if (i % 2 === 1) kb.row();
-        });
+        areaKeyboard(campaign, localeOf(ctx), (id) => cb('area', id), kb);
         await ctx.reply(ctx.t('amb-reg-area'), { ...html, reply_markup: cancelRow(ctx, kb) });
         return;
       case 'reg-code':

@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Resident } from '../../../core/residents/resident.ts';
 import { defineCallback, idPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { ageKeyboard, areaKeyboard, languageKeyboard } from '../render/choice-keyboards.ts';
 import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
-import { languageName, localized } from '../render/localized.ts';
+import { localized } from '../render/localized.ts';
 import { START_PAYLOAD } from '../session.ts';
 
 /** Registration buttons: `reg|<step>|<answer>`. */
@@ -66,11 +67,7 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
   const prompt = async (ctx: PnyxContext, r: Resident): Promise<void> => {
     switch (r.step) {
       case 'language': {
-        const kb = new InlineKeyboard();
-        campaign.locales.forEach((l, i) => {
-          kb.text(languageName(l), regCallback.encode('lang', l));
-          if (i % 2 === 1) kb.row();
-        });
+        const kb = languageKeyboard(campaign, (l) => regCallback.encode('lang', l));
         await ctx.reply(ctx.t('reg-language', { campaign: escapeHtml(localized(campaign, campaign.name, r.locale)) }), { parse_mode: 'HTML', reply_markup: kb });
         return;
       }
@@ -81,20 +78,12 @@ export function registrationFeature(services: BotServices, hooks: RegistrationHo
         return;
       }
       case 'age': {
-        const kb = new InlineKeyboard();
-        campaign.ageBands.forEach((b, i) => {
-          kb.text(b.max === null ? `${b.min}+` : `${b.min}–${b.max}`, regCallback.encode('age', b.id));
-          if (i % 3 === 2) kb.row();
-        });
+        const kb = ageKeyboard(campaign, (id) => regCallback.encode('age', id));
         await ctx.reply(ctx.t('reg-age', { minimumAge: campaign.eligibility.minimumAge }), { parse_mode: 'HTML', reply_markup: kb });
         return;
       }
       case 'area': {
-        const kb = new InlineKeyboard();
-        campaign.areas.forEach((a, i) => {
-          kb.text(localized(campaign, a.name, r.locale), regCallback.encode('area', a.id));
-          if (i % 2 === 1) kb.row();
-        });
+        const kb = areaKeyboard(campaign, r.locale, (id) => regCallback.encode('area', id));
         const postcodes = campaign.areas.some((a) => a.postcodes.length > 0);
         await ctx.reply(ctx.t(postcodes ? 'reg-area-or-postcode' : 'reg-area'), { parse_mode: 'HTML', reply_markup: kb });
         return;

@@ -8,6 +8,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import { defineCallback, idPart } from '../callback-data.ts';
 import type { BotServices, PnyxContext } from '../context.ts';
+import { languageKeyboard } from '../render/choice-keyboards.ts';
 import { replyRefusal } from './replies.ts';
 import { escapeHtml } from '../render/html.ts';
 import { languageName, localized } from '../render/localized.ts';
@@ -60,11 +61,7 @@ export function settingsFeature(services: BotServices): Composer<PnyxContext> {
 
   const localeOf = (ctx: PnyxContext): string => ctx.resident?.locale ?? campaign.defaultLocale;
   const askLanguage = async (ctx: PnyxContext): Promise<void> => {
-    const kb = new InlineKeyboard();
-    campaign.locales.forEach((l, i) => {
-      kb.text(languageName(l), languageCallback.encode(l));
-      if (i % 2 === 1) kb.row();
-    });
+    const kb = languageKeyboard(campaign, (l) => languageCallback.encode(l));
     await ctx.reply(ctx.t('settings-language-choose'), { reply_markup: kb });
   };
 
