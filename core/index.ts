@@ -24,3 +24,4 @@ export { createEngine } from './engine/campaign-engine.ts';
 export type { CampaignEngine } from './engine/campaign-engine.ts';
 export { telegramResidentId, normaliseCode } from './engine/resident-usecases.ts';
 export type { ScheduledOccurrence, ScheduledReport } from './engine/schedule-usecases.ts';
+export type { CommitteeIdea, FinalistBoard, FinalistEnvelope } from './engine/committee-usecases.ts';

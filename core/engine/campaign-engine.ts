@@ -15,6 +15,7 @@ import * as counting from './tally-usecases.ts';
 import * as figures from './figures-usecases.ts';
 import * as broadcasts from './broadcast-usecases.ts';
 import * as scheduling from './schedule-usecases.ts';
+import * as committee from './committee-usecases.ts';
 
 type Bound<F> = F extends (deps: EngineDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -74,6 +75,11 @@ export function createEngine(input: EngineDeps) {
     myIdeas: bind(deps, browsing.myIdeas),
     hasSupported: bind(deps, browsing.hasSupported),
     areaForPostcode: bind(deps, browsing.areaForPostcode),
+    // what the committee reads
+    committeeIdea: bind(deps, committee.committeeIdea),
+    committeeIdeas: bind(deps, committee.committeeIdeas),
+    moderationQueue: bind(deps, committee.moderationQueue),
+    finalistBoard: bind(deps, committee.finalistBoard),
     // questions
     askQuestion: bind(deps, questions.askQuestion),
     followUpQuestion: bind(deps, questions.followUpQuestion),

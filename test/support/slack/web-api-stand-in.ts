@@ -73,6 +73,8 @@ export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly violations: string[] = [];
   readonly rateLimited: Array<{ method: string; channel: string; at: number }> = [];
+  /** Posts to interactions' `response_url`s, in order. */
+  readonly responses: Array<{ hook: string; ephemeral: boolean; replaceOriginal: boolean; deleteOriginal: boolean; text: string; blocks: unknown[] | null }> = [];
   readonly #options: SlackStandInOptions;
   readonly #server: http.Server;
   readonly #blockKit = BlockKitValidator.shared();
@@ -182,6 +184,8 @@ export class SlackStandIn {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const upload = /^\/upload\/([A-Za-z0-9]+)$/u.exec(url.pathname);
     if (upload !== null) return this.#receiveUpload(upload[1]!, body, res);
+    const hook = /^\/hooks\/([A-Za-z0-9]+)$/u.exec(url.pathname);
+    if (hook !== null) return this.#receiveResponse(hook[1]!, req.headers['content-type'] ?? '', body, res);
     const m = /^\/api\/([A-Za-z.]+)$/u.exec(url.pathname);
     if (m === null) {
       res.writeHead(404).end();
@@ -233,6 +237,24 @@ export class SlackStandIn {
       if (JSON_ARGS.has(k) && typeof args[k] === 'string' && /^[[{]/u.test(args[k] as string)) args[k] = JSON.parse(args[k] as string) as unknown;
     }
     return args;
+  }
+
+  /**
+   * A post to an interaction's `response_url` (the harness points them here as
+   * `/hooks/<id>`): JSON with `text` and/or `blocks`, checked like a message.
+   */
+  #receiveResponse(hook: string, type: string, body: Buffer, res: http.ServerResponse): void {
+    try {
+      if (!type.startsWith('application/json')) throw new SlackError('invalid_content_type', type);
+      const args = JSON.parse(body.toString('utf8')) as Json;
+      const content = this.#content(args);
+      this.responses.push({ hook, ephemeral: args.response_type !== 'in_channel', replaceOriginal: args.replace_original === true, deleteOriginal: args.delete_original === true, ...content });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    } catch (e) {
+      const error = e instanceof SlackError ? e : new SlackError('invalid_payload', (e as Error).message);
+      this.violations.push(`response_url: ${error.error}${error.detail === '' ? '' : ` — ${error.detail}`}`);
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(error.error);
+    }
   }
 
   #receiveUpload(id: string, body: Buffer, res: http.ServerResponse): void {

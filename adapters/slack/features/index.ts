@@ -1,0 +1,7 @@
+/**
+ * The committee app's features, in registration order. Each file registers its own listeners
+ * (actions, views, commands, events) and keeps its texts in `locales/<locale>/<feature>.ftl`.
+ */
+import type { SlackFeature } from '../context.ts';
+
+export const COMMITTEE_FEATURES: readonly SlackFeature[] = [];

@@ -1,0 +1,11 @@
+/**
+ * The Slack adapter (@slack/bolt): the steering committee's app — moderation cards, App
+ * Home, `/pnyx`, question threads — and the sender of the committee's outbox messages.
+ */
+export { SLACK_EVENTS_PATH, SLACK_MAX_BODY_BYTES, boltLogger, createCommitteeApp, requestKey, requestUser } from './committee-app.ts';
+export type { CommitteeApp, CommitteeAppOptions } from './committee-app.ts';
+export type { CampaignExporter, CommitteeStores, CsvFile, PhotoSource, SlackFeature, SlackServices, StaffContext } from './context.ts';
+export { SLACK_LOCALES, slackTranslator } from './i18n.ts';
+export { clip, escapeSlack, residentText } from './mrkdwn.ts';
+export { slackFormat, slackRefusal, slackRefusalKey } from './format.ts';
+export type { SlackFormat } from './format.ts';
