@@ -1,0 +1,9 @@
+/** Every committee template's handler, for the committee sender. */
+import type { NoticeHandlers } from './notice-handler.ts';
+import { CARD_NOTICES } from './card-notices.ts';
+import { QUESTION_NOTICES } from './question-notices.ts';
+import { BROADCAST_NOTICES } from './broadcast-notices.ts';
+
+export type { NoticeHandler, NoticeHandlers } from './notice-handler.ts';
+
+export const COMMITTEE_NOTICES: NoticeHandlers = { ...CARD_NOTICES, ...QUESTION_NOTICES, ...BROADCAST_NOTICES };
