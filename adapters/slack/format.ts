@@ -19,14 +19,14 @@ export interface SlackFormat {
 }
 
 /** The formatter of `campaign` in `locale`. */
-export function slackFormat(campaign: Pick<Campaign, 'timeZone' | 'currency'>, locale: string): SlackFormat {
+export function slackFormat(campaign: Pick<Campaign, 'timeZone' | 'currency' | 'currencyMinorUnits'>, locale: string): SlackFormat {
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: campaign.timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { timeZone: campaign.timeZone, dateStyle: 'medium' });
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: campaign.currency });
   return {
     dateTime: (ms) => dateTime.format(ms),
     date: (ms) => date.format(ms),
-    money: (minor) => money.format(minor / 100),
+    money: (minor) => money.format(minor / campaign.currencyMinorUnits),
     age: (since, now) => {
       const minutes = Math.max(0, Math.floor((now - since) / 60_000));
       if (minutes < 60) return `${minutes} min`;

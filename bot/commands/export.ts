@@ -14,6 +14,7 @@ import type { Campaign } from '../../core/campaign/campaign.ts';
 import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { Stores } from '../../core/ports/stores.ts';
+import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import { displayPath } from '../compose.ts';
 import { csvDocument } from '../render/csv.ts';
 import type { CliCommand } from './command.ts';
@@ -101,43 +102,32 @@ function resultRows(campaign: Campaign, results: StoredResults) {
   );
 }
 
-/** The `export` command. */
-export const exportCommand: CliCommand = async (args, io) => {
-  const opened = await openStoredCampaign<{ 'data-dir'?: string; out?: string; help?: boolean }>('export', USAGE, args, io, { out: { type: 'string' } });
-  if (!opened.ok) return opened.exitCode;
-  const { values, campaign, composed } = opened;
-  let data;
+/** The export's files, by name: what `pnyx export` writes and `/pnyx export` uploads to Slack. */
+export async function exportFiles(campaign: Campaign, stores: Stores, engine: CampaignEngine): Promise<{ readonly files: ReadonlyArray<readonly [string, string]>; readonly ideas: number; readonly ballots: number; readonly resultsSource: string }> {
   const pabulib: Array<[string, string]> = [];
-  try {
-    const { stores, engine } = composed;
-    const ideas = await stores.ideas.list();
-    const stored = await stores.campaign.loadResults();
-    let results: StoredResults | null = stored;
-    if (results === null) {
-      const computed = await engine.computeResults();
-      results = computed.ok ? computed.value : null;
-    }
-    data = {
-      campaign: { id: campaign.id, name: campaign.name, currency: campaign.currency, envelopes: campaign.envelopes.map((e) => ({ id: e.id, name: e.name, area: e.area, amount: major(campaign, e.amount) })) },
-      resultsSource: stored !== null ? 'stored' : results !== null ? 'recount (not yet tallied)' : 'none',
-      results,
-      ideas: await publicIdeas(campaign, stores, ideas),
-      ballots: await publicBallots(campaign, stores, ideas),
-      participation: await engine.digestFigures(),
-    };
-    // One Pabulib election per envelope: finalists as projects, voters numbered 1..n.
-    const finalists = ideas.filter((i) => i.state === 'finalist' || i.state === 'winner' || i.state === 'not_funded');
-    for (const envelope of campaign.envelopes) {
-      const own = finalists.filter((i) => envelopeForIdea(campaign, i.area)?.id === envelope.id);
-      const ballots = await stores.ballots.list(envelope.id);
-      const result = results?.envelopes.find((e) => e.envelopeId === envelope.id) ?? null;
-      pabulib.push([`pabulib-${envelope.id}.pb`, writePabulib(electionFromCampaign(campaign, envelope, own, ballots, result))]);
-    }
-  } finally {
-    await composed.close();
+  const ideas = await stores.ideas.list();
+  const stored = await stores.campaign.loadResults();
+  let results: StoredResults | null = stored;
+  if (results === null) {
+    const computed = await engine.computeResults();
+    results = computed.ok ? computed.value : null;
   }
-  const out = path.resolve(io.cwd, values.out ?? path.join('exports', campaign.id));
-  await mkdir(out, { recursive: true });
+  const data = {
+    campaign: { id: campaign.id, name: campaign.name, currency: campaign.currency, envelopes: campaign.envelopes.map((e) => ({ id: e.id, name: e.name, area: e.area, amount: major(campaign, e.amount) })) },
+    resultsSource: stored !== null ? 'stored' : results !== null ? 'recount (not yet tallied)' : 'none',
+    results,
+    ideas: await publicIdeas(campaign, stores, ideas),
+    ballots: await publicBallots(campaign, stores, ideas),
+    participation: await engine.digestFigures(),
+  };
+  // One Pabulib election per envelope: finalists as projects, voters numbered 1..n.
+  const finalists = ideas.filter((i) => i.state === 'finalist' || i.state === 'winner' || i.state === 'not_funded');
+  for (const envelope of campaign.envelopes) {
+    const own = finalists.filter((i) => envelopeForIdea(campaign, i.area)?.id === envelope.id);
+    const ballots = await stores.ballots.list(envelope.id);
+    const result = results?.envelopes.find((e) => e.envelopeId === envelope.id) ?? null;
+    pabulib.push([`pabulib-${envelope.id}.pb`, writePabulib(electionFromCampaign(campaign, envelope, own, ballots, result))]);
+  }
   const ideaHeader = ['number', 'title', 'description', 'category', 'area', 'cost', 'cost_estimated_by_staff', 'state', 'supports', 'decision', 'rejection_criterion', 'merged_into', 'assisted', 'submitted_at'];
   const files: Array<[string, string]> = [
     ['ideas.csv', csvDocument(ideaHeader, data.ideas.map((i) => [i.number, i.title, i.description, i.category, i.area, i.cost, i.costEstimatedByStaff, i.state, i.supports, i.decision, i.rejectionCriterion, i.mergedInto, i.assisted, i.submittedAt]))],
@@ -147,10 +137,26 @@ export const exportCommand: CliCommand = async (args, io) => {
     ['export.json', `${JSON.stringify(data, null, 2)}\n`],
     ...pabulib,
   ];
-  for (const [name, text] of files) await writeFile(path.join(out, name), text, 'utf8');
+  return { files, ideas: data.ideas.length, ballots: data.ballots.length, resultsSource: data.resultsSource };
+}
+
+/** The `export` command. */
+export const exportCommand: CliCommand = async (args, io) => {
+  const opened = await openStoredCampaign<{ 'data-dir'?: string; out?: string; help?: boolean }>('export', USAGE, args, io, { out: { type: 'string' } });
+  if (!opened.ok) return opened.exitCode;
+  const { values, campaign, composed } = opened;
+  let exported;
+  try {
+    exported = await exportFiles(campaign, composed.stores, composed.engine);
+  } finally {
+    await composed.close();
+  }
+  const out = path.resolve(io.cwd, values.out ?? path.join('exports', campaign.id));
+  await mkdir(out, { recursive: true });
+  for (const [name, text] of exported.files) await writeFile(path.join(out, name), text, 'utf8');
   io.stdout(
-    `Exported ${campaign.id} to ${displayPath(io.cwd, out)}/: ${files.map(([n]) => n).join(', ')}\n` +
-      `  ${data.ideas.length} ideas, ${data.ballots.length} ballots (anonymised: receipt, envelope, choices, version), results: ${data.resultsSource}\n`,
+    `Exported ${campaign.id} to ${displayPath(io.cwd, out)}/: ${exported.files.map(([n]) => n).join(', ')}\n` +
+      `  ${exported.ideas} ideas, ${exported.ballots} ballots (anonymised: receipt, envelope, choices, version), results: ${exported.resultsSource}\n`,
   );
   return 0;
 };
