@@ -25,6 +25,8 @@ export interface Environment {
   readonly slackSigningSecret: string | undefined;
   /** Base URL of the Slack Web API, ending with `/`; default `https://slack.com/api/`. */
   readonly slackApiUrl: string;
+  /** Slack app-level token (`xapp-…`): set, the committee app connects by Socket Mode instead of receiving HTTP requests. */
+  readonly slackAppToken: string | undefined;
   /**
    * Redis URL: `redis://` or `rediss://` for one server, `redis+cluster://` or
    * `rediss+cluster://` with comma-separated seed nodes for a Redis Cluster; unset = the
@@ -46,7 +48,7 @@ export interface Environment {
 }
 
 /** Variables whose values must never appear in an error or a log line. */
-export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL', 'PNYX_SECRET'] as const;
+export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'REDIS_URL', 'PNYX_SECRET'] as const;
 
 /** Unset and empty (`FOO=` in a compose file) both mean "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -104,6 +106,9 @@ export const environmentSchema = z.object({
   SLACK_API_URL: optional(httpUrl('the Slack Web API base URL'))
     .default('https://slack.com/api/')
     .describe('Base URL of the Slack Web API, ending with `/` (GovSlack, or a test stand-in).'),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'expected a Slack app-level token starting with "xapp-"')).describe(
+    'Slack app-level token with the `connections:write` scope. Set: the committee app connects to Slack by Socket Mode (no public URL needed); unset: Slack posts to `/slack/events` on PORT. Secret.',
+  ),
   REDIS_URL: optional(
     z.string().refine(isRedisUrl, 'expected a redis:// or rediss:// URL, or redis+cluster://host:port,host:port… for a Redis Cluster'),
   ).describe(
@@ -152,6 +157,7 @@ export function loadEnvironment(
       const missing = e.SLACK_BOT_TOKEN === undefined ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
       errors.push({ path: missing, message: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET go together; set both or neither' });
     }
+    if (e.SLACK_APP_TOKEN !== undefined && e.SLACK_BOT_TOKEN === undefined) errors.push({ path: 'SLACK_BOT_TOKEN', message: 'required with SLACK_APP_TOKEN (Socket Mode receives with the app token, the app acts with the bot token)' });
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors: errors.map((i) => redact(i, env)) };
   const e = parsed.data;
@@ -165,6 +171,7 @@ export function loadEnvironment(
       slackBotToken: e.SLACK_BOT_TOKEN,
       slackSigningSecret: e.SLACK_SIGNING_SECRET,
       slackApiUrl: e.SLACK_API_URL,
+      slackAppToken: e.SLACK_APP_TOKEN,
       redisUrl: e.REDIS_URL,
       dataDir: e.PNYX_DATA_DIR,
       secret: e.PNYX_SECRET,
