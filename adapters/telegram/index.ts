@@ -19,3 +19,5 @@ export type { NoticeMessageSources } from './render/notice-message.ts';
 export { residentNotice } from './resident-notice.ts';
 export type { RenderedNotice } from './resident-dispatcher.ts';
 export { RESIDENT_COMMANDS, commandList, registerCommands } from './bot-commands.ts';
+export { PHOTO_MAX_BYTES, telegramPhotoSource } from './photo-source.ts';
+export type { TelegramPhotoSourceOptions } from './photo-source.ts';
