@@ -4,5 +4,6 @@
  */
 import type { SlackFeature } from '../context.ts';
 import { homeFeature } from './home.ts';
+import { moderationFeature } from './moderation.ts';
 
-export const COMMITTEE_FEATURES: readonly SlackFeature[] = [homeFeature];
+export const COMMITTEE_FEATURES: readonly SlackFeature[] = [moderationFeature, homeFeature];

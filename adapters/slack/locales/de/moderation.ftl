@@ -1,0 +1,37 @@
+# Moderation von den Karten aus (features/moderation.ts, blocks/moderation-modals.ts).
+# Texte für das Komitee. Beschriftungen, Hinweise und Fenstertitel sind reiner Text; Fenstertitel und Schaltflächen: höchstens 24 Zeichen.
+moderation-bad-button = Diese Schaltfläche ist ungültig (die Karte ist beschädigt oder manipuliert). Es wurde nichts geändert.
+moderation-open-failed = Das Formular konnte nicht rechtzeitig geöffnet werden. Es wurde nichts geändert; klicken Sie erneut auf die Schaltfläche der Karte.
+moderation-cancel = Abbrechen
+moderation-comment-hint = Die Einreicherin oder der Einreicher erhält diesen Kommentar wörtlich in Telegram.
+moderation-comment-optional = Kommentar für die Einreichenden (optional)
+moderation-changes-title = Änderungen anfordern
+moderation-changes-submit = Senden
+moderation-changes-comment = Was geändert werden soll
+moderation-reject-title = Idee ablehnen
+moderation-reject-submit = Ablehnen
+moderation-reject-criterion = Grund (Prüfkriterium)
+moderation-reject-criterion-placeholder = Kriterium wählen
+moderation-merge-title = Duplikat einer Idee
+moderation-merge-submit = Zusammenführen
+moderation-merge-into = Duplikat der Idee
+moderation-merge-placeholder = Nummer oder Wörter des Titels
+moderation-merge-hint = Geben Sie die Nummer der Idee (12 oder #12) oder einige Wörter ihres Titels ein.
+moderation-rewrite-title = Neufassung vorschlagen
+moderation-rewrite-submit = Vorschlagen
+moderation-rewrite-idea-title = Titel
+moderation-rewrite-description = Beschreibung
+moderation-rewrite-comment = Nachricht an die Einreichenden (optional)
+moderation-rewrite-hint = Die Einreichenden nehmen die Neufassung in Telegram an oder lehnen sie ab; bis dahin bleibt ihr Text unverändert.
+moderation-rewrite-sent = Neufassung der Idee #{ $idea } den Einreichenden vorgeschlagen.
+moderation-estimate-title = Kosten schätzen
+moderation-estimate-submit = Speichern
+moderation-estimate-amount = Betrag in { $currency }
+moderation-estimate-hint = Zwischen { $min } und { $max }. Zum Beispiel 1200, 1 200,50 oder 1200.50.
+moderation-estimate-current = Aktuelle Kosten: { $cost }
+moderation-error-form = Dieses Formular ist ungültig (seine Daten wurden verändert). Schließen Sie es und beginnen Sie erneut von der Karte aus.
+moderation-error-comment-required = Schreiben Sie den Einreichenden, was geändert werden soll.
+moderation-error-too-long = Zu lang: höchstens { $max } Zeichen.
+moderation-error-criterion = Wählen Sie eines der Prüfkriterien aus der Liste.
+moderation-error-merge-target = Wählen Sie eine andere Idee aus der Liste: eingereicht, erneut eingereicht, zulässig oder in Überarbeitung.
+moderation-error-amount = Unlesbarer Betrag: Geben Sie eine Zahl wie 1200, 1 200,50 oder 1200.50 ein.

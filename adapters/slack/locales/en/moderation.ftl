@@ -1,0 +1,37 @@
+# Moderation from the cards (features/moderation.ts, blocks/moderation-modals.ts).
+# Texts for the committee. Labels, hints and modal titles are plain text; modal titles and buttons: 24 characters at most.
+moderation-bad-button = This button is not valid (the card is damaged or was tampered with). Nothing was changed.
+moderation-open-failed = The form could not be opened in time. Nothing was changed; click the card's button again.
+moderation-cancel = Cancel
+moderation-comment-hint = The author receives this comment as written, in Telegram.
+moderation-comment-optional = Comment for the author (optional)
+moderation-changes-title = Request changes
+moderation-changes-submit = Send
+moderation-changes-comment = What the author should change
+moderation-reject-title = Reject the idea
+moderation-reject-submit = Reject
+moderation-reject-criterion = Reason (review criterion)
+moderation-reject-criterion-placeholder = Choose a criterion
+moderation-merge-title = Duplicate of an idea
+moderation-merge-submit = Merge
+moderation-merge-into = Duplicate of idea
+moderation-merge-placeholder = Number or words of the title
+moderation-merge-hint = Type the idea's number (12 or #12) or a few words of its title.
+moderation-rewrite-title = Propose a rewrite
+moderation-rewrite-submit = Propose
+moderation-rewrite-idea-title = Title
+moderation-rewrite-description = Description
+moderation-rewrite-comment = Message to the author (optional)
+moderation-rewrite-hint = The author accepts or declines the rewrite in Telegram; until then their text stays as it is.
+moderation-rewrite-sent = Rewrite of idea #{ $idea } proposed to its author.
+moderation-estimate-title = Estimate the cost
+moderation-estimate-submit = Save
+moderation-estimate-amount = Amount in { $currency }
+moderation-estimate-hint = Between { $min } and { $max }. For example 1200, 1 200,50 or 1200.50.
+moderation-estimate-current = Current cost: { $cost }
+moderation-error-form = This form is not valid (its data was altered). Close it and start again from the card.
+moderation-error-comment-required = Tell the author what they should change.
+moderation-error-too-long = Too long: { $max } characters at most.
+moderation-error-criterion = Choose one of the review criteria in the list.
+moderation-error-merge-target = Choose another idea from the list: submitted, resubmitted, eligible or being changed.
+moderation-error-amount = Unreadable amount: type a number such as 1200, 1 200,50 or 1200.50.

@@ -1,0 +1,37 @@
+# Modération depuis les fiches (features/moderation.ts, blocks/moderation-modals.ts).
+# Textes pour le comité. Libellés, aides et titres de fenêtre : texte brut ; titres et boutons des fenêtres : 24 caractères au plus.
+moderation-bad-button = Ce bouton n'est pas valide (fiche abîmée ou trafiquée). Rien n'a été modifié.
+moderation-open-failed = Impossible d'ouvrir le formulaire à temps. Rien n'a été modifié ; cliquez à nouveau sur le bouton de la fiche.
+moderation-cancel = Annuler
+moderation-comment-hint = L'auteur reçoit ce commentaire tel quel dans Telegram.
+moderation-comment-optional = Commentaire pour l'auteur (facultatif)
+moderation-changes-title = Demande de modifications
+moderation-changes-submit = Envoyer
+moderation-changes-comment = Ce que l'auteur doit modifier
+moderation-reject-title = Refuser l'idée
+moderation-reject-submit = Refuser
+moderation-reject-criterion = Motif (critère d'examen)
+moderation-reject-criterion-placeholder = Choisir un critère
+moderation-merge-title = Doublon d'une idée
+moderation-merge-submit = Fusionner
+moderation-merge-into = Doublon de l'idée
+moderation-merge-placeholder = Numéro ou mots du titre
+moderation-merge-hint = Tapez le numéro de l'idée (12 ou #12) ou quelques mots de son titre.
+moderation-rewrite-title = Proposer une réécriture
+moderation-rewrite-submit = Proposer
+moderation-rewrite-idea-title = Titre
+moderation-rewrite-description = Description
+moderation-rewrite-comment = Message à l'auteur (facultatif)
+moderation-rewrite-hint = L'auteur accepte ou refuse la réécriture dans Telegram ; d'ici là, son texte reste inchangé.
+moderation-rewrite-sent = Réécriture de l'idée n° { $idea } proposée à son auteur.
+moderation-estimate-title = Estimer le coût
+moderation-estimate-submit = Enregistrer
+moderation-estimate-amount = Montant en { $currency }
+moderation-estimate-hint = Entre { $min } et { $max }. Par exemple 1200, 1 200,50 ou 1200.50.
+moderation-estimate-current = Coût actuel : { $cost }
+moderation-error-form = Ce formulaire n'est pas valide (données modifiées). Fermez-le et recommencez depuis la fiche.
+moderation-error-comment-required = Écrivez à l'auteur ce qu'il doit modifier.
+moderation-error-too-long = Trop long : { $max } caractères au plus.
+moderation-error-criterion = Choisissez un des critères d'examen de la liste.
+moderation-error-merge-target = Choisissez une autre idée de la liste : déposée, redéposée, recevable ou en cours de modification.
+moderation-error-amount = Montant illisible : écrivez un nombre comme 1200, 1 200,50 ou 1200.50.

@@ -1,0 +1,37 @@
+# Moderatie vanaf de kaarten (features/moderation.ts, blocks/moderation-modals.ts).
+# Teksten voor het comité. Labels, hints en venstertitels zijn platte tekst; venstertitels en knoppen: hoogstens 24 tekens.
+moderation-bad-button = Deze knop is niet geldig (de kaart is beschadigd of gemanipuleerd). Er is niets gewijzigd.
+moderation-open-failed = Het formulier kon niet op tijd worden geopend. Er is niets gewijzigd; klik opnieuw op de knop van de kaart.
+moderation-cancel = Annuleren
+moderation-comment-hint = De indiener krijgt deze opmerking letterlijk in Telegram.
+moderation-comment-optional = Opmerking voor de indiener (optioneel)
+moderation-changes-title = Wijzigingen vragen
+moderation-changes-submit = Versturen
+moderation-changes-comment = Wat de indiener moet wijzigen
+moderation-reject-title = Idee afwijzen
+moderation-reject-submit = Afwijzen
+moderation-reject-criterion = Reden (beoordelingscriterium)
+moderation-reject-criterion-placeholder = Kies een criterium
+moderation-merge-title = Dubbel van een idee
+moderation-merge-submit = Samenvoegen
+moderation-merge-into = Dubbel van idee
+moderation-merge-placeholder = Nummer of woorden uit de titel
+moderation-merge-hint = Typ het nummer van het idee (12 of #12) of een paar woorden uit de titel.
+moderation-rewrite-title = Nieuwe tekst voorstellen
+moderation-rewrite-submit = Voorstellen
+moderation-rewrite-idea-title = Titel
+moderation-rewrite-description = Beschrijving
+moderation-rewrite-comment = Bericht aan de indiener (optioneel)
+moderation-rewrite-hint = De indiener aanvaardt of weigert de herschrijving in Telegram; tot dan blijft de tekst ongewijzigd.
+moderation-rewrite-sent = Herschrijving van idee #{ $idea } voorgesteld aan de indiener.
+moderation-estimate-title = Kosten schatten
+moderation-estimate-submit = Opslaan
+moderation-estimate-amount = Bedrag in { $currency }
+moderation-estimate-hint = Tussen { $min } en { $max }. Bijvoorbeeld 1200, 1 200,50 of 1200.50.
+moderation-estimate-current = Huidige kosten: { $cost }
+moderation-error-form = Dit formulier is niet geldig (de gegevens zijn gewijzigd). Sluit het en begin opnieuw vanaf de kaart.
+moderation-error-comment-required = Schrijf de indiener wat er gewijzigd moet worden.
+moderation-error-too-long = Te lang: hoogstens { $max } tekens.
+moderation-error-criterion = Kies een van de beoordelingscriteria uit de lijst.
+moderation-error-merge-target = Kies een ander idee uit de lijst: ingediend, opnieuw ingediend, ontvankelijk of in wijziging.
+moderation-error-amount = Onleesbaar bedrag: typ een getal zoals 1200, 1 200,50 of 1200.50.

@@ -1,0 +1,37 @@
+# Moderacja z kart (features/moderation.ts, blocks/moderation-modals.ts).
+# Teksty dla komitetu. Etykiety, podpowiedzi i tytuły okien to zwykły tekst; tytuły okien i przyciski: najwyżej 24 znaki.
+moderation-bad-button = Ten przycisk jest nieprawidłowy (karta jest uszkodzona lub zmanipulowana). Nic nie zostało zmienione.
+moderation-open-failed = Nie udało się otworzyć formularza na czas. Nic nie zostało zmienione; kliknij ponownie przycisk na karcie.
+moderation-cancel = Anuluj
+moderation-comment-hint = Autor otrzyma ten komentarz w Telegramie dokładnie w tej formie.
+moderation-comment-optional = Komentarz dla autora (opcjonalnie)
+moderation-changes-title = Prośba o zmiany
+moderation-changes-submit = Wyślij
+moderation-changes-comment = Co autor powinien zmienić
+moderation-reject-title = Odrzuć pomysł
+moderation-reject-submit = Odrzuć
+moderation-reject-criterion = Powód (kryterium oceny)
+moderation-reject-criterion-placeholder = Wybierz kryterium
+moderation-merge-title = Duplikat pomysłu
+moderation-merge-submit = Połącz
+moderation-merge-into = Duplikat pomysłu nr
+moderation-merge-placeholder = Numer lub słowa z tytułu
+moderation-merge-hint = Wpisz numer pomysłu (12 lub #12) albo kilka słów z jego tytułu.
+moderation-rewrite-title = Zaproponuj nową wersję
+moderation-rewrite-submit = Zaproponuj
+moderation-rewrite-idea-title = Tytuł
+moderation-rewrite-description = Opis
+moderation-rewrite-comment = Wiadomość do autora (opcjonalnie)
+moderation-rewrite-hint = Autor przyjmuje lub odrzuca nową wersję w Telegramie; do tego czasu jego tekst pozostaje bez zmian.
+moderation-rewrite-sent = Nowa wersja pomysłu nr { $idea } została zaproponowana autorowi.
+moderation-estimate-title = Oszacuj koszt
+moderation-estimate-submit = Zapisz
+moderation-estimate-amount = Kwota w { $currency }
+moderation-estimate-hint = Od { $min } do { $max }. Na przykład 1200, 1 200,50 lub 1200.50.
+moderation-estimate-current = Obecny koszt: { $cost }
+moderation-error-form = Ten formularz jest nieprawidłowy (jego dane zostały zmienione). Zamknij go i zacznij od nowa z karty.
+moderation-error-comment-required = Napisz autorowi, co powinien zmienić.
+moderation-error-too-long = Za długie: najwyżej { $max } znaków.
+moderation-error-criterion = Wybierz jedno z kryteriów oceny z listy.
+moderation-error-merge-target = Wybierz inny pomysł z listy: zgłoszony, zgłoszony ponownie, dopuszczony lub w trakcie zmian.
+moderation-error-amount = Nieczytelna kwota: wpisz liczbę, np. 1200, 1 200,50 lub 1200.50.
