@@ -17,6 +17,8 @@ export const LEASE_NAMES = {
   telegramPolling: 'telegram-polling',
   /** The in-process sender of the outbox messages addressed to residents (adapters/telegram/resident-dispatcher.ts). */
   telegramDispatch: 'telegram-dispatch',
+  /** The sender of the committee's outbox messages and the broadcast progress messages (adapters/slack). */
+  slackDispatch: 'slack-dispatch',
 } as const;
 
 /** Default lease duration (ms): a leader that stops renewing is replaced after this long. */

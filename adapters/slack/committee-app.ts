@@ -118,9 +118,12 @@ function requestChannel(body: Body): string | null {
 /**
  * The de-duplication key of a request: Slack's event id for events (stable across Slack's own
  * retries), the trigger id for commands and interactions (one per user gesture), else a hash
- * of the signature (one per signed request). Null: nothing to key on (handled every time).
+ * of the signature (one per signed request). Null: nothing to key on, or a request that only
+ * reads (an options search) — handled every time.
  */
 export function requestKey(body: Body, signature: string | undefined): string | null {
+  // A select's search (options request) only reads: the same search typed twice must be answered twice.
+  if (body['type'] === 'block_suggestion') return null;
   if (typeof body['event_id'] === 'string') return `slack:ev:${body['event_id']}`;
   if (typeof body['trigger_id'] === 'string') return `slack:tr:${body['trigger_id']}`;
   if (signature !== undefined && signature !== '') return `slack:sig:${createHash('sha256').update(signature).digest('base64url')}`;

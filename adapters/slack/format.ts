@@ -45,7 +45,11 @@ export interface SlackRefusalLike {
 
 /** Params holding instants (epoch ms) and amounts (minor units), formatted before translation. */
 const DATE_PARAMS = new Set(['at', 'opensAt', 'nextPhaseOpensAt', 'until', 'end', 'start', 'closesAt']);
-const MONEY_PARAMS = new Set(['cost', 'min', 'max', 'total', 'budget', 'over', 'amount']);
+/** Amounts only where the code's params are money: `min`/`max` are lengths in other refusals. */
+const MONEY_PARAMS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'idea.cost_out_of_bounds': new Set(['min', 'max', 'cost']),
+  'ballot.over_budget': new Set(['total', 'budget', 'over']),
+};
 
 /** The message key of a refusal code: `moderation.already_decided` → `refusal-moderation-already-decided`. */
 export function slackRefusalKey(code: string): string {
@@ -62,7 +66,7 @@ export function slackRefusal(t: SlackTranslate, format: SlackFormat, refusal: Sl
   for (const [k, v] of Object.entries(refusal.params ?? {})) {
     if (v === null || v === undefined) variables[k] = 'none';
     else if (typeof v === 'number' && DATE_PARAMS.has(k)) variables[k] = format.dateTime(v);
-    else if (typeof v === 'number' && MONEY_PARAMS.has(k)) variables[k] = format.money(v);
+    else if (typeof v === 'number' && MONEY_PARAMS[refusal.code]?.has(k) === true) variables[k] = format.money(v);
     else if (typeof v === 'number') variables[k] = v;
     else variables[k] = escapeSlack(String(v));
   }

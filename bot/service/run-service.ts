@@ -5,7 +5,8 @@
  * exactly once across instances), the residents' Telegram bot when TELEGRAM_BOT_TOKEN is set
  * (long polling under its lease, or the webhook route; the sender of the residents' outbox
  * messages under its own lease), and the HTTP server on PORT with the health checks and the
- * webhook. The Slack app will mount `/slack/events` on the same server.
+ * webhook, and the committee's Slack app when SLACK_BOT_TOKEN is set (`/slack/events` on the
+ * same server, or Socket Mode; the sender of the committee's outbox messages under its lease).
  *
  * It runs until `signal` aborts (SIGTERM/SIGINT in the CLI), then shuts down in order: stop
  * accepting requests and let those in flight finish (webhook updates included), stop the bot
@@ -25,6 +26,8 @@ import type { RunningServer } from './http-server.ts';
 import { startHttpServer } from './http-server.ts';
 import { prepareTelegram } from './telegram-service.ts';
 import type { TelegramService } from './telegram-service.ts';
+import { prepareSlack } from './slack-service.ts';
+import type { SlackService } from './slack-service.ts';
 
 /** Options of {@link runService}. */
 export interface ServiceOptions {
@@ -93,6 +96,24 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
     telegram = prepared.service;
   }
 
+  let slack: SlackService | null = null;
+  if (env.slackBotToken !== undefined && !signal.aborted) {
+    const prepared = await prepareSlack({
+      env,
+      engine,
+      stores,
+      clock,
+      logger,
+      photos: telegram?.photos ?? null,
+      lease: (name) => observeLeadership(composed.lease(name), (now) => log.info({ lease: name }, now ? 'this instance holds the lease' : 'this instance no longer holds the lease')),
+    });
+    if (!prepared.ok) {
+      await composed.close();
+      return { exitCode: 1, message: prepared.message };
+    }
+    slack = prepared.service;
+  }
+
   let leading = false;
   const lease = observeLeadership(composed.lease(LEASE_NAMES.scheduler), (now) => {
     leading = now;
@@ -106,7 +127,7 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
       port: env.port,
       host: env.host,
       logger,
-      routes: [...healthRoutes({ engine, stores, store: location.kind, schedulerLeading: () => leading, logger: log }), ...(telegram?.routes ?? [])],
+      routes: [...healthRoutes({ engine, stores, store: location.kind, schedulerLeading: () => leading, logger: log }), ...(telegram?.routes ?? []), ...(slack?.routes ?? [])],
     });
   } catch (e) {
     await composed.close();
@@ -138,14 +159,26 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
           stopped.abort();
         });
 
-  log.info({ port: server.port, store: location.kind, telegram: telegram?.mode ?? 'off' }, 'pnyx is running');
+  // The Slack app stops with the service; should its transport fail, the service stops too.
+  const stopSlack = new AbortController();
+  const slackDone =
+    slack === null
+      ? Promise.resolve()
+      : slack.run(stopSlack.signal).catch((e: unknown) => {
+          failure ??= `the Slack app failed: ${(e as Error).message}`;
+          log.fatal({ err: { name: (e as Error).name, message: (e as Error).message } }, 'Slack app failed; shutting down');
+          stopped.abort();
+        });
+
+  log.info({ port: server.port, store: location.kind, telegram: telegram?.mode ?? 'off', slack: slack?.mode ?? 'off' }, 'pnyx is running');
   options.onReady?.({ port: server.port });
 
   if (!stopped.signal.aborted) await new Promise<void>((resolve) => stopped.signal.addEventListener('abort', () => resolve(), { once: true }));
   log.info('shutting down');
   await server.close();
   stopTelegram.abort();
-  await telegramDone;
+  stopSlack.abort();
+  await Promise.all([telegramDone, slackDone]);
   stopScheduler.abort();
   await schedulerDone;
   await composed.close();

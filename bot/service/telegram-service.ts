@@ -13,7 +13,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
-import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
+import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, telegramPhotoSource, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
 import type { Route } from './http-server.ts';
 
 /** Options of {@link prepareTelegram}. */
@@ -35,6 +35,8 @@ export interface TelegramService {
   readonly mode: 'polling' | 'webhook';
   /** The webhook route in webhook mode; none for polling. */
   readonly routes: readonly Route[];
+  /** Residents' photos by Telegram file id, for the committee's cards (the token stays inside). */
+  readonly photos: (fileId: string) => Promise<{ readonly bytes: Buffer; readonly filename: string } | null>;
   /**
    * Sets the webhook (webhook mode), then runs the transport and the dispatcher until `signal`
    * aborts; resolves once both have stopped (updates in hand handled). Rejects when the
@@ -113,5 +115,6 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
       await dispatching.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'resident dispatcher failed'));
     }
   };
-  return { ok: true, service: { mode, routes, run } };
+  const photos = telegramPhotoSource({ api: bot.api, token, apiRoot: env.telegramApiRoot });
+  return { ok: true, service: { mode, routes, run, photos } };
 }

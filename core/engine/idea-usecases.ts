@@ -7,7 +7,7 @@ import type { NoticeTemplate } from '../domain/codes.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
 import type { Idea } from '../ideas/idea.ts';
-import { SUPPORTABLE } from '../ideas/idea.ts';
+import { MERGE_TARGET_STATES, SUPPORTABLE } from '../ideas/idea.ts';
 import type { IdeaInput, ModerationDecision } from '../ideas/idea-rules.ts';
 import * as rules from '../ideas/idea-rules.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../ports/side-records.ts';
@@ -178,7 +178,7 @@ async function mergeIdea(deps: EngineDeps, by: string, ideaId: string, expectedV
     if (from === null) return refuse('idea.unknown', {});
     if (into === null) return refuse('moderation.merge_target_unknown', {});
     if (from.version !== expectedVersion) return staleRefusal(from);
-    if (!['submitted', 'resubmitted', 'eligible', 'changes_requested'].includes(into.state)) return refuse('moderation.merge_target_state', { state: into.state });
+    if (!MERGE_TARGET_STATES.includes(into.state)) return refuse('moderation.merge_target_state', { state: into.state });
     const next = rules.moderate(deps.campaign, from, d, by, now);
     if (!next.ok) return next;
     const intoNext: Idea = { ...into, updatedAt: now };

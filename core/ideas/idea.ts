@@ -20,6 +20,8 @@ export type IdeaState = (typeof IDEA_STATES)[number];
 
 /** States waiting for a committee decision (the moderation backlog). */
 export const AWAITING_REVIEW: readonly IdeaState[] = ['submitted', 'resubmitted'];
+/** States of an idea that can absorb a duplicate (`merged` into it). */
+export const MERGE_TARGET_STATES: readonly IdeaState[] = ['submitted', 'resubmitted', 'eligible', 'changes_requested'];
 /** States in which residents may support an idea. */
 export const SUPPORTABLE: readonly IdeaState[] = ['submitted', 'resubmitted', 'changes_requested', 'eligible'];
 

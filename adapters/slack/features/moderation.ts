@@ -18,7 +18,8 @@ import type { App, BlockAction, ButtonAction, ViewSubmitAction, types } from '@s
 import { z } from 'zod';
 import type { Outcome, Refused } from '../../../core/domain/domain-error.ts';
 import type { CommitteeIdea } from '../../../core/engine/committee-usecases.ts';
-import type { Idea, IdeaState } from '../../../core/ideas/idea.ts';
+import type { Idea } from '../../../core/ideas/idea.ts';
+import { MERGE_TARGET_STATES } from '../../../core/ideas/idea.ts';
 import type { ModerationDecision } from '../../../core/ideas/idea-rules.ts';
 import { CARD_ACTIONS, CARD_ACTION_PATTERN, parseCardValue } from '../actions.ts';
 import { renderCard } from '../blocks/card.ts';
@@ -46,12 +47,6 @@ import {
 } from '../blocks/moderation-modals.ts';
 import type { CardTarget, FormResult, ModerationView } from '../blocks/moderation-modals.ts';
 import type { SlackFeature, SlackServices, StaffContext } from '../context.ts';
-
-/**
- * States of an idea another can be merged into: the engine's `mergeIdea` accepts these (a
- * rejected, withdrawn or merged idea cannot absorb a duplicate).
- */
-export const MERGE_TARGET_STATES: readonly IdeaState[] = ['submitted', 'resubmitted', 'eligible', 'changes_requested'];
 
 /** The buttons that lead to a decision: a modal for them is only opened on the card's current version. */
 const DECISION_MODALS: ReadonlySet<ModerationView> = new Set(['changes', 'reject', 'merge']);

@@ -1,0 +1,274 @@
+/**
+ * Moderation actions handled per second through the committee's Bolt app, next to a bare
+ * Bolt app acknowledging the same signed requests in the same run; and the acknowledgement
+ * latency at an offered 50 actions/s.
+ *
+ *   npm run bench -- slack-actions
+ *
+ * What runs: `createCommitteeApp` with every feature, over the engine on the embedded SQLite
+ * store, mounted at `/slack/events` on the service's own HTTP server (`startHttpServer`), and
+ * talking to the strict Slack Web API stand-in of test/support/slack in a worker thread
+ * (bench/support/slack-stand-in-worker.ts), so its Block Kit validation runs apart. The
+ * action is a moderator pressing *Eligible* on an idea's card: Bolt checks the signature, the
+ * app handles the request once (ProcessedUpdates), checks staff, acks, records the decision
+ * (`moderateIdea`: the idea, its audit entry and the author's notice in one transaction) and
+ * updates the card in place (`chat.update`). Each request names a different idea, each card a
+ * real message in the stand-in's channel.
+ *
+ * The bare app: `new App` with an `HTTPReceiver` on the same kind of server and one action
+ * listener that only acks — what Bolt itself costs.
+ *
+ * - throughput: closed loop, IN_FLIGHT requests at a time, for WINDOW_MS after a ramp. For
+ *   the committee app, `value` counts decisions **recorded** in the store inside the window
+ *   (read from the store at its ends, so work left after the ack counts only once done); for
+ *   the bare app, acknowledgements. `ratio` = value / baseline.
+ * - latency: open loop, one request every 20 ms (50/s) for LATENCY_MS, from sending the
+ *   request to Bolt's HTTP answer (the ack Slack waits for); p50 and p99.
+ * Target: ratio ≥ 0.5 and p99 < 500 ms. Progress on stderr; ONE JSON line on stdout; exit 1
+ * when `pass` is false or the stand-in saw a call Slack would refuse.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { pino } from 'pino';
+import { createCommitteeApp, SLACK_EVENTS_PATH } from '../adapters/slack/committee-app.ts';
+import { cardValueOf, CARD_ACTIONS } from '../adapters/slack/actions.ts';
+import { openSqliteStores, sqliteFileFor } from '../adapters/sqlite/index.ts';
+import { CryptoIds } from '../adapters/system/index.ts';
+import { createEngine } from '../core/engine/campaign-engine.ts';
+import { VoterKeys } from '../core/ballots/voter-keys.ts';
+import type { Stores } from '../core/ports/stores.ts';
+import { startHttpServer } from '../bot/service/http-server.ts';
+import type { RunningServer } from '../bot/service/http-server.ts';
+import { interactionBody, slackSignatureHeaders } from '../test/support/slack/slack-signing.ts';
+import { BENCH_T0, benchCampaign, benchResident } from './support/voting-campaign.ts';
+import { SlackStandInThread } from './support/slack-stand-in-thread.ts';
+
+const TOKEN = 'xoxb-1-bench-token';
+const SECRET = 'bench0123456789abcdef0123456789ab';
+const CHANNEL = 'C1';
+const MODERATOR = 'U-MOD1';
+const IN_FLIGHT = Number(process.env['BENCH_IN_FLIGHT'] ?? 32);
+const RAMP_MS = 1000;
+const WINDOW_MS = Number(process.env['BENCH_WINDOW_MS'] ?? 8000);
+const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 10_000);
+const LATENCY_EVERY_MS = 20;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 500;
+/** Ideas (and cards) prepared: more than the committee app can decide in the whole run. */
+const IDEAS = Number(process.env['BENCH_IDEAS'] ?? 6000);
+
+const log = (s: string): void => void process.stderr.write(`[slack-actions] ${s}\n`);
+const silent = pino({ level: process.env['BENCH_LOG'] ?? 'silent' }, pino.destination(2));
+
+interface Card {
+  readonly ideaId: string;
+  readonly version: number;
+  readonly ts: string;
+}
+
+/** The signed raw body of a press on *Eligible* on `card`. */
+function press(card: Card): { body: string; headers: Record<string, string> } {
+  const body = interactionBody({
+    type: 'block_actions',
+    team: { id: 'T0PNYX', domain: 'bench' },
+    user: { id: MODERATOR, username: 'mod', name: 'mod', team_id: 'T0PNYX' },
+    api_app_id: 'A0PNYX',
+    token: 'deprecated',
+    trigger_id: `${Date.now()}.${randomBytes(6).toString('hex')}`,
+    container: { type: 'message', channel_id: CHANNEL, message_ts: card.ts, is_ephemeral: false },
+    channel: { id: CHANNEL, name: 'committee' },
+    message: { type: 'message', ts: card.ts, text: 'card' },
+    actions: [{ type: 'button', action_id: CARD_ACTIONS.eligible, block_id: 'moderation', value: cardValueOf(card.ideaId, card.version), action_ts: String(Date.now() / 1000) }],
+  });
+  return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(SECRET, body) } };
+}
+
+async function send(url: string, card: Card): Promise<number> {
+  const { body, headers } = press(card);
+  const t0 = performance.now();
+  const res = await fetch(url, { method: 'POST', headers, body });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${url}`);
+  return performance.now() - t0;
+}
+
+/** Closed loop over `cards` for the window; returns requests answered inside it. */
+async function closedLoop(url: string, cards: Card[], windowMs: number): Promise<{ answered: number; startedAt: number; endedAt: number }> {
+  let answered = 0;
+  let startedAt = 0;
+  let endedAt = 0;
+  const t0 = performance.now();
+  const rampEnd = t0 + RAMP_MS;
+  const end = rampEnd + windowMs;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const now = performance.now();
+      if (now >= end) return;
+      const card = cards.shift();
+      if (card === undefined) throw new Error('ran out of cards: raise BENCH_IDEAS');
+      await send(url, card);
+      const done = performance.now();
+      if (done >= rampEnd && done < end) answered++;
+    }
+  };
+  const windowStart = new Promise<void>((resolve) => setTimeout(() => {
+    startedAt = Date.now();
+    resolve();
+  }, RAMP_MS));
+  const windowEnd = new Promise<void>((resolve) => setTimeout(() => {
+    endedAt = Date.now();
+    resolve();
+  }, RAMP_MS + windowMs));
+  await Promise.all([...Array.from({ length: IN_FLIGHT }, worker), windowStart, windowEnd]);
+  return { answered, startedAt, endedAt };
+}
+
+/** Open loop at 50/s; returns the acknowledgement latencies. */
+async function openLoop(url: string, cards: Card[], durationMs: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; ; i++) {
+    const due = t0 + i * LATENCY_EVERY_MS;
+    if (due - t0 >= durationMs) break;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const card = cards.shift();
+    if (card === undefined) throw new Error('ran out of cards: raise BENCH_IDEAS');
+    pending.push(send(url, card).then((ms) => void latencies.push(ms)));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Submits IDEAS ideas (one author each) and posts a card message for each. */
+async function prepare(stores: Stores, slack: SlackStandInThread): Promise<{ cards: Card[]; engine: ReturnType<typeof createEngine> }> {
+  const campaign = { ...benchCampaign(), staff: [{ slackUserId: 'U-ADMIN', name: 'Admin', role: 'admin' as const }, { slackUserId: MODERATOR, name: 'Mod', role: 'moderator' as const }] };
+  const clock = { now: () => BENCH_T0 + 1000 };
+  const engine = createEngine({ campaign, stores, clock, ids: new CryptoIds(), keys: new VoterKeys('bench-secret-0123456789') });
+  const authors = Array.from({ length: IDEAS }, (_, i) => benchResident(i, clock.now()));
+  for (let i = 0; i < authors.length; i += 200) await Promise.all(authors.slice(i, i + 200).map((r) => stores.residents.save(r, null, {})));
+  const ideas = [];
+  for (let i = 0; i < IDEAS; i++) {
+    const r = await engine.submitIdea(authors[i]!.id, { title: `Idée numéro ${i + 1}`, description: `Une description assez longue pour l'idée ${i + 1}, avec des détails.`, category: 'c', area: null, cost: 500_000, photo: null, location: null });
+    if (!r.ok) throw new Error(`submitIdea refused: ${r.code}`);
+    ideas.push(r.value);
+  }
+  const ts = await slack.post(CHANNEL, ideas.map((i) => `Idée #${i.number}`));
+  return { cards: ideas.map((idea, k) => ({ ideaId: idea.id, version: idea.version, ts: ts[k]! })), engine };
+}
+
+async function decided(stores: Stores): Promise<number> {
+  return (await stores.ideas.countByState()).eligible ?? 0;
+}
+
+async function main(): Promise<void> {
+  const startedAll = Date.now();
+  const slack = await SlackStandInThread.start(TOKEN, [CHANNEL], ['U-ADMIN', MODERATOR]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pnyx-bench-slack-'));
+  const servers: RunningServer[] = [];
+  try {
+    const stores = openSqliteStores({ file: sqliteFileFor(dir, 'bench') });
+    log(`preparing ${IDEAS} ideas and their cards`);
+    const { cards, engine } = await prepare(stores, slack);
+
+    // The committee app.
+    const committee = createCommitteeApp({ engine, stores, token: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl, clock: { now: () => BENCH_T0 + 2000 }, logger: silent, retries: 0 });
+    await committee.init();
+    const appServer = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silent, routes: [{ path: SLACK_EVENTS_PATH, methods: { POST: committee.requestListener! } }] });
+    servers.push(appServer);
+    const appUrl = `http://127.0.0.1:${appServer.port}${SLACK_EVENTS_PATH}`;
+
+    // The bare app: Bolt acknowledging, nothing else.
+    const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: SLACK_EVENTS_PATH });
+    const bare = new App({ token: TOKEN, receiver, deferInitialization: true, clientOptions: { slackApiUrl: slack.apiUrl } });
+    bare.action(/.*/, async ({ ack }) => ack());
+    await bare.init();
+    const bareServer = await startHttpServer({ port: 0, host: '127.0.0.1', logger: silent, routes: [{ path: SLACK_EVENTS_PATH, methods: { POST: receiver.requestListener } }] });
+    servers.push(bareServer);
+    const bareUrl = `http://127.0.0.1:${bareServer.port}${SLACK_EVENTS_PATH}`;
+
+    // The bare app never reads the cards: it gets its own copies of the same requests.
+    const bareCards = cards.map((c) => ({ ...c }));
+
+    log('throughput: bare Bolt app');
+    const bareRun = await closedLoop(bareUrl, bareCards, WINDOW_MS);
+    const baseline = bareRun.answered / (WINDOW_MS / 1000);
+
+    log('throughput: committee app');
+    const before = { at: 0, n: 0 };
+    const m0 = performance.eventLoopUtilization();
+    const s0 = slack.elu();
+    // Decisions recorded inside the window: counted at the window's two ends.
+    const run = closedLoop(appUrl, cards, WINDOW_MS);
+    await new Promise((r) => setTimeout(r, RAMP_MS));
+    before.n = await decided(stores);
+    before.at = performance.now();
+    await new Promise((r) => setTimeout(r, WINDOW_MS));
+    const afterN = await decided(stores);
+    const windowS = (performance.now() - before.at) / 1000;
+    const appRun = await run;
+    const mainElu = performance.eventLoopUtilization(m0).utilization;
+    const standInElu = slack.elu(s0).utilization;
+    const value = (afterN - before.n) / windowS;
+    const acked = appRun.answered / (WINDOW_MS / 1000);
+
+    // Let the work after the last acks finish before measuring latency.
+    await new Promise((r) => setTimeout(r, 1000));
+    log('latency at 50 actions/s: committee app');
+    const latencies = await openLoop(appUrl, cards, LATENCY_MS);
+    await new Promise((r) => setTimeout(r, 1000));
+    const stats = await slack.stats();
+    const edited = await slack.edited(CHANNEL);
+    const totalDecided = await decided(stores);
+    const ratio = value / baseline;
+    const p50 = pct(latencies, 50);
+    const p99 = pct(latencies, 99);
+    const pass = ratio >= TARGET_RATIO && p99 < TARGET_P99_MS && stats.violations === 0 && edited >= Math.min(totalDecided, 1);
+    if (stats.violations > 0) log(`stand-in violations: ${stats.firstViolations.join(' | ')}`);
+    await stores.close();
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'slack-actions',
+        value: r1(value),
+        unit: 'moderation actions/s',
+        baseline: r1(baseline),
+        ratio: Math.round(ratio * 1000) / 1000,
+        target: TARGET_RATIO,
+        pass,
+        store: 'sqlite',
+        ackedPerSecond: r1(acked),
+        p50: r1(p50),
+        p99: r1(p99),
+        p99Target: TARGET_P99_MS,
+        latencyRequests: latencies.length,
+        decided: totalDecided,
+        cardsUpdated: edited,
+        webApiCalls: stats.byMethod,
+        violations: stats.violations,
+        mainElu: Math.round(mainElu * 100) / 100,
+        standInElu: Math.round(standInElu * 100) / 100,
+        inFlight: IN_FLIGHT,
+        windowMs: WINDOW_MS,
+        seconds: Math.round((Date.now() - startedAll) / 1000),
+      })}\n`,
+    );
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    for (const s of servers) await s.close(100);
+    await slack.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,74 @@
+/**
+ * The committee's Slack app inside the service (SLACK_BOT_TOKEN set): the Bolt app on the
+ * campaign's engine, its transport — `/slack/events` on the service's HTTP server, or Socket
+ * Mode when SLACK_APP_TOKEN is set — and, under the `slack-dispatch` lease, the sender of the
+ * committee's outbox messages (cards, question threads, notices, alerts) with the broadcast
+ * progress messages it keeps up to date. `prepare` checks the token (`auth.test`) before
+ * anything listens.
+ */
+import type { Logger } from 'pino';
+import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { Stores } from '../../core/ports/stores.ts';
+import type { Environment } from '../../config/index.ts';
+import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
+import type { Lease } from '../../adapters/scheduling/index.ts';
+import { SLACK_EVENTS_PATH, createCommitteeApp } from '../../adapters/slack/index.ts';
+import type { CampaignExporter, PhotoSource } from '../../adapters/slack/index.ts';
+import { exportFiles } from '../commands/export.ts';
+import type { Route } from './http-server.ts';
+
+/** Options of {@link prepareSlack}. */
+export interface SlackServiceOptions {
+  /** SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL and SLACK_APP_TOKEN are read. */
+  readonly env: Environment;
+  readonly engine: CampaignEngine;
+  readonly stores: Stores;
+  readonly lease: (name: string) => Lease;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Residents' photos for the cards (through the Telegram bot); null without a bot. */
+  readonly photos: PhotoSource | null;
+}
+
+/** The prepared app: its routes to mount, then `run` once the server listens. */
+export interface SlackService {
+  readonly mode: 'http' | 'socket';
+  readonly routes: readonly Route[];
+  /** Runs the transport (Socket Mode) and the committee sender until `signal` aborts. */
+  run(signal: AbortSignal): Promise<void>;
+}
+
+/** Why the app could not be prepared, for the operator (never holding a token). */
+export interface SlackRefusal {
+  readonly ok: false;
+  readonly message: string;
+}
+
+/** Builds the app and checks the token with `auth.test`. */
+export async function prepareSlack(options: SlackServiceOptions): Promise<{ readonly ok: true; readonly service: SlackService } | SlackRefusal> {
+  const { env, engine, stores, clock, logger } = options;
+  const token = env.slackBotToken;
+  const signingSecret = env.slackSigningSecret;
+  if (token === undefined || signingSecret === undefined) throw new Error('prepareSlack: no SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET (loadEnvironment requires both)');
+  const log = logger.child({ module: 'slack-service' });
+  // The same files as `pnyx export`, built from the live stores.
+  const exporter: CampaignExporter = async () => (await exportFiles(engine.campaign, stores, engine)).files.map(([filename, content]) => ({ filename, title: filename, content }));
+  const committee = createCommitteeApp({ engine, stores, token, signingSecret, apiUrl: env.slackApiUrl, clock, logger, exporter, photos: options.photos });
+  try {
+    await committee.init();
+  } catch (e) {
+    const code = (e as { data?: { error?: string } }).data?.error;
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') return { ok: false, message: 'Slack refused SLACK_BOT_TOKEN (auth.test): check the bot token of the committee app' };
+    return { ok: false, message: `cannot reach the Slack Web API at ${env.slackApiUrl} (auth.test: ${(e as Error).message})` };
+  }
+  log.info('Slack committee app ready');
+  const listener = committee.requestListener;
+  const routes: Route[] = listener === null ? [] : [{ path: SLACK_EVENTS_PATH, methods: { POST: listener } }];
+
+  const run = async (signal: AbortSignal): Promise<void> => {
+    void options.lease(LEASE_NAMES.scheduler);
+    if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  };
+  return { ok: true, service: { mode: 'http', routes, run } };
+}
