@@ -7,8 +7,24 @@
 import type { ClaimedMessage, DeliveryResult } from '../../../core/ports/outbox.ts';
 import type { SlackServices } from '../context.ts';
 
-/** Delivers one claimed message; throws a Web API error to have it retried (the sender classifies it). */
+/**
+ * Delivers one claimed message. Throws a Web API error to have it classified by the sender
+ * (rate limit → later, permanent → given up, network → retried), or {@link UndeliverableNotice}
+ * when the message can never be delivered (what it is about is gone).
+ */
 export type NoticeHandler = (services: SlackServices, message: ClaimedMessage) => Promise<DeliveryResult>;
 
 /** Handlers by outbox template. */
 export type NoticeHandlers = Readonly<Record<string, NoticeHandler>>;
+
+/**
+ * Thrown by a handler for a message that can never be delivered (its idea is unknown, no staff
+ * is configured): the sender gives it up with `reason`, which must be a fixed text of a known
+ * kind — never resident text nor a platform's message.
+ */
+export class UndeliverableNotice extends Error {
+  override readonly name = 'UndeliverableNotice';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}

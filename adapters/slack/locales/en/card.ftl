@@ -1,15 +1,41 @@
 # The moderation card (blocks/card.ts). Slack mrkdwn; resident text arrives escaped.
-card-text = Idea #{ $idea }: { $title }
+card-text = Idea #{ $idea }: { $title } ({ $state })
 card-category = Category
 card-area = Area
 card-whole-town = Whole town
 card-cost = Estimated cost
 card-cost-unknown = To estimate
+card-cost-by-staff = _estimated by the committee_
 card-state = State
 card-photo-alt = Photo of idea #{ $idea }
-card-author = Author { $author } · { $supports } supports · waiting { $age }
+card-photo-pending = :camera: The author attached a photo; it is being added to this card.
+card-photo-thread = :camera: The author's photo is in this card's thread.
+card-photo-unavailable = :camera: The author attached a photo, but it could not be shown here.
+card-author = Author { $author } · { $supports ->
+    [one] 1 support
+   *[other] { $supports } supports
+  }
 card-author-erased = (erased)
-card-decided = { $outcome } by { $by }, { $at }
+card-assisted = submitted with the help of ambassador { $ambassador }
+card-waiting = waiting { $age }
+card-rewrite-pending = A rewrite proposed by { $by } on { $at } is waiting for the author's answer.
+card-decided = *{ $outcome }* by { $by }, { $at }
+card-decided-criterion = Reason: { $criterion }
+card-decided-merged = Duplicate of #{ $idea } { $title }
+card-decided-comment = Comment: { $comment }
+card-withdrawn = Withdrawn by the author, { $at }
+card-diff-heading = *Resubmitted on { $at }: what changed since the previous version*
+card-diff-title = • *Title*: { $before } → { $after }
+card-diff-description = • *Description* rewritten. Before: “{ $before }”
+card-diff-category = • *Category*: { $before } → { $after }
+card-diff-area = • *Area*: { $before } → { $after }
+card-diff-cost = • *Cost*: { $before } → { $after }
+card-diff-photo-changed = • *Photo*: a new photo
+card-diff-photo-removed = • *Photo*: removed
+card-diff-none = • nothing changed
+card-superseded = This card is out of date: the author resubmitted the idea on { $at }. It is reviewed on a new card.
+card-superseded-link = Open the new card
+card-superseded-text = Idea #{ $idea }: { $title } (resubmitted, see the new card)
 card-button-eligible = Eligible
 card-button-changes = Request changes
 card-button-reject = Reject

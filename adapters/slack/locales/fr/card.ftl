@@ -1,15 +1,41 @@
 # La fiche de modération (blocks/card.ts). Slack mrkdwn ; le texte des habitants arrive échappé.
-card-text = Idée n° { $idea } : { $title }
+card-text = Idée n° { $idea } : { $title } ({ $state })
 card-category = Catégorie
 card-area = Quartier
 card-whole-town = Toute la commune
 card-cost = Coût estimé
 card-cost-unknown = À estimer
+card-cost-by-staff = _estimé par le comité_
 card-state = État
 card-photo-alt = Photo de l'idée n° { $idea }
-card-author = Auteur { $author } · { $supports } soutiens · en attente depuis { $age }
+card-photo-pending = :camera: L'auteur a joint une photo ; elle est en cours d'ajout à cette fiche.
+card-photo-thread = :camera: La photo de l'auteur se trouve dans le fil de cette fiche.
+card-photo-unavailable = :camera: L'auteur a joint une photo, mais elle n'a pas pu être affichée ici.
+card-author = Auteur { $author } · { $supports ->
+    [one] 1 soutien
+   *[other] { $supports } soutiens
+  }
 card-author-erased = (effacé)
-card-decided = { $outcome } par { $by }, { $at }
+card-assisted = déposée avec l'aide de l'ambassadeur { $ambassador }
+card-waiting = en attente depuis { $age }
+card-rewrite-pending = Une réécriture proposée par { $by } le { $at } attend la réponse de l'auteur.
+card-decided = *{ $outcome }* par { $by }, { $at }
+card-decided-criterion = Motif : { $criterion }
+card-decided-merged = Doublon de l'idée n° { $idea } { $title }
+card-decided-comment = Commentaire : { $comment }
+card-withdrawn = Retirée par l'auteur, { $at }
+card-diff-heading = *Redéposée le { $at } : ce qui a changé depuis la version précédente*
+card-diff-title = • *Titre* : { $before } → { $after }
+card-diff-description = • *Description* réécrite. Avant : « { $before } »
+card-diff-category = • *Catégorie* : { $before } → { $after }
+card-diff-area = • *Quartier* : { $before } → { $after }
+card-diff-cost = • *Coût* : { $before } → { $after }
+card-diff-photo-changed = • *Photo* : une nouvelle photo
+card-diff-photo-removed = • *Photo* : retirée
+card-diff-none = • rien n'a changé
+card-superseded = Cette fiche n'est plus à jour : l'auteur a redéposé l'idée le { $at }. Elle est examinée sur une nouvelle fiche.
+card-superseded-link = Ouvrir la nouvelle fiche
+card-superseded-text = Idée n° { $idea } : { $title } (redéposée, voir la nouvelle fiche)
 card-button-eligible = Recevable
 card-button-changes = Demander des modifications
 card-button-reject = Refuser

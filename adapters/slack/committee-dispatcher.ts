@@ -1,0 +1,287 @@
+/**
+ * The in-process sender of the outbox messages addressed to the committee (moderation cards,
+ * question threads, phase notices, alerts), the Slack counterpart of the Telegram
+ * `ResidentDispatcher`. One message at a time: claim, find the handler of its template
+ * (`COMMITTEE_NOTICES`), deliver, settle with the claim's token — so a crash re-posts at most
+ * the message in flight (the outbox's guarantee). A delivered message is acked with the
+ * handler's `DeliveryResult`, so the Slack message it created (a card's channel + ts) is
+ * stored in the same atomic step as the ack.
+ *
+ * Answers, classified:
+ * - rate limited (`ErrorCode.RateLimitedError`; the client rejects rate-limited calls rather
+ *   than waiting) → `retry` after Slack's `Retry-After`;
+ * - permanent platform errors (`channel_not_found`, `not_in_channel`, `invalid_auth`,
+ *   `account_inactive`, `invalid_blocks`…) → `fail` with `slack <error>` for a known error,
+ *   `slack platform error` otherwise (the error is a code, but only known ones are kept:
+ *   nothing Slack says reaches the outbox verbatim);
+ * - Slack's own transient errors, HTTP 5xx, network errors and our own failures → `retry`
+ *   with exponential backoff;
+ * - a template without a handler, or a handler's `UndeliverableNotice` → `fail`.
+ *
+ * Failed deliveries reach the committee: `alertFailures()` posts an alert to the committee
+ * channel when the outbox's failed count grew since the last alert — at most one alert per
+ * `alertIntervalMs`. The sender calls it after giving up a committee message and, in `run`,
+ * every `alertCheckMs` (the residents' dispatcher gives up on its own messages elsewhere; the
+ * count covers them). What was last alerted is kept in memory: a message reference holds no
+ * count, and the cost of forgetting is one more alert after a restart or a change of leader,
+ * stating the standing total — nothing false, and no spam.
+ *
+ * It claims only messages addressed to the committee (`claim`'s recipient filter): the
+ * residents' and the digest recipients' messages keep their attempt counters for their senders.
+ */
+import { ErrorCode } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult } from '../../core/ports/outbox.ts';
+import type { SlackServices } from './context.ts';
+import { renderFailedDeliveries } from './blocks/notice-delivery.ts';
+import { COMMITTEE_NOTICES } from './notices/index.ts';
+import { postNotice } from './notices/card-notices.ts';
+import type { NoticeHandlers } from './notices/index.ts';
+import { UndeliverableNotice } from './notices/notice-handler.ts';
+
+/** Options of {@link CommitteeDispatcher}. */
+export interface CommitteeDispatcherOptions {
+  /** The committee app's services (client, stores, engine, texts, clock, logger). */
+  readonly services: SlackServices;
+  /** Handlers by template. Default `COMMITTEE_NOTICES`. */
+  readonly handlers?: NoticeHandlers;
+  /** Messages claimed per round. Default 5. */
+  readonly batch?: number;
+  /** How long a claim holds a message (ms). Default 60,000. */
+  readonly claimLeaseMs?: number;
+  /** Wait when nothing is due (ms). Default 500. */
+  readonly idleMs?: number;
+  /** First retry delay after a transient failure (ms), doubled per attempt up to `maxBackoffMs`. Default 2,000. */
+  readonly backoffMs?: number;
+  /** Default 600,000 (10 minutes). */
+  readonly maxBackoffMs?: number;
+  /** At most one failed-deliveries alert per this many ms. Default 900,000 (15 minutes). */
+  readonly alertIntervalMs?: number;
+  /** How often `run` checks the failed count (ms). Default 60,000. */
+  readonly alertCheckMs?: number;
+}
+
+/** The sender's claims: the committee's messages only. */
+const COMMITTEE_ONLY: ClaimFilter = { recipientKinds: ['committee'] };
+
+/** Slack errors that no retry will cure; kept as `slack <error>`. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'no_permission',
+  'restricted_action',
+  'ekm_access_denied',
+  'team_access_not_granted',
+  'invalid_blocks',
+  'invalid_arguments',
+  'invalid_form_data',
+  'msg_too_long',
+  'no_text',
+  'message_not_found',
+  'cant_update_message',
+  'thread_not_found',
+  'file_not_found',
+  'not_implemented_by_stand_in',
+]);
+
+/** Slack's own transient errors: retried. */
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'rate_limited']);
+
+/** What to do with a message whose delivery threw. */
+export type SlackFailure =
+  | { readonly action: 'retry_after'; readonly ms: number; readonly reason: string }
+  | { readonly action: 'retry'; readonly reason: string }
+  | { readonly action: 'fail'; readonly reason: string };
+
+/** Classifies a delivery's failure (see the module comment). */
+export function classifySlackFailure(e: unknown): SlackFailure {
+  if (e instanceof UndeliverableNotice) return { action: 'fail', reason: e.reason };
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (code === ErrorCode.RateLimitedError) {
+    const seconds = Number((e as { retryAfter?: unknown }).retryAfter);
+    return { action: 'retry_after', ms: (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000, reason: 'slack 429: rate limited' };
+  }
+  if (code === ErrorCode.PlatformError) {
+    const error = (e as { data?: { error?: unknown } }).data?.error;
+    const known = typeof error === 'string' ? error : '';
+    if (TRANSIENT.has(known)) return { action: 'retry', reason: `slack ${known}` };
+    return { action: 'fail', reason: PERMANENT.has(known) ? `slack ${known}` : 'slack platform error' };
+  }
+  if (code === ErrorCode.HTTPError) {
+    const status = Number((e as { statusCode?: unknown }).statusCode);
+    if (status >= 500 || !Number.isFinite(status)) return { action: 'retry', reason: `slack http ${Number.isFinite(status) ? status : 'error'}` };
+    return { action: 'fail', reason: `slack http ${status}` };
+  }
+  if (code === ErrorCode.RequestError) return { action: 'retry', reason: 'network error' };
+  return { action: 'retry', reason: 'send failed' };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function errFields(e: unknown): { err: { name: string; message: string } } {
+  return { err: { name: (e as Error)?.name ?? 'Error', message: (e as Error)?.message ?? String(e) } };
+}
+
+/** Sends the committee's outbox messages; see the module comment. */
+export class CommitteeDispatcher {
+  readonly #o: CommitteeDispatcherOptions;
+  readonly #s: SlackServices;
+  readonly #handlers: NoticeHandlers;
+  readonly #log: Logger;
+  /** The failed count of the last alert (null: none yet) and the instant of the last alert or attempt; null before any. */
+  #alerted: { count: number | null; at: number } | null = null;
+
+  constructor(options: CommitteeDispatcherOptions) {
+    this.#o = options;
+    this.#s = options.services;
+    this.#handlers = options.handlers ?? COMMITTEE_NOTICES;
+    this.#log = options.services.logger.child({ module: 'committee-dispatcher' });
+  }
+
+  /**
+   * Sends until `leadership` aborts (the lease is lost or the service stops); resolves once the
+   * message in hand is settled. Checks the failed count every `alertCheckMs` meanwhile.
+   */
+  async run(leadership: AbortSignal): Promise<void> {
+    const { clock } = this.#s;
+    this.#log.info('sending the committee’s messages');
+    let checked = Number.NEGATIVE_INFINITY;
+    while (!leadership.aborted) {
+      let sent: number;
+      try {
+        sent = await this.drainOnce(leadership);
+        if (clock.now() - checked >= (this.#o.alertCheckMs ?? 60_000)) {
+          checked = clock.now();
+          await this.alertFailures();
+        }
+      } catch (e) {
+        // The store failed (claim, settle or counts): wait and try again; claims run out on their own.
+        this.#log.error(errFields(e), 'committee outbox round failed');
+        await sleep(this.#o.backoffMs ?? 2_000, leadership);
+        continue;
+      }
+      if (sent === 0) await sleep(this.#o.idleMs ?? 500, leadership);
+    }
+    this.#log.info('stopped sending the committee’s messages');
+  }
+
+  /**
+   * One round: claims a batch of the committee's messages and settles each. Returns how many
+   * it handled (0: nothing due for the committee).
+   */
+  async drainOnce(signal: AbortSignal = new AbortController().signal): Promise<number> {
+    const { outbox } = this.#s.stores;
+    const { clock } = this.#s;
+    const leaseMs = this.#o.claimLeaseMs ?? 60_000;
+    const claimedAt = clock.now();
+    const batch = await outbox.claim(claimedAt, this.#o.batch ?? 5, leaseMs, COMMITTEE_ONLY);
+    let handled = 0;
+    for (const m of batch) {
+      if (signal.aborted) {
+        // Claimed but not sent: hand it back now rather than after the lease.
+        await outbox.retry(m.seq, m.token, clock.now(), 'not sent yet: the sender stopped');
+        continue;
+      }
+      // A slow batch (uploads) must not let the claims of the rest run out.
+      if (clock.now() - claimedAt > leaseMs / 2 && (await outbox.extend(m.seq, m.token, clock.now(), leaseMs)) === 'lost') continue;
+      await this.#deliver(m);
+      handled += 1;
+    }
+    return handled;
+  }
+
+  async #deliver(m: ClaimedMessage): Promise<void> {
+    const { outbox } = this.#s.stores;
+    const { clock } = this.#s;
+    const log = this.#log.child({ seq: m.seq, template: m.template });
+    const handler = this.#handlers[m.template];
+    if (handler === undefined) {
+      await this.#giveUp(m, 'no_handler', log);
+      return;
+    }
+    let result: DeliveryResult;
+    try {
+      result = await handler(this.#s, m);
+    } catch (e) {
+      const failure = classifySlackFailure(e);
+      switch (failure.action) {
+        case 'retry_after':
+          await outbox.retry(m.seq, m.token, clock.now() + failure.ms, failure.reason);
+          log.info({ retryAfterMs: failure.ms }, 'Slack asked to wait: retrying later');
+          return;
+        case 'retry':
+          log.warn({ reason: failure.reason, ...errFields(e) }, 'delivery failed: retrying later');
+          await outbox.retry(m.seq, m.token, clock.now() + this.#backoff(m.attempts), failure.reason);
+          return;
+        case 'fail':
+          await this.#giveUp(m, failure.reason, log);
+          return;
+      }
+    }
+    if ((await outbox.ack(m.seq, m.token, result)) === 'lost') log.warn('delivered, but the claim was lost meanwhile (it may be delivered again)');
+  }
+
+  async #giveUp(m: ClaimedMessage, reason: string, log: Logger): Promise<void> {
+    if ((await this.#s.stores.outbox.fail(m.seq, m.token, reason)) === 'lost') return;
+    log.warn({ reason }, 'committee message given up');
+    try {
+      await this.alertFailures({ template: m.template, reason });
+    } catch (e) {
+      this.#log.warn(errFields(e), 'could not check the failed deliveries');
+    }
+  }
+
+  /**
+   * Posts an alert to the committee channel when the outbox's failed count grew since the last
+   * alert, at most once per `alertIntervalMs`; `latest` names the committee message just given
+   * up, if any. Returns whether an alert was posted. Safe to call often (one O(1) count read).
+   */
+  async alertFailures(latest: { readonly template: string; readonly reason: string } | null = null): Promise<boolean> {
+    const { clock, campaign } = this.#s;
+    const failed = (await this.#s.stores.outbox.counts()).failed;
+    const last = this.#alerted;
+    const baseline = last?.count ?? null;
+    if (baseline !== null && failed <= baseline) {
+      // Erasures remove failed messages too: follow the count down, so growth is measured from it.
+      if (failed < baseline) this.#alerted = { count: failed, at: last!.at };
+      return false;
+    }
+    if (failed === 0) return false;
+    const now = clock.now();
+    if (last !== null && now - last.at < (this.#o.alertIntervalMs ?? 900_000)) return false;
+    try {
+      await postNotice(this.#s, campaign.slack.committee, renderFailedDeliveries(this.#s, { total: failed, added: baseline === null ? null : failed - baseline, latest }));
+    } catch (e) {
+      // Not alerted: the baseline stays; try again after the interval, not at every check.
+      this.#alerted = { count: baseline, at: now };
+      this.#log.warn({ reason: classifySlackFailure(e).reason }, 'could not post the failed-deliveries alert');
+      return false;
+    }
+    this.#alerted = { count: failed, at: now };
+    this.#log.info({ failed }, 'failed deliveries alerted');
+    return true;
+  }
+
+  #backoff(attempts: number): number {
+    const base = this.#o.backoffMs ?? 2_000;
+    return Math.min(base * 2 ** Math.max(0, attempts - 1), this.#o.maxBackoffMs ?? 600_000);
+  }
+}
