@@ -13,7 +13,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
-import { SLACK_EVENTS_PATH, createCommitteeApp } from '../../adapters/slack/index.ts';
+import { CommitteeDispatcher, SLACK_EVENTS_PATH, createCommitteeApp } from '../../adapters/slack/index.ts';
 import type { CampaignExporter, PhotoSource } from '../../adapters/slack/index.ts';
 import { exportFiles } from '../commands/export.ts';
 import type { Route } from './http-server.ts';
@@ -66,9 +66,16 @@ export async function prepareSlack(options: SlackServiceOptions): Promise<{ read
   const listener = committee.requestListener;
   const routes: Route[] = listener === null ? [] : [{ path: SLACK_EVENTS_PATH, methods: { POST: listener } }];
 
+  const dispatcher = new CommitteeDispatcher({ services: committee.services });
+
   const run = async (signal: AbortSignal): Promise<void> => {
-    void options.lease(LEASE_NAMES.scheduler);
-    if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    // One sender for all instances: cards are posted once, progress messages edited by one.
+    const dispatching = options.lease(LEASE_NAMES.slackDispatch).runWhileLeader((leadership) => dispatcher.run(leadership), signal);
+    try {
+      if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    } finally {
+      await dispatching.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'committee sender failed'));
+    }
   };
   return { ok: true, service: { mode: 'http', routes, run } };
 }

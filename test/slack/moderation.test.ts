@@ -163,7 +163,10 @@ describe('moderation from the card', () => {
 
   it('keeps the card’s photo when it redraws the card', async () => {
     const h = await started();
-    const idea = await submitted(h);
+    const author = await h.h.register(tg++);
+    const sent = await h.h.engine.submitIdea(author, { title: 'Un banc avec photo', description: 'A description long enough for a bench, with details.', category: 'mobility', area: null, cost: 500_000, photo: 'AgACphoto-of-the-bench', location: null });
+    if (!sent.ok) throw new Error(sent.code);
+    const idea = sent.value;
     const client = h.committee.services.client;
     const step = await client.files.getUploadURLExternal({ filename: 'photo.jpg', length: 5 });
     await fetch(step.upload_url!, { method: 'POST', body: 'bytes' });

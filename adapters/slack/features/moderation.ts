@@ -23,6 +23,7 @@ import { MERGE_TARGET_STATES } from '../../../core/ideas/idea.ts';
 import type { ModerationDecision } from '../../../core/ideas/idea-rules.ts';
 import { CARD_ACTIONS, CARD_ACTION_PATTERN, parseCardValue } from '../actions.ts';
 import { renderCard } from '../blocks/card.ts';
+import { cardExtras } from '../notices/card-notices.ts';
 import {
   FIRST_FIELD,
   MERGE_INTO_ACTION,
@@ -102,7 +103,10 @@ async function tellPrivately(s: Services, user: string, channel: string | null, 
 async function refreshCard(s: Services, user: string, target: CardTarget): Promise<void> {
   const read = await s.engine.committeeIdea(user, target.ideaId);
   if (!read.ok || read.value === null) return;
-  const content = renderCard(s, read.value, s.clock.now(), { photoFileId: target.photo });
+  // The photo as the sender stored it; else the one the clicked card showed (a card drawn before its photo ref was kept).
+  const stored = await cardExtras(s, read.value);
+  const extras = stored.photo?.kind !== 'shown' && target.photo != null ? { ...stored, photo: { kind: 'shown' as const, fileId: target.photo } } : stored;
+  const content = renderCard(s, read.value, s.clock.now(), extras);
   try {
     await s.client.chat.update({ channel: target.channel, ts: target.ts, text: content.text, blocks: content.blocks as unknown as types.KnownBlock[] });
   } catch (e) {
