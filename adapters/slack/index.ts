@@ -4,6 +4,7 @@
  */
 export { SLACK_EVENTS_PATH, SLACK_MAX_BODY_BYTES, boltLogger, createCommitteeApp, requestKey, requestUser } from './committee-app.ts';
 export type { CommitteeApp, CommitteeAppOptions } from './committee-app.ts';
+export { createSocketModeReceiver, type SocketModeReceiver, type SocketModeReceiverOptions } from './socket-mode.ts';
 export type { CampaignExporter, CommitteeStores, CsvFile, PhotoSource, SlackFeature, SlackServices, StaffContext } from './context.ts';
 export { SLACK_LOCALES, slackTranslator } from './i18n.ts';
 export { clip, escapeSlack, residentText } from './mrkdwn.ts';

@@ -38,6 +38,8 @@ export interface StaffQuestionView {
   readonly question: Omit<Question, 'ownerId'>;
   /** The asker's keyed pseudonym (`p_…`), the same on every question of theirs. */
   readonly resident: string;
+  /** The asker's language now (the one to answer in); null when their record is gone. */
+  readonly locale: string | null;
   readonly messages: readonly QuestionMessage[];
 }
 
@@ -279,7 +281,8 @@ export async function openQuestions(
   const items = await Promise.all(
     shown.map(async (q): Promise<StaffQuestionView> => {
       const { ownerId, ...question } = q;
-      return { question, resident: deps.keys.residentPseudonym(ownerId), messages: await deps.stores.questions.messages(q.id) };
+      const [owner, messages] = await Promise.all([deps.stores.residents.get(ownerId), deps.stores.questions.messages(q.id)]);
+      return { question, resident: deps.keys.residentPseudonym(ownerId), locale: owner?.locale ?? null, messages };
     }),
   );
   return done({

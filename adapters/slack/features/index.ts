@@ -5,5 +5,6 @@
 import type { SlackFeature } from '../context.ts';
 import { homeFeature } from './home.ts';
 import { moderationFeature } from './moderation.ts';
+import { questionsFeature } from './questions.ts';
 
-export const COMMITTEE_FEATURES: readonly SlackFeature[] = [moderationFeature, homeFeature];
+export const COMMITTEE_FEATURES: readonly SlackFeature[] = [moderationFeature, homeFeature, questionsFeature];

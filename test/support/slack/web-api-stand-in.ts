@@ -51,6 +51,11 @@ export interface SlackStandInOptions {
   readonly postPerChannelPerSecond?: number;
   /** Retry-After given with a 429, seconds. Default 1. */
   readonly retryAfterSeconds?: number;
+  /**
+   * Socket Mode: the app-level token (`xapp-…`) that `apps.connections.open` takes — and only
+   * that method — and the WebSocket URL it answers. Unset: the method is refused as not set up.
+   */
+  readonly socketMode?: { readonly appToken: string; readonly url: string };
 }
 
 class SlackError extends Error {
@@ -202,7 +207,7 @@ export class SlackStandIn {
       const spec = this.#spec(method);
       if (spec === null) throw new SlackError('unknown_method', method);
       if (auth === undefined) throw new SlackError('not_authed');
-      if (auth !== this.#options.botToken) throw new SlackError('invalid_auth');
+      if (auth !== (method === 'apps.connections.open' ? this.#options.socketMode?.appToken : this.#options.botToken)) throw new SlackError('invalid_auth');
       const known = new Set(Object.keys(spec.args.properties ?? {}));
       const unknown = Object.keys(args).filter((k) => !known.has(k));
       if (unknown.length > 0) throw new SlackError('invalid_arguments', `unknown argument(s) ${unknown.join(', ')}`);
@@ -351,6 +356,9 @@ export class SlackStandIn {
 
   async #handle(method: string, a: Json): Promise<Json> {
     switch (method) {
+      case 'apps.connections.open':
+        if (this.#options.socketMode === undefined) throw new SlackError('not_implemented_by_stand_in', 'start the stand-in with socketMode to open a Socket Mode connection');
+        return { url: this.#options.socketMode.url };
       case 'auth.test':
         return { url: 'https://pnyx-test.slack.com/', team: 'Pnyx test', user: 'pnyx', team_id: 'T0PNYX', user_id: 'U0PNYXBOT', bot_id: 'B0PNYX' };
       case 'chat.postMessage': {

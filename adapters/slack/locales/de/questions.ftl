@@ -1,0 +1,19 @@
+# Fragen der Einwohner:innen als Threads im Kanal des Komitees (blocks/question-thread.ts, features/questions.ts). Slack mrkdwn; Text der Einwohner:innen kommt maskiert an.
+questions-root-header = Frage Nr. { $question }
+questions-root-text = Frage Nr. { $question } von { $resident }: { $text }
+questions-resident = Einwohner:in
+questions-language = Sprache
+questions-language-unknown = unbekannt
+questions-asked-at = Gestellt am { $at }
+questions-photo-attached = :camera: Dieser Nachricht liegt ein Foto bei (es bleibt in Telegram).
+questions-reply-hint = Antworten Sie in diesem Thread: Jede Antwort wird in Telegram an die fragende Person weitergeleitet.
+questions-button-close = Frage schließen
+questions-closed-by-staff = Frage geschlossen von { $by } am { $at }.
+questions-closed-by-resident = Frage von der fragenden Person geschlossen am { $at }.
+questions-followup-header = *Nachtrag von { $resident }*
+questions-followup-in-root = *Nachtrag vom { $at }*
+questions-followup-text = Nachtrag von { $resident } zu Frage Nr. { $question }: { $text }
+questions-followup-reopened = Die Frage war bereits beantwortet: Sie ist wieder offen.
+questions-bad-button = Diese Schaltfläche ist ungültig. Es wurde nichts geändert.
+questions-files-not-relayed = Dateien werden nicht an Einwohner:innen weitergeleitet: Es wurde nichts gesendet. Schreiben Sie Ihre Antwort als Text.
+questions-text-relayed-not-files = Ihr Text wurde an die fragende Person weitergeleitet, die angehängte Datei nicht.

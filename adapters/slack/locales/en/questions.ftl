@@ -1,0 +1,19 @@
+# Residents' questions as threads in the committee channel (blocks/question-thread.ts, features/questions.ts). Slack mrkdwn; residents' text arrives escaped.
+questions-root-header = Question no. { $question }
+questions-root-text = Question no. { $question } from { $resident }: { $text }
+questions-resident = Resident
+questions-language = Language
+questions-language-unknown = unknown
+questions-asked-at = Asked on { $at }
+questions-photo-attached = :camera: A photo came with this message (it stays in Telegram).
+questions-reply-hint = Reply in this thread: every reply is passed on to the resident in Telegram.
+questions-button-close = Close the question
+questions-closed-by-staff = Question closed by { $by } on { $at }.
+questions-closed-by-resident = Question closed by the resident on { $at }.
+questions-followup-header = *Follow-up from { $resident }*
+questions-followup-in-root = *Follow-up of { $at }*
+questions-followup-text = Follow-up from { $resident } on question no. { $question }: { $text }
+questions-followup-reopened = The question had been answered: it is open again.
+questions-bad-button = This button is not valid. Nothing was changed.
+questions-files-not-relayed = Files are not passed on to residents: nothing was sent. Write your reply as text.
+questions-text-relayed-not-files = Your text was passed on to the resident, but not the attached file.

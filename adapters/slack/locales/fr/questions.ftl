@@ -1,0 +1,19 @@
+# Les questions des habitant·es en fils dans le canal du comité (blocks/question-thread.ts, features/questions.ts). Slack mrkdwn ; le texte des habitant·es arrive échappé.
+questions-root-header = Question n° { $question }
+questions-root-text = Question n° { $question } de { $resident } : { $text }
+questions-resident = Habitant·e
+questions-language = Langue
+questions-language-unknown = inconnue
+questions-asked-at = Posée le { $at }
+questions-photo-attached = :camera: Une photo accompagne ce message (elle reste dans Telegram).
+questions-reply-hint = Répondez dans ce fil : chaque réponse est transmise à l'habitant·e dans Telegram.
+questions-button-close = Clore la question
+questions-closed-by-staff = Question close par { $by } le { $at }.
+questions-closed-by-resident = Question close par l'habitant·e le { $at }.
+questions-followup-header = *Relance de { $resident }*
+questions-followup-in-root = *Relance du { $at }*
+questions-followup-text = Relance de { $resident } sur la question n° { $question } : { $text }
+questions-followup-reopened = La question avait reçu une réponse : elle est de nouveau ouverte.
+questions-bad-button = Ce bouton n'est pas valide. Rien n'a été modifié.
+questions-files-not-relayed = Les fichiers ne sont pas transmis aux habitant·es : rien n'a été envoyé. Écrivez votre réponse en texte.
+questions-text-relayed-not-files = Votre texte a été transmis à l'habitant·e, mais pas le fichier joint.

@@ -1,0 +1,19 @@
+# Vragen van inwoners als threads in het kanaal van het comité (blocks/question-thread.ts, features/questions.ts). Slack mrkdwn; tekst van inwoners komt geëscaped binnen.
+questions-root-header = Vraag nr. { $question }
+questions-root-text = Vraag nr. { $question } van { $resident }: { $text }
+questions-resident = Inwoner
+questions-language = Taal
+questions-language-unknown = onbekend
+questions-asked-at = Gesteld op { $at }
+questions-photo-attached = :camera: Bij dit bericht hoort een foto (die blijft in Telegram).
+questions-reply-hint = Antwoord in deze thread: elk antwoord wordt in Telegram aan de inwoner doorgestuurd.
+questions-button-close = Vraag sluiten
+questions-closed-by-staff = Vraag gesloten door { $by } op { $at }.
+questions-closed-by-resident = Vraag gesloten door de inwoner op { $at }.
+questions-followup-header = *Aanvulling van { $resident }*
+questions-followup-in-root = *Aanvulling van { $at }*
+questions-followup-text = Aanvulling van { $resident } op vraag nr. { $question }: { $text }
+questions-followup-reopened = De vraag was al beantwoord: ze staat weer open.
+questions-bad-button = Deze knop is ongeldig. Er is niets gewijzigd.
+questions-files-not-relayed = Bestanden worden niet naar inwoners doorgestuurd: er is niets verzonden. Schrijf je antwoord als tekst.
+questions-text-relayed-not-files = Je tekst is naar de inwoner doorgestuurd, het bijgevoegde bestand niet.

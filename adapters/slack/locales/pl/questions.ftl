@@ -1,0 +1,19 @@
+# Pytania mieszkańców jako wątki na kanale komitetu (blocks/question-thread.ts, features/questions.ts). Slack mrkdwn; tekst mieszkańców przychodzi zabezpieczony (escaped).
+questions-root-header = Pytanie nr { $question }
+questions-root-text = Pytanie nr { $question } od { $resident }: { $text }
+questions-resident = Mieszkaniec
+questions-language = Język
+questions-language-unknown = nieznany
+questions-asked-at = Zadane { $at }
+questions-photo-attached = :camera: Do tej wiadomości dołączono zdjęcie (pozostaje w Telegramie).
+questions-reply-hint = Odpowiedz w tym wątku: każda odpowiedź zostanie przekazana mieszkańcowi w Telegramie.
+questions-button-close = Zamknij pytanie
+questions-closed-by-staff = Pytanie zamknięte przez: { $by }, { $at }.
+questions-closed-by-resident = Pytanie zamknięte przez mieszkańca, { $at }.
+questions-followup-header = *Uzupełnienie od { $resident }*
+questions-followup-in-root = *Uzupełnienie z { $at }*
+questions-followup-text = Uzupełnienie od { $resident } do pytania nr { $question }: { $text }
+questions-followup-reopened = Pytanie miało już odpowiedź: jest ponownie otwarte.
+questions-bad-button = Ten przycisk jest nieprawidłowy. Nic nie zostało zmienione.
+questions-files-not-relayed = Pliki nie są przekazywane mieszkańcom: nic nie zostało wysłane. Napisz odpowiedź tekstem.
+questions-text-relayed-not-files = Twój tekst został przekazany mieszkańcowi, ale załączony plik nie.
