@@ -13,7 +13,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
-import { CommitteeDispatcher, SLACK_EVENTS_PATH, createCommitteeApp } from '../../adapters/slack/index.ts';
+import { CommitteeDispatcher, SLACK_EVENTS_PATH, createCommitteeApp, createSocketModeReceiver } from '../../adapters/slack/index.ts';
 import type { CampaignExporter, PhotoSource } from '../../adapters/slack/index.ts';
 import { exportFiles } from '../commands/export.ts';
 import type { Route } from './http-server.ts';
@@ -54,7 +54,8 @@ export async function prepareSlack(options: SlackServiceOptions): Promise<{ read
   const log = logger.child({ module: 'slack-service' });
   // The same files as `pnyx export`, built from the live stores.
   const exporter: CampaignExporter = async () => (await exportFiles(engine.campaign, stores, engine)).files.map(([filename, content]) => ({ filename, title: filename, content }));
-  const committee = createCommitteeApp({ engine, stores, token, signingSecret, apiUrl: env.slackApiUrl, clock, logger, exporter, photos: options.photos });
+  const socket = env.slackAppToken === undefined ? null : createSocketModeReceiver({ appToken: env.slackAppToken, apiUrl: env.slackApiUrl, logger });
+  const committee = createCommitteeApp({ engine, stores, token, signingSecret, apiUrl: env.slackApiUrl, clock, logger, exporter, photos: options.photos, ...(socket === null ? {} : { receiver: socket }) });
   try {
     await committee.init();
   } catch (e) {
@@ -72,10 +73,16 @@ export async function prepareSlack(options: SlackServiceOptions): Promise<{ read
     // One sender for all instances: cards are posted once, progress messages edited by one.
     const dispatching = options.lease(LEASE_NAMES.slackDispatch).runWhileLeader((leadership) => dispatcher.run(leadership), signal);
     try {
+      if (socket !== null && !signal.aborted) {
+        // Every instance connects: Slack spreads the envelopes over the open connections.
+        await committee.app.start();
+        log.info('connected to Slack by Socket Mode');
+      }
       if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     } finally {
+      if (socket !== null) await committee.app.stop().catch((e: unknown) => log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'closing the Socket Mode connection failed'));
       await dispatching.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'committee sender failed'));
     }
   };
-  return { ok: true, service: { mode: 'http', routes, run } };
+  return { ok: true, service: { mode: socket === null ? 'http' : 'socket', routes, run } };
 }

@@ -47,7 +47,9 @@ import { renderRewriteAnswered } from '../blocks/notice-idea.ts';
 import { renderPhaseEntered, renderPhaseHeld, renderTallyComputed } from '../blocks/notice-phase.ts';
 import type { SlackServices } from '../context.ts';
 import type { NoticeHandler, NoticeHandlers } from './notice-handler.ts';
-import { UndeliverableNotice } from './notice-handler.ts';
+import { UndeliverableNotice, readerOf } from './notice-handler.ts';
+
+export { readerOf };
 
 /** The message reference key of an idea's card. */
 export function cardRefKey(ideaId: string): string {
@@ -59,16 +61,6 @@ export function photoRefKey(ideaId: string, revision: number): string {
   return `photo:${ideaId}:${revision}`;
 }
 
-/**
- * The staff member the sender reads the engine as: the campaign's first admin (any staff
- * member when there is no admin). Staff use cases check staff themselves.
- */
-export function readerOf(services: Pick<SlackServices, 'campaign'>): string {
-  const staff = services.campaign.staff;
-  const reader = staff.find((s) => s.role === 'admin') ?? staff[0];
-  if (reader === undefined) throw new UndeliverableNotice('no staff configured to read the campaign as');
-  return reader.slackUserId;
-}
 
 function ideaIdOf(message: ClaimedMessage): string {
   const id = message.params['ideaId'];

@@ -28,3 +28,15 @@ export class UndeliverableNotice extends Error {
     super(reason);
   }
 }
+
+/**
+ * The staff member the committee sender reads the engine as: the campaign's first admin (any
+ * staff member when there is no admin). Staff use cases check staff themselves; a campaign with
+ * no staff at all cannot have its committee messages delivered.
+ */
+export function readerOf(services: { readonly campaign: { readonly staff: readonly { readonly slackUserId: string; readonly role: string }[] } }): string {
+  const staff = services.campaign.staff;
+  const reader = staff.find((s) => s.role === 'admin') ?? staff[0];
+  if (reader === undefined) throw new UndeliverableNotice('no staff configured to read the campaign as');
+  return reader.slackUserId;
+}

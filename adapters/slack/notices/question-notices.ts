@@ -33,6 +33,7 @@ import { renderClosedReply, renderFollowUp, renderQuestionRoot } from '../blocks
 import type { SlackContent } from '../blocks/card.ts';
 import type { SlackServices } from '../context.ts';
 import type { NoticeHandler, NoticeHandlers } from './notice-handler.ts';
+import { UndeliverableNotice, readerOf } from './notice-handler.ts';
 
 /** The message reference key of a question's thread root. */
 export function threadRefKey(questionId: string): string {
@@ -63,16 +64,8 @@ const closedParams = z.object({ ...common, by: z.string().min(1).nullable() });
  */
 function paramsOf<T>(schema: z.ZodType<T>, message: ClaimedMessage): T {
   const parsed = schema.safeParse(message.params);
-  if (!parsed.success) throw new Error(`${message.template}: params are not as the template says (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+  if (!parsed.success) throw new UndeliverableNotice(`${message.template}: params are not as the template says (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
   return parsed.data;
-}
-
-/** The staff member the sender reads the engine as: the first admin, else any staff member. */
-function readerOf(services: SlackServices): string {
-  const staff = services.campaign.staff;
-  const reader = staff.find((s) => s.role === 'admin') ?? staff[0];
-  if (reader === undefined) throw new Error('no staff configured to read the questions as');
-  return reader.slackUserId;
 }
 
 /**
