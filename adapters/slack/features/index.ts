@@ -3,5 +3,6 @@
  * (actions, views, commands, events) and keeps its texts in `locales/<locale>/<feature>.ftl`.
  */
 import type { SlackFeature } from '../context.ts';
+import { commandFeature } from './command.ts';
 
-export const COMMITTEE_FEATURES: readonly SlackFeature[] = [];
+export const COMMITTEE_FEATURES: readonly SlackFeature[] = [commandFeature];
