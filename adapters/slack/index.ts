@@ -9,3 +9,4 @@ export { SLACK_LOCALES, slackTranslator } from './i18n.ts';
 export { clip, escapeSlack, residentText } from './mrkdwn.ts';
 export { slackFormat, slackRefusal, slackRefusalKey } from './format.ts';
 export type { SlackFormat } from './format.ts';
+export { BroadcastProgressReporter } from './broadcast-progress.ts';
