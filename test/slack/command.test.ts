@@ -4,11 +4,20 @@
  * with (`response_action: 'push' | 'update'`) travel in the acknowledgement, not through the
  * Web API, so the tests check them against the Block Kit schema themselves.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BroadcastProgressReporter } from '../../adapters/slack/broadcast-progress.ts';
 import type { CsvFile } from '../../adapters/slack/context.ts';
 import { BROADCAST_NOTICES } from '../../adapters/slack/notices/broadcast-notices.ts';
 import { parsePnyxCommand } from '../../adapters/slack/features/command-parse.ts';
+import { HELP_ENTRIES } from '../../adapters/slack/blocks/command-help.ts';
+import { slackRefusalKey } from '../../adapters/slack/format.ts';
+import { SLACK_LOCALES, SLACK_LOCALES_DIR, loadSlackBundle } from '../../adapters/slack/i18n.ts';
+import { PHASES } from '../../core/campaign/campaign.ts';
+import { FIXED_REFUSAL_CODES } from '../../core/domain/codes.ts';
+import { IDEA_STATES } from '../../core/ideas/idea.ts';
 import { csvDocument } from '../../bot/render/csv.ts';
 import { OUTSIDER, startCommittee } from '../support/slack/committee-harness.ts';
 import type { CommitteeHarness } from '../support/slack/committee-harness.ts';
@@ -16,6 +25,8 @@ import { BlockKitValidator } from '../support/slack/block-kit-validator.ts';
 import { T, testCampaign } from '../support/test-campaign.ts';
 
 type Json = Record<string, unknown>;
+
+const ADAPTER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../adapters/slack');
 
 let c: CommitteeHarness | null = null;
 afterEach(async () => {
@@ -426,5 +437,57 @@ describe('/pnyx announce', () => {
     expect(c.slack.openViews('U-MOD2')).toEqual([]);
     await c.command(OUTSIDER, 'announce');
     expect(c.slack.openViews(OUTSIDER)).toEqual([]);
+  });
+});
+
+describe('/pnyx texts', () => {
+  const files = ['command.ftl', 'refusals-command.ftl'];
+  const keysOf = (locale: string, file: string): string[] =>
+    [...readFileSync(path.join(SLACK_LOCALES_DIR, locale, file), 'utf8').matchAll(/^([a-z][a-z0-9-]*) =/gmu)].map((m) => m[1]!);
+
+  it('has every key in all five languages', () => {
+    for (const file of files) {
+      const reference = keysOf('fr', file).sort();
+      for (const locale of SLACK_LOCALES) expect(keysOf(locale, file).sort(), `${locale}/${file}`).toEqual(reference);
+    }
+  });
+
+  it('has a text for every key the code names and every refusal staff can meet here', () => {
+    const sources = readdirSync(path.join(ADAPTER_DIR, 'features')).filter((f) => f.startsWith('command'))
+      .map((f) => path.join(ADAPTER_DIR, 'features', f))
+      .concat(readdirSync(path.join(ADAPTER_DIR, 'blocks')).filter((f) => f.startsWith('command')).map((f) => path.join(ADAPTER_DIR, 'blocks', f)));
+    const named = new Set(sources.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'(command-[a-z0-9-]+)'/gu)].map((m) => m[1]!)));
+    for (const p of PHASES) named.add(`command-phase-${p}`);
+    for (const s of IDEA_STATES) named.add(`command-state-${s.replace(/_/g, '-')}`);
+    for (const e of HELP_ENTRIES) named.add(`command-help-${e}`);
+    const refusals = FIXED_REFUSAL_CODES.filter((code) => /^(phase|broadcast|code)\./u.test(code) || code.startsWith('resident.'));
+    for (const code of refusals) named.add(slackRefusalKey(code));
+    for (const code of FIXED_REFUSAL_CODES.filter((x) => x.startsWith('phase.guard.'))) named.add(`command-held-${code.replace(/[._]/g, '-')}`);
+    named.delete('command-problem-'); // a prefix in a comment, not a key
+    for (const locale of SLACK_LOCALES) {
+      const bundle = loadSlackBundle(locale);
+      const missing = [...named].filter((key) => !bundle.hasMessage(key));
+      expect(missing, locale).toEqual([]);
+    }
+  });
+
+  it('uses in every language only the variables the French text uses (the code passes those)', () => {
+    const variables = (locale: string): Map<string, Set<string>> => {
+      const out = new Map<string, Set<string>>();
+      for (const file of files) {
+        let key: string | null = null;
+        for (const line of readFileSync(path.join(SLACK_LOCALES_DIR, locale, file), 'utf8').split('\n')) {
+          if (line.startsWith('#')) continue;
+          const m = /^([a-z][a-z0-9-]*) =/u.exec(line);
+          if (m !== null) out.set((key = m[1]!), new Set());
+          if (key !== null) for (const v of line.matchAll(/\{\s*\$([a-zA-Z]+)/gu)) out.get(key)!.add(v[1]!);
+        }
+      }
+      return out;
+    };
+    const fr = variables('fr');
+    for (const locale of SLACK_LOCALES) {
+      for (const [key, used] of variables(locale)) expect([...used].filter((v) => !fr.get(key)?.has(v)), `${locale} ${key}`).toEqual([]);
+    }
   });
 });
