@@ -12,9 +12,17 @@ import { BroadcastProgressReporter } from '../../adapters/slack/broadcast-progre
 import type { CsvFile } from '../../adapters/slack/context.ts';
 import { BROADCAST_NOTICES } from '../../adapters/slack/notices/broadcast-notices.ts';
 import { parsePnyxCommand } from '../../adapters/slack/features/command-parse.ts';
-import { HELP_ENTRIES } from '../../adapters/slack/blocks/command-help.ts';
+import { HELP_ENTRIES, renderHelp } from '../../adapters/slack/blocks/command-help.ts';
 import { slackRefusalKey } from '../../adapters/slack/format.ts';
-import { SLACK_LOCALES, SLACK_LOCALES_DIR, loadSlackBundle } from '../../adapters/slack/i18n.ts';
+import { SLACK_LOCALES, SLACK_LOCALES_DIR, loadSlackBundle, slackTranslator } from '../../adapters/slack/i18n.ts';
+import { slackFormat } from '../../adapters/slack/format.ts';
+import { announceView } from '../../adapters/slack/blocks/command-announce.ts';
+import { phaseChoices, phaseConfirmView, phaseFormView, phaseRefusedView } from '../../adapters/slack/blocks/command-phase.ts';
+import { renderProgress } from '../../adapters/slack/blocks/command-progress.ts';
+import { renderStatus } from '../../adapters/slack/blocks/command-status.ts';
+import { commandRefusal } from '../../adapters/slack/features/command-support.ts';
+import { nextPhase } from '../../core/phases/phase-machine.ts';
+import { harness } from '../support/engine-harness.ts';
 import { PHASES } from '../../core/campaign/campaign.ts';
 import { FIXED_REFUSAL_CODES } from '../../core/domain/codes.ts';
 import { IDEA_STATES } from '../../core/ideas/idea.ts';
@@ -488,6 +496,41 @@ describe('/pnyx texts', () => {
     const fr = variables('fr');
     for (const locale of SLACK_LOCALES) {
       for (const [key, used] of variables(locale)) expect([...used].filter((v) => !fr.get(key)?.has(v)), `${locale} ${key}`).toEqual([]);
+    }
+  });
+});
+
+describe('/pnyx renderers in every language', () => {
+  it('draw every view and message within Block Kit, with every text filled in', async () => {
+    const h = harness();
+    const a = await h.register(6001);
+    await h.submit(a, 'Un banc <!channel>');
+    const announced = await h.engine.announce('U-ADMIN', { fr: 'Bonjour & bienvenue', en: 'Hello' }, { kind: 'area', area: 'north' });
+    if (!announced.ok) throw new Error(announced.code);
+    await h.engine.fanOutBroadcast(announced.value.id, 10);
+    const progress = await h.engine.broadcastProgress(announced.value.id);
+    if (!progress.ok) throw new Error(progress.code);
+    const { status, state } = await h.engine.status();
+    const figures = await h.engine.digestFigures();
+    const kit = BlockKitValidator.shared();
+    for (const locale of SLACK_LOCALES) {
+      const services = { t: slackTranslator(locale), format: slackFormat(h.campaign, locale), campaign: { ...h.campaign, defaultLocale: locale } };
+      const choices = phaseChoices(status, state, nextPhase);
+      const views = [
+        phaseFormView(services, status, state, choices, '{}'),
+        phaseConfirmView(services, { op: 'advance', from: 'submission', to: 'review', reason: 'Parce que' }, '{}'),
+        phaseConfirmView(services, { op: 'extend', phase: 'submission', until: T.review + 86_400_000, nextPhase: 'review', nextStart: T.review + 86_400_000, reason: 'Parce que' }, '{}'),
+        phaseRefusedView(services, commandRefusal(services, { code: 'phase.guard.finalists', params: { phase: 'voting', finalists: 1 } })),
+        announceView(services, { typed: { fr: 'Bonjour', en: '' }, audience: 'area:north' }, { preview: false, metadata: '{}' }),
+        announceView(services, { typed: { fr: 'x'.repeat(3000), en: '<&>'.repeat(1000) }, audience: 'all' }, { preview: true, metadata: '{}', notice: 'n' }),
+      ];
+      for (const view of views) expect(kit.checkView(view, 'modal'), locale).toEqual([]);
+      const messages = [renderStatus(services, { status, state, figures, now: h.clock.now() }), renderHelp(services.t, { key: 'command-problem-unknown', vars: { sub: 'x' } }), renderProgress(services, progress.value)];
+      for (const m of messages) {
+        expect(kit.checkMessageBlocks(m.blocks), locale).toEqual([]);
+        expect(`${m.text}${textOf(m.blocks)}`, locale).not.toMatch(/command-[a-z-]+|refusal-[a-z-]+|\{ ?\$/u);
+      }
+      for (const view of views) expect(textOf(view['blocks']), locale).not.toMatch(/command-[a-z-]+|refusal-generic|\{ ?\$/u);
     }
   });
 });

@@ -35,10 +35,12 @@ function subject(services: RenderServices, p: BroadcastProgress): string {
   return phase === undefined ? t('command-progress-template') : t('command-progress-phase', { phase: phaseName(t, phase) });
 }
 
-function bar(done: number, planned: number): string {
+function bar(done: number, planned: number, locale: string): string {
   const ratio = planned <= 0 ? 0 : Math.min(1, done / planned);
   const full = Math.round(ratio * BAR_CELLS);
-  return `\`${'█'.repeat(full)}${'░'.repeat(BAR_CELLS - full)}\` ${Math.floor(ratio * 100)} %`;
+  // Rounded down: "100 %" only once every message is settled.
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.floor(ratio * 100) / 100);
+  return `\`${'█'.repeat(full)}${'░'.repeat(BAR_CELLS - full)}\` ${percent}`;
 }
 
 /** The progress message of `p`. */
@@ -72,7 +74,7 @@ export function renderProgress(services: RenderServices, p: BroadcastProgress): 
     if (p.failed > 0) blocks.push(context(t('command-progress-failed-hint')));
   } else {
     summary = t('command-progress-running', { sent: p.sent, failed: p.failed, left: p.left });
-    blocks.push(section(bar(settled, planned)));
+    blocks.push(section(bar(settled, planned, campaign.defaultLocale)));
   }
   return { text: clip(`${title} — ${summary}`, LIMITS.messageText), blocks };
 }

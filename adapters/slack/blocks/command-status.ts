@@ -54,9 +54,10 @@ export function phaseLines(services: RenderServices, status: PhaseStatus, state:
   return lines;
 }
 
-function countLine(t: RenderServices['t'], entries: ReadonlyArray<readonly [string, number]>): string {
+/** `label: n` lines of the non-zero counts; `none` when every count is zero. */
+function countLine(t: RenderServices['t'], entries: ReadonlyArray<readonly [string, number]>, none: string): string {
   const shown = entries.filter(([, n]) => n > 0).map(([label, count]) => t('command-status-count', { label, count }));
-  return shown.length === 0 ? t('command-status-none') : shown.join('\n');
+  return shown.length === 0 ? none : shown.join('\n');
 }
 
 /** The status message. */
@@ -75,10 +76,10 @@ export function renderStatus(services: RenderServices, facts: StatusFacts): Slac
     {
       type: 'section',
       fields: [
-        field(t('command-status-ideas', { count: totalIdeas }), countLine(t, states)),
+        field(t('command-status-ideas', { count: totalIdeas }), countLine(t, states, t('command-status-no-ideas'))),
         field(t('command-status-backlog'), f.backlog === 0 ? t('command-status-backlog-empty') : t('command-status-backlog-count', { count: f.backlog, wait: format.age(f.at - f.oldestWaitMs, f.at) })),
         field(t('command-status-residents'), t('command-status-residents-count', { count: f.registered, percent: f.registeredPercent, population: f.population, week: f.newRegistrations.thisWeek })),
-        field(t('command-status-ballots'), `${t('command-status-voters', { count: f.voters, percent: f.turnoutPercent })}\n${countLine(t, envelopes)}`),
+        field(t('command-status-ballots'), [t('command-status-voters', { count: f.voters, percent: f.turnoutPercent }), countLine(t, envelopes, '')].filter((l) => l !== '').join('\n')),
       ],
     },
     context(t('command-status-footer', { at: format.dateTime(facts.now), zone: campaign.timeZone })),

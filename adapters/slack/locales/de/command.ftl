@@ -49,16 +49,16 @@ command-problem-ambassador-who = „{ $value }“ ist weder ein Einmalcode (8 Ze
 
 ## Status
 command-status-title = { $campaign } — wo die Kampagne steht
-command-status-window = *Phase:* { $phase }, vom { $start } bis { $end } (Zeit { $zone })
-command-status-window-from = *Phase:* { $phase }, seit { $start } (Zeit { $zone })
-command-status-window-until = *Phase:* { $phase }, bis { $end } (Zeit { $zone })
+command-status-window = *Phase:* { $phase }, vom { $start } bis { $end } (Zeitzone { $zone })
+command-status-window-from = *Phase:* { $phase }, seit { $start } (Zeitzone { $zone })
+command-status-window-until = *Phase:* { $phase }, bis { $end } (Zeitzone { $zone })
 command-status-window-open = *Phase:* { $phase }
 command-status-next = *Danach:* { $next }, ab { $at }
 command-status-held = :warning: *{ $next }* hätte am { $at } beginnen sollen, aber die Kampagne bleibt, wo sie ist: { $reason }. Nur ein manueller Wechsel (`/pnyx phase`) öffnet diese Phase.
-command-status-between = *Zwischen zwei Phasen:* { $after } ist vorbei; { $next } beginnt am { $at } (Zeit { $zone }).
+command-status-between = *Zwischen zwei Phasen:* { $after } ist vorbei; { $next } beginnt am { $at } (Zeitzone { $zone }).
 command-status-ideas = Ideen ({ $count })
 command-status-count = { $label }: { $count }
-command-status-none = keine
+command-status-no-ideas = noch keine Ideen
 command-status-backlog = Zu prüfen
 command-status-backlog-empty = Nichts wartet
 command-status-backlog-count = { $count ->
@@ -69,7 +69,7 @@ command-status-residents = Angemeldete Bewohner
 command-status-residents-count = { $count } ({ $percent } % von { $population } Einwohnern), { $week } diese Woche
 command-status-ballots = Stimmzettel
 command-status-voters = { $count } Wählende ({ $percent } % der Angemeldeten)
-command-status-footer = Zahlen vom { $at } (Zeit { $zone }).
+command-status-footer = Zahlen vom { $at } (Zeitzone { $zone }).
 
 ## Phase wechseln
 command-phase-title = Phase der Kampagne
@@ -80,7 +80,7 @@ command-phase-op-advance = Jetzt zur nächsten Phase: { $to }
 command-phase-op-extend = Die laufende Phase verlängern: { $phase }
 command-phase-op-required = Wählen Sie, was geschehen soll.
 command-phase-until-date = Neues Enddatum (bei einer Verlängerung)
-command-phase-until-date-hint = Die Phase endet zu diesem Zeitpunkt, Zeit { $zone }. Bei einem Wechsel zur nächsten Phase ohne Bedeutung.
+command-phase-until-date-hint = Die Phase endet zu diesem Zeitpunkt, Zeitzone { $zone }. Bei einem Wechsel zur nächsten Phase ohne Bedeutung.
 command-phase-until-time = Endzeit ({ $zone })
 command-phase-reason = Grund
 command-phase-reason-hint = Pflichtfeld. Er wird mit der Änderung gespeichert und ist für den Ausschuss sichtbar.
@@ -95,13 +95,13 @@ command-phase-cannot-extend = Die Phase „{ $phase }“ kann jetzt nicht verlä
 command-phase-changed = Die Phase hat sich geändert, während Sie dieses Formular ausgefüllt haben. Nichts wurde geändert: Schließen Sie es und rufen Sie `/pnyx phase` erneut auf.
 command-phase-confirm-advance = Sie beenden jetzt die Phase *{ $from }* und öffnen die Phase *{ $to }*.
 command-phase-confirm-advance-effects = Abonnierte Bewohner erhalten die Ankündigung der Phase „{ $to }“ in ihrer Sprache, und der Ausschuss wird informiert.
-command-phase-confirm-extend = Sie verlängern die Phase *{ $phase }* bis *{ $until }* (Zeit { $zone }).
+command-phase-confirm-extend = Sie verlängern die Phase *{ $phase }* bis *{ $until }* (Zeitzone { $zone }).
 command-phase-confirm-extend-next = Die Phase „{ $next }“ beginnt dann am { $at }.
 command-phase-confirm-reason = *Grund:* { $reason }
 command-phase-refused-hint = Nichts wurde geändert. „Zurück“ führt zum Formular.
 command-phase-done-advance = Erledigt: Die Phase „{ $from }“ ist beendet, die Phase „{ $to }“ ist offen.
-command-phase-done-extend = Erledigt: Die Phase „{ $phase }“ dauert bis { $until } (Zeit { $zone }).
-command-phase-extended-notice = :calendar: { $by } hat die Phase *{ $phase }* bis { $until } verlängert (Zeit { $zone }). Grund: { $reason }
+command-phase-done-extend = Erledigt: Die Phase „{ $phase }“ dauert bis { $until } (Zeitzone { $zone }).
+command-phase-extended-notice = :calendar: { $by } hat die Phase *{ $phase }* bis { $until } verlängert (Zeitzone { $zone }). Grund: { $reason }
 
 ## Mitteilung
 command-announce-title = Mitteilung

@@ -58,7 +58,7 @@ command-status-held = :warning: *{ $next }* should have started on { $at }, but 
 command-status-between = *Between phases:* { $after } is over; { $next } starts on { $at } ({ $zone } time).
 command-status-ideas = Ideas ({ $count })
 command-status-count = { $label }: { $count }
-command-status-none = none
+command-status-no-ideas = no ideas yet
 command-status-backlog = To review
 command-status-backlog-empty = Nothing waiting
 command-status-backlog-count = { $count ->
@@ -66,9 +66,9 @@ command-status-backlog-count = { $count ->
    *[other] { $count } ideas, the oldest waiting for { $wait }
 }
 command-status-residents = Registered residents
-command-status-residents-count = { $count } ({ $percent } % of { $population } inhabitants), { $week } this week
+command-status-residents-count = { $count } ({ $percent }% of { $population } inhabitants), { $week } this week
 command-status-ballots = Ballots
-command-status-voters = { $count } voters ({ $percent } % of those registered)
+command-status-voters = { $count } voters ({ $percent }% of those registered)
 command-status-footer = Figures as of { $at } ({ $zone } time).
 
 ## Moving phases

@@ -49,16 +49,16 @@ command-problem-ambassador-who = « { $value } » n'est ni un code à usage uniq
 
 ## Statut
 command-status-title = { $campaign } — où en est la campagne
-command-status-window = *Phase :* { $phase }, du { $start } au { $end } (heure de { $zone })
-command-status-window-from = *Phase :* { $phase }, depuis le { $start } (heure de { $zone })
-command-status-window-until = *Phase :* { $phase }, jusqu'au { $end } (heure de { $zone })
+command-status-window = *Phase :* { $phase }, du { $start } au { $end } (fuseau { $zone })
+command-status-window-from = *Phase :* { $phase }, depuis le { $start } (fuseau { $zone })
+command-status-window-until = *Phase :* { $phase }, jusqu'au { $end } (fuseau { $zone })
 command-status-window-open = *Phase :* { $phase }
 command-status-next = *Ensuite :* { $next }, à partir du { $at }
 command-status-held = :warning: *{ $next }* aurait dû commencer le { $at }, mais la campagne reste en place : { $reason }. Seul un passage manuel (`/pnyx phase`) l'ouvrira.
-command-status-between = *Entre deux phases :* { $after } est terminée ; { $next } commence le { $at } (heure de { $zone }).
+command-status-between = *Entre deux phases :* { $after } est terminée ; { $next } commence le { $at } (fuseau { $zone }).
 command-status-ideas = Idées ({ $count })
 command-status-count = { $label } : { $count }
-command-status-none = aucune
+command-status-no-ideas = aucune idée pour l'instant
 command-status-backlog = À examiner
 command-status-backlog-empty = Rien en attente
 command-status-backlog-count = { $count ->
@@ -69,7 +69,7 @@ command-status-residents = Habitants inscrits
 command-status-residents-count = { $count } ({ $percent } % de { $population } habitants), { $week } cette semaine
 command-status-ballots = Bulletins
 command-status-voters = { $count } votants ({ $percent } % des inscrits)
-command-status-footer = Chiffres au { $at } (heure de { $zone }).
+command-status-footer = Chiffres au { $at } (fuseau { $zone }).
 
 ## Changer de phase
 command-phase-title = Phase de la campagne
@@ -80,7 +80,7 @@ command-phase-op-advance = Passer maintenant à la phase suivante : { $to }
 command-phase-op-extend = Prolonger la phase en cours : { $phase }
 command-phase-op-required = Choisissez ce qu'il faut faire.
 command-phase-until-date = Nouvelle date de fin (pour une prolongation)
-command-phase-until-date-hint = La phase se termine à cet instant, heure de { $zone }. Ignoré pour un passage à la phase suivante.
+command-phase-until-date-hint = La phase se termine à cet instant, fuseau { $zone }. Ignoré pour un passage à la phase suivante.
 command-phase-until-time = Heure de fin ({ $zone })
 command-phase-reason = Raison
 command-phase-reason-hint = Obligatoire. Elle est enregistrée avec le changement et visible par le comité.
@@ -95,13 +95,13 @@ command-phase-cannot-extend = La phase « { $phase } » ne peut pas être prolon
 command-phase-changed = La phase a changé pendant que vous remplissiez ce formulaire. Rien n'a été modifié : fermez-le et relancez `/pnyx phase`.
 command-phase-confirm-advance = Vous allez terminer la phase *{ $from }* maintenant et ouvrir la phase *{ $to }*.
 command-phase-confirm-advance-effects = Les habitants abonnés recevront l'annonce de la phase « { $to } » dans leur langue, et le comité en sera informé.
-command-phase-confirm-extend = Vous allez prolonger la phase *{ $phase }* jusqu'au *{ $until }* (heure de { $zone }).
+command-phase-confirm-extend = Vous allez prolonger la phase *{ $phase }* jusqu'au *{ $until }* (fuseau { $zone }).
 command-phase-confirm-extend-next = La phase « { $next } » commencera alors le { $at }.
 command-phase-confirm-reason = *Raison :* { $reason }
 command-phase-refused-hint = Rien n'a été modifié. « Retour » ramène au formulaire.
 command-phase-done-advance = C'est fait : la phase « { $from } » est terminée, la phase « { $to } » est ouverte.
-command-phase-done-extend = C'est fait : la phase « { $phase } » dure jusqu'au { $until } (heure de { $zone }).
-command-phase-extended-notice = :calendar: { $by } a prolongé la phase *{ $phase }* jusqu'au { $until } (heure de { $zone }). Raison : { $reason }
+command-phase-done-extend = C'est fait : la phase « { $phase } » dure jusqu'au { $until } (fuseau { $zone }).
+command-phase-extended-notice = :calendar: { $by } a prolongé la phase *{ $phase }* jusqu'au { $until } (fuseau { $zone }). Raison : { $reason }
 
 ## Annonce
 command-announce-title = Annonce aux habitants

@@ -49,16 +49,16 @@ command-problem-ambassador-who = “{ $value }” is geen eenmalige code (8 teke
 
 ## Status
 command-status-title = { $campaign } — waar de campagne staat
-command-status-window = *Fase:* { $phase }, van { $start } tot { $end } (tijd van { $zone })
-command-status-window-from = *Fase:* { $phase }, sinds { $start } (tijd van { $zone })
-command-status-window-until = *Fase:* { $phase }, tot { $end } (tijd van { $zone })
+command-status-window = *Fase:* { $phase }, van { $start } tot { $end } (tijdzone { $zone })
+command-status-window-from = *Fase:* { $phase }, sinds { $start } (tijdzone { $zone })
+command-status-window-until = *Fase:* { $phase }, tot { $end } (tijdzone { $zone })
 command-status-window-open = *Fase:* { $phase }
 command-status-next = *Daarna:* { $next }, vanaf { $at }
 command-status-held = :warning: *{ $next }* had op { $at } moeten beginnen, maar de campagne blijft staan: { $reason }. Alleen een handmatige overgang (`/pnyx phase`) opent die fase.
-command-status-between = *Tussen twee fasen:* { $after } is afgelopen; { $next } begint op { $at } (tijd van { $zone }).
+command-status-between = *Tussen twee fasen:* { $after } is afgelopen; { $next } begint op { $at } (tijdzone { $zone }).
 command-status-ideas = Ideeën ({ $count })
 command-status-count = { $label }: { $count }
-command-status-none = geen
+command-status-no-ideas = nog geen ideeën
 command-status-backlog = Te beoordelen
 command-status-backlog-empty = Niets in de wachtrij
 command-status-backlog-count = { $count ->
@@ -69,7 +69,7 @@ command-status-residents = Ingeschreven inwoners
 command-status-residents-count = { $count } ({ $percent } % van { $population } inwoners), { $week } deze week
 command-status-ballots = Stembiljetten
 command-status-voters = { $count } kiezers ({ $percent } % van de ingeschrevenen)
-command-status-footer = Cijfers op { $at } (tijd van { $zone }).
+command-status-footer = Cijfers op { $at } (tijdzone { $zone }).
 
 ## Van fase veranderen
 command-phase-title = Fase van de campagne
@@ -80,7 +80,7 @@ command-phase-op-advance = Nu naar de volgende fase: { $to }
 command-phase-op-extend = De huidige fase verlengen: { $phase }
 command-phase-op-required = Kies wat er moet gebeuren.
 command-phase-until-date = Nieuwe einddatum (bij een verlenging)
-command-phase-until-date-hint = De fase eindigt op dat moment, tijd van { $zone }. Genegeerd bij een overgang naar de volgende fase.
+command-phase-until-date-hint = De fase eindigt op dat moment, tijdzone { $zone }. Genegeerd bij een overgang naar de volgende fase.
 command-phase-until-time = Eindtijd ({ $zone })
 command-phase-reason = Reden
 command-phase-reason-hint = Verplicht. Ze wordt bij de wijziging bewaard en is zichtbaar voor de stuurgroep.
@@ -95,13 +95,13 @@ command-phase-cannot-extend = De fase “{ $phase }” kan nu niet worden verlen
 command-phase-changed = De fase is veranderd terwijl u dit formulier invulde. Er is niets gewijzigd: sluit het en voer `/pnyx phase` opnieuw uit.
 command-phase-confirm-advance = U gaat de fase *{ $from }* nu beëindigen en de fase *{ $to }* openen.
 command-phase-confirm-advance-effects = Geabonneerde inwoners krijgen de aankondiging van de fase “{ $to }” in hun taal, en de stuurgroep wordt op de hoogte gebracht.
-command-phase-confirm-extend = U gaat de fase *{ $phase }* verlengen tot *{ $until }* (tijd van { $zone }).
+command-phase-confirm-extend = U gaat de fase *{ $phase }* verlengen tot *{ $until }* (tijdzone { $zone }).
 command-phase-confirm-extend-next = De fase “{ $next }” begint dan op { $at }.
 command-phase-confirm-reason = *Reden:* { $reason }
 command-phase-refused-hint = Er is niets gewijzigd. “Terug” brengt u naar het formulier.
 command-phase-done-advance = Klaar: de fase “{ $from }” is afgelopen, de fase “{ $to }” is open.
-command-phase-done-extend = Klaar: de fase “{ $phase }” duurt tot { $until } (tijd van { $zone }).
-command-phase-extended-notice = :calendar: { $by } heeft de fase *{ $phase }* verlengd tot { $until } (tijd van { $zone }). Reden: { $reason }
+command-phase-done-extend = Klaar: de fase “{ $phase }” duurt tot { $until } (tijdzone { $zone }).
+command-phase-extended-notice = :calendar: { $by } heeft de fase *{ $phase }* verlengd tot { $until } (tijdzone { $zone }). Reden: { $reason }
 
 ## Aankondiging
 command-announce-title = Aankondiging

@@ -49,16 +49,16 @@ command-problem-ambassador-who = „{ $value }” nie jest ani kodem jednorazowy
 
 ## Stan
 command-status-title = { $campaign } — stan kampanii
-command-status-window = *Faza:* { $phase }, od { $start } do { $end } (czas { $zone })
-command-status-window-from = *Faza:* { $phase }, od { $start } (czas { $zone })
-command-status-window-until = *Faza:* { $phase }, do { $end } (czas { $zone })
+command-status-window = *Faza:* { $phase }, od { $start } do { $end } (strefa { $zone })
+command-status-window-from = *Faza:* { $phase }, od { $start } (strefa { $zone })
+command-status-window-until = *Faza:* { $phase }, do { $end } (strefa { $zone })
 command-status-window-open = *Faza:* { $phase }
 command-status-next = *Następnie:* { $next }, od { $at }
 command-status-held = :warning: *{ $next }* miała się zacząć { $at }, ale kampania pozostaje na miejscu: { $reason }. Otworzy ją tylko ręczne przejście (`/pnyx phase`).
-command-status-between = *Między fazami:* { $after } się zakończyła; { $next } zaczyna się { $at } (czas { $zone }).
+command-status-between = *Między fazami:* { $after } się zakończyła; { $next } zaczyna się { $at } (strefa { $zone }).
 command-status-ideas = Pomysły ({ $count })
 command-status-count = { $label }: { $count }
-command-status-none = brak
+command-status-no-ideas = na razie brak pomysłów
 command-status-backlog = Do oceny
 command-status-backlog-empty = Nic nie czeka
 command-status-backlog-count = { $count ->
@@ -71,7 +71,7 @@ command-status-residents = Zarejestrowani mieszkańcy
 command-status-residents-count = { $count } ({ $percent } % z { $population } mieszkańców), w tym tygodniu: { $week }
 command-status-ballots = Karty do głosowania
 command-status-voters = Głosujący: { $count } ({ $percent } % zarejestrowanych)
-command-status-footer = Liczby na { $at } (czas { $zone }).
+command-status-footer = Liczby na { $at } (strefa { $zone }).
 
 ## Zmiana fazy
 command-phase-title = Faza kampanii
@@ -82,7 +82,7 @@ command-phase-op-advance = Przejść teraz do następnej fazy: { $to }
 command-phase-op-extend = Przedłużyć bieżącą fazę: { $phase }
 command-phase-op-required = Wybierz, co zrobić.
 command-phase-until-date = Nowa data końca (przy przedłużeniu)
-command-phase-until-date-hint = Faza kończy się w tej chwili, czas { $zone }. Pomijane przy przejściu do następnej fazy.
+command-phase-until-date-hint = Faza kończy się w tej chwili, strefa { $zone }. Pomijane przy przejściu do następnej fazy.
 command-phase-until-time = Godzina końca ({ $zone })
 command-phase-reason = Powód
 command-phase-reason-hint = Wymagany. Zostaje zapisany razem ze zmianą i jest widoczny dla komitetu.
@@ -97,13 +97,13 @@ command-phase-cannot-extend = Fazy „{ $phase }” nie można teraz przedłuży
 command-phase-changed = Faza zmieniła się w czasie wypełniania tego formularza. Nic nie zostało zmienione: zamknij go i uruchom `/pnyx phase` ponownie.
 command-phase-confirm-advance = Zamierzasz teraz zakończyć fazę *{ $from }* i otworzyć fazę *{ $to }*.
 command-phase-confirm-advance-effects = Subskrybujący mieszkańcy otrzymają ogłoszenie fazy „{ $to }” w swoim języku, a komitet zostanie o tym poinformowany.
-command-phase-confirm-extend = Zamierzasz przedłużyć fazę *{ $phase }* do *{ $until }* (czas { $zone }).
+command-phase-confirm-extend = Zamierzasz przedłużyć fazę *{ $phase }* do *{ $until }* (strefa { $zone }).
 command-phase-confirm-extend-next = Faza „{ $next }” zacznie się wtedy { $at }.
 command-phase-confirm-reason = *Powód:* { $reason }
 command-phase-refused-hint = Nic nie zostało zmienione. „Wstecz” wraca do formularza.
 command-phase-done-advance = Gotowe: faza „{ $from }” się zakończyła, faza „{ $to }” jest otwarta.
-command-phase-done-extend = Gotowe: faza „{ $phase }” trwa do { $until } (czas { $zone }).
-command-phase-extended-notice = :calendar: { $by } przedłużył(a) fazę *{ $phase }* do { $until } (czas { $zone }). Powód: { $reason }
+command-phase-done-extend = Gotowe: faza „{ $phase }” trwa do { $until } (strefa { $zone }).
+command-phase-extended-notice = :calendar: { $by } przedłużył(a) fazę *{ $phase }* do { $until } (strefa { $zone }). Powód: { $reason }
 
 ## Ogłoszenie
 command-announce-title = Ogłoszenie
