@@ -13,6 +13,7 @@ import { phaseChoices, phaseConfirmView, phaseFormView, phaseRefusedView } from 
 import { renderProgress } from '../../adapters/slack/blocks/command-progress.ts';
 import { renderStatus } from '../../adapters/slack/blocks/command-status.ts';
 import { parsePnyxCommand } from '../../adapters/slack/features/command-parse.ts';
+import { localInstant } from '../../adapters/slack/features/command-phase.ts';
 import { commandRefusal } from '../../adapters/slack/features/command-support.ts';
 import { slackFormat, slackRefusalKey } from '../../adapters/slack/format.ts';
 import { SLACK_LOCALES, SLACK_LOCALES_DIR, loadSlackBundle, slackTranslator } from '../../adapters/slack/i18n.ts';
@@ -60,6 +61,15 @@ describe('/pnyx parsing', () => {
     expect(parsePnyxCommand('ambassador grant <@U123|anne>')).toMatchObject({ kind: 'help', problem: { key: 'command-problem-ambassador-who' } });
     expect(parsePnyxCommand('ambassador promote K7QM2XPA')).toMatchObject({ kind: 'help', problem: { key: 'command-problem-ambassador-usage' } });
     expect(parsePnyxCommand('frobnicate')).toMatchObject({ kind: 'help', problem: { key: 'command-problem-unknown', vars: { sub: 'frobnicate' } } });
+  });
+});
+
+describe('/pnyx phase dates', () => {
+  it('reads a date and time on the campaign’s clock, refusing a time a clock change skips', () => {
+    expect(localInstant('2026-05-20', '18:00', 'Europe/Brussels')).toBe(Date.parse('2026-05-20T18:00:00+02:00'));
+    expect(localInstant('2026-01-20', '18:00', 'Europe/Brussels')).toBe(Date.parse('2026-01-20T18:00:00+01:00'));
+    expect(localInstant('2026-03-29', '02:30', 'Europe/Brussels')).toBeNull();
+    expect(localInstant('2026-02-30', '10:00', 'Europe/Brussels')).toBeNull();
   });
 });
 
