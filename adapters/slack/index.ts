@@ -11,3 +11,4 @@ export { clip, escapeSlack, residentText } from './mrkdwn.ts';
 export { slackFormat, slackRefusal, slackRefusalKey } from './format.ts';
 export type { SlackFormat } from './format.ts';
 export { CommitteeDispatcher, classifySlackFailure, type CommitteeDispatcherOptions, type SlackFailure } from './committee-dispatcher.ts';
+export { BroadcastProgressReporter } from './broadcast-progress.ts';

@@ -1,0 +1,23 @@
+# Ablehnungen der Engine, auf die der Befehl /pnyx trifft (Phasen, Mitteilungen, Codes, Rollen). Slack mrkdwn.
+refusal-phase-busy = Jemand anderes ändert gerade die Phase. Nichts wurde geändert; versuchen Sie es erneut.
+refusal-phase-extend-not-later = Das neue Ende muss nach dem jetzigen Ende der Phase „{ $phase }“ ({ $end }) und in der Zukunft liegen. Nichts wurde geändert.
+refusal-phase-extend-not-open = Die Phase „{ $phase }“ läuft nicht: Nur eine offene Phase kann verlängert werden. Nichts wurde geändert.
+refusal-phase-extend-overlaps = Diese Verlängerung würde die ganze Phase „{ $phase }“ überdecken, die am { $end } endet. Wählen Sie ein früheres Ende. Nichts wurde geändert.
+refusal-phase-guard-finalists = Die Abstimmung kann mit weniger als zwei Finalisten-Ideen nicht beginnen (es sind { $finalists }). Wählen Sie die Finalisten auf der Startseite der App und versuchen Sie es dann erneut. Nichts wurde geändert.
+refusal-phase-guard-not-tallied = Die Ergebnisse können nicht vor der Auszählung bekanntgegeben werden. Nichts wurde geändert.
+refusal-phase-no-next = Die Phase „{ $phase }“ ist die letzte: Es gibt keine nächste Phase. Nichts wurde geändert.
+refusal-phase-reason-required = Für einen Phasenwechsel ist ein Grund Pflicht. Nichts wurde geändert.
+refusal-phase-window-passed = Der geplante Zeitraum der Phase „{ $phase }“ ist schon vorbei ({ $end }): Verlängern Sie zuerst diese Phase. Nichts wurde geändert.
+refusal-broadcast-bad-page-size = Die Seitengröße muss zwischen 1 und { $max } liegen.
+refusal-broadcast-not-found = Diese Mitteilung gibt es nicht.
+refusal-broadcast-text-missing = Der Text auf { $locale } fehlt. Nichts wurde gesendet.
+refusal-broadcast-text-too-long = Der Text auf { $locale } ist zu lang: { $length } Zeichen, höchstens { $max }. Nichts wurde gesendet.
+refusal-broadcast-unknown-area = Das Viertel „{ $area }“ gibt es in dieser Kampagne nicht. Nichts wurde gesendet.
+refusal-broadcast-unknown-locale = Diese Kampagne läuft nicht auf { $locale }. Nichts wurde gesendet.
+refusal-code-count-invalid = Die Anzahl der Codes muss eine ganze Zahl von 1 bis { $max } sein. Es wurde kein Code erzeugt.
+refusal-code-malformed = Das ist kein Einmalcode: Ein Code hat 8 Zeichen, wie `K7QM-2XPA`.
+refusal-code-not-registered = Diesen Code hat noch niemand verwendet: Die Person muss sich zuerst mit ihm im Bot anmelden.
+refusal-code-unknown = Diesen Code gibt es nicht. Prüfen Sie ihn.
+refusal-code-used = Dieser Code wurde bereits verwendet.
+refusal-resident-unknown = Kein Bewohner passt dazu (vielleicht hat die Person ihre Daten gelöscht). Nichts wurde geändert.
+refusal-resident-busy = Das Konto dieses Bewohners wird gerade geändert. Nichts wurde geändert; versuchen Sie es erneut.

@@ -1,0 +1,23 @@
+# Engine refusals the /pnyx command meets (phases, announcements, codes, roles). Slack mrkdwn.
+refusal-phase-busy = Someone else is changing the phase right now. Nothing was changed; try again.
+refusal-phase-extend-not-later = The new end must be after the current end of the “{ $phase }” phase ({ $end }) and in the future. Nothing was changed.
+refusal-phase-extend-not-open = The “{ $phase }” phase is not running: only an open phase can be extended. Nothing was changed.
+refusal-phase-extend-overlaps = This extension would cover the whole “{ $phase }” phase, which ends on { $end }. Choose an earlier end. Nothing was changed.
+refusal-phase-guard-finalists = The vote cannot open with fewer than two finalist ideas (there are { $finalists }). Choose the finalists on the app's Home, then try again. Nothing was changed.
+refusal-phase-guard-not-tallied = The results cannot be announced before the count. Nothing was changed.
+refusal-phase-no-next = The “{ $phase }” phase is the last one: there is no next phase. Nothing was changed.
+refusal-phase-reason-required = A reason is required to move phases. Nothing was changed.
+refusal-phase-window-passed = The period planned for the “{ $phase }” phase is already over ({ $end }): extend that phase first. Nothing was changed.
+refusal-broadcast-bad-page-size = The page size must be between 1 and { $max }.
+refusal-broadcast-not-found = This announcement does not exist.
+refusal-broadcast-text-missing = The text in { $locale } is missing. Nothing was sent.
+refusal-broadcast-text-too-long = The text in { $locale } is too long: { $length } characters, { $max } at most. Nothing was sent.
+refusal-broadcast-unknown-area = The area “{ $area }” does not exist in this campaign. Nothing was sent.
+refusal-broadcast-unknown-locale = This campaign does not run in { $locale }. Nothing was sent.
+refusal-code-count-invalid = The number of codes must be a whole number from 1 to { $max }. No code was created.
+refusal-code-malformed = That is not a one-time code: a code has 8 characters, like `K7QM-2XPA`.
+refusal-code-not-registered = Nobody has used this code yet: the person must first register in the bot with it.
+refusal-code-unknown = This code does not exist. Check it.
+refusal-code-used = This code has already been used.
+refusal-resident-unknown = No resident matches (the person may have erased their data). Nothing was changed.
+refusal-resident-busy = This resident's account is being changed right now. Nothing was changed; try again.

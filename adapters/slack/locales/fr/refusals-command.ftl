@@ -1,0 +1,23 @@
+# Refus du moteur que rencontre la commande /pnyx (phases, annonces, codes, rôles). Slack mrkdwn.
+refusal-phase-busy = La phase est modifiée par quelqu'un d'autre en ce moment. Rien n'a été modifié ; réessayez.
+refusal-phase-extend-not-later = La nouvelle fin doit être après la fin actuelle de la phase « { $phase } » ({ $end }) et dans le futur. Rien n'a été modifié.
+refusal-phase-extend-not-open = La phase « { $phase } » n'est pas en cours : seule une phase ouverte peut être prolongée. Rien n'a été modifié.
+refusal-phase-extend-overlaps = Cette prolongation recouvrirait toute la phase « { $phase } », qui se termine le { $end }. Choisissez une fin plus proche. Rien n'a été modifié.
+refusal-phase-guard-finalists = Le vote ne peut pas s'ouvrir avec moins de deux idées finalistes (il y en a { $finalists }). Choisissez les finalistes sur l'accueil de l'app, puis réessayez. Rien n'a été modifié.
+refusal-phase-guard-not-tallied = Les résultats ne peuvent pas être annoncés avant le dépouillement. Rien n'a été modifié.
+refusal-phase-no-next = La phase « { $phase } » est la dernière : il n'y a pas de phase suivante. Rien n'a été modifié.
+refusal-phase-reason-required = Une raison est obligatoire pour changer de phase. Rien n'a été modifié.
+refusal-phase-window-passed = La période prévue pour la phase « { $phase } » est déjà terminée (le { $end }) : prolongez d'abord cette phase. Rien n'a été modifié.
+refusal-broadcast-bad-page-size = La taille de page doit être comprise entre 1 et { $max }.
+refusal-broadcast-not-found = Cette annonce n'existe pas.
+refusal-broadcast-text-missing = Le texte en { $locale } manque. Rien n'a été envoyé.
+refusal-broadcast-text-too-long = Le texte en { $locale } est trop long : { $length } caractères, { $max } au maximum. Rien n'a été envoyé.
+refusal-broadcast-unknown-area = Le quartier « { $area } » n'existe pas dans cette campagne. Rien n'a été envoyé.
+refusal-broadcast-unknown-locale = Cette campagne ne se déroule pas en { $locale }. Rien n'a été envoyé.
+refusal-code-count-invalid = Le nombre de codes doit être un nombre entier de 1 à { $max }. Aucun code n'a été créé.
+refusal-code-malformed = Ce n'est pas un code à usage unique : un code a 8 caractères, comme `K7QM-2XPA`.
+refusal-code-not-registered = Ce code n'a encore servi à personne : la personne doit d'abord s'inscrire dans le bot avec ce code.
+refusal-code-unknown = Ce code n'existe pas. Vérifiez-le.
+refusal-code-used = Ce code a déjà servi.
+refusal-resident-unknown = Aucun habitant ne correspond (la personne a peut-être effacé ses données). Rien n'a été modifié.
+refusal-resident-busy = Le compte de cet habitant est modifié en ce moment. Rien n'a été modifié ; réessayez.

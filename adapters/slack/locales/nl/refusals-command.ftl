@@ -1,0 +1,23 @@
+# Weigeringen van de engine die het commando /pnyx tegenkomt (fasen, aankondigingen, codes, rollen). Slack mrkdwn.
+refusal-phase-busy = Iemand anders wijzigt de fase op dit moment. Er is niets gewijzigd; probeer het opnieuw.
+refusal-phase-extend-not-later = Het nieuwe einde moet na het huidige einde van de fase “{ $phase }” ({ $end }) en in de toekomst liggen. Er is niets gewijzigd.
+refusal-phase-extend-not-open = De fase “{ $phase }” loopt niet: alleen een open fase kan worden verlengd. Er is niets gewijzigd.
+refusal-phase-extend-overlaps = Deze verlenging zou de hele fase “{ $phase }” bedekken, die op { $end } eindigt. Kies een vroeger einde. Er is niets gewijzigd.
+refusal-phase-guard-finalists = De stemming kan niet openen met minder dan twee finalistische ideeën (er zijn er { $finalists }). Kies de finalisten op de startpagina van de app en probeer het dan opnieuw. Er is niets gewijzigd.
+refusal-phase-guard-not-tallied = De resultaten kunnen niet worden bekendgemaakt vóór de telling. Er is niets gewijzigd.
+refusal-phase-no-next = De fase “{ $phase }” is de laatste: er volgt geen fase meer. Er is niets gewijzigd.
+refusal-phase-reason-required = Voor een faseovergang is een reden verplicht. Er is niets gewijzigd.
+refusal-phase-window-passed = De geplande periode van de fase “{ $phase }” is al voorbij ({ $end }): verleng eerst die fase. Er is niets gewijzigd.
+refusal-broadcast-bad-page-size = De paginagrootte moet tussen 1 en { $max } liggen.
+refusal-broadcast-not-found = Deze aankondiging bestaat niet.
+refusal-broadcast-text-missing = De tekst in het { $locale } ontbreekt. Er is niets verstuurd.
+refusal-broadcast-text-too-long = De tekst in het { $locale } is te lang: { $length } tekens, hoogstens { $max }. Er is niets verstuurd.
+refusal-broadcast-unknown-area = De wijk “{ $area }” bestaat niet in deze campagne. Er is niets verstuurd.
+refusal-broadcast-unknown-locale = Deze campagne loopt niet in het { $locale }. Er is niets verstuurd.
+refusal-code-count-invalid = Het aantal codes moet een geheel getal van 1 tot { $max } zijn. Er is geen code aangemaakt.
+refusal-code-malformed = Dat is geen eenmalige code: een code heeft 8 tekens, zoals `K7QM-2XPA`.
+refusal-code-not-registered = Niemand heeft deze code al gebruikt: de persoon moet zich eerst met deze code in de bot inschrijven.
+refusal-code-unknown = Deze code bestaat niet. Controleer ze.
+refusal-code-used = Deze code is al gebruikt.
+refusal-resident-unknown = Geen enkele inwoner komt overeen (misschien heeft de persoon zijn of haar gegevens gewist). Er is niets gewijzigd.
+refusal-resident-busy = Het account van deze inwoner wordt op dit moment gewijzigd. Er is niets gewijzigd; probeer het opnieuw.

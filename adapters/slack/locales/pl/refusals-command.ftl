@@ -1,0 +1,23 @@
+# Odmowy silnika, na które trafia polecenie /pnyx (fazy, ogłoszenia, kody, role). Slack mrkdwn.
+refusal-phase-busy = Ktoś inny zmienia teraz fazę. Nic nie zostało zmienione; spróbuj ponownie.
+refusal-phase-extend-not-later = Nowy koniec musi być po obecnym końcu fazy „{ $phase }” ({ $end }) i w przyszłości. Nic nie zostało zmienione.
+refusal-phase-extend-not-open = Faza „{ $phase }” nie trwa: przedłużyć można tylko otwartą fazę. Nic nie zostało zmienione.
+refusal-phase-extend-overlaps = To przedłużenie objęłoby całą fazę „{ $phase }”, która kończy się { $end }. Wybierz wcześniejszy koniec. Nic nie zostało zmienione.
+refusal-phase-guard-finalists = Głosowanie nie może się rozpocząć, gdy w finale są mniej niż dwa pomysły (jest ich { $finalists }). Wybierz finalistów na stronie głównej aplikacji i spróbuj ponownie. Nic nie zostało zmienione.
+refusal-phase-guard-not-tallied = Wyników nie można ogłosić przed policzeniem głosów. Nic nie zostało zmienione.
+refusal-phase-no-next = Faza „{ $phase }” jest ostatnia: nie ma następnej fazy. Nic nie zostało zmienione.
+refusal-phase-reason-required = Zmiana fazy wymaga podania powodu. Nic nie zostało zmienione.
+refusal-phase-window-passed = Okres zaplanowany dla fazy „{ $phase }” już minął ({ $end }): najpierw przedłuż tę fazę. Nic nie zostało zmienione.
+refusal-broadcast-bad-page-size = Rozmiar strony musi wynosić od 1 do { $max }.
+refusal-broadcast-not-found = To ogłoszenie nie istnieje.
+refusal-broadcast-text-missing = Brakuje tekstu (język: { $locale }). Nic nie zostało wysłane.
+refusal-broadcast-text-too-long = Tekst (język: { $locale }) jest za długi: { $length } znaków, najwyżej { $max }. Nic nie zostało wysłane.
+refusal-broadcast-unknown-area = Dzielnica „{ $area }” nie istnieje w tej kampanii. Nic nie zostało wysłane.
+refusal-broadcast-unknown-locale = Ta kampania nie jest prowadzona w tym języku ({ $locale }). Nic nie zostało wysłane.
+refusal-code-count-invalid = Liczba kodów musi być liczbą całkowitą od 1 do { $max }. Nie utworzono żadnego kodu.
+refusal-code-malformed = To nie jest kod jednorazowy: kod ma 8 znaków, np. `K7QM-2XPA`.
+refusal-code-not-registered = Nikt jeszcze nie użył tego kodu: osoba musi najpierw zarejestrować się z nim w bocie.
+refusal-code-unknown = Ten kod nie istnieje. Sprawdź go.
+refusal-code-used = Ten kod został już użyty.
+refusal-resident-unknown = Żaden mieszkaniec nie pasuje (być może ta osoba usunęła swoje dane). Nic nie zostało zmienione.
+refusal-resident-busy = Konto tego mieszkańca jest właśnie zmieniane. Nic nie zostało zmienione; spróbuj ponownie.
