@@ -13,10 +13,13 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
-import { CommitteeDispatcher, SLACK_EVENTS_PATH, createCommitteeApp, createSocketModeReceiver } from '../../adapters/slack/index.ts';
+import { BroadcastProgressReporter, CommitteeDispatcher, SLACK_EVENTS_PATH, createCommitteeApp, createSocketModeReceiver } from '../../adapters/slack/index.ts';
 import type { CampaignExporter, PhotoSource } from '../../adapters/slack/index.ts';
 import { exportFiles } from '../commands/export.ts';
 import type { Route } from './http-server.ts';
+
+/** How often the leader looks at the progress of running broadcasts (each message is edited at most every 5 s, and only on a change). */
+const PROGRESS_TICK_MS = 2000;
 
 /** Options of {@link prepareSlack}. */
 export interface SlackServiceOptions {
@@ -68,10 +71,23 @@ export async function prepareSlack(options: SlackServiceOptions): Promise<{ read
   const routes: Route[] = listener === null ? [] : [{ path: SLACK_EVENTS_PATH, methods: { POST: listener } }];
 
   const dispatcher = new CommitteeDispatcher({ services: committee.services });
+  const progress = new BroadcastProgressReporter(committee.services);
+
+  /** The leader's work: the sender, and the progress messages kept current beside it. */
+  const lead = async (leadership: AbortSignal): Promise<void> => {
+    const timer = setInterval(() => {
+      progress.tick().catch((e: unknown) => log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'updating the broadcast progress messages failed'));
+    }, PROGRESS_TICK_MS);
+    try {
+      await dispatcher.run(leadership);
+    } finally {
+      clearInterval(timer);
+    }
+  };
 
   const run = async (signal: AbortSignal): Promise<void> => {
     // One sender for all instances: cards are posted once, progress messages edited by one.
-    const dispatching = options.lease(LEASE_NAMES.slackDispatch).runWhileLeader((leadership) => dispatcher.run(leadership), signal);
+    const dispatching = options.lease(LEASE_NAMES.slackDispatch).runWhileLeader(lead, signal);
     try {
       if (socket !== null && !signal.aborted) {
         // Every instance connects: Slack spreads the envelopes over the open connections.
