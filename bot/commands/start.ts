@@ -40,6 +40,8 @@ const CONNECT = `How to connect real bots:
                                   public URL needed); for a webhook instead, also
                                   TELEGRAM_WEBHOOK_URL=https://... and TELEGRAM_WEBHOOK_SECRET=...
        SLACK_BOT_TOKEN=xoxb-...   and SLACK_SIGNING_SECRET=..., for the committee's Slack app
+                                  (Slack posts to /slack/events; or SLACK_APP_TOKEN=xapp-...
+                                  for Socket Mode, no public URL needed) — see the README
        REDIS_URL=redis://...      optional, for several instances; default: the embedded SQLite
                                   store in PNYX_DATA_DIR (default ./data)
   3. Run npm start again.
@@ -74,10 +76,10 @@ export const startCommand: CliCommand = async (args, io) => {
   return 0;
 };
 
-/** What the service cannot do yet, said at every start so nobody waits for an answer that will not come. */
+/** What the service cannot do yet, said at every start so nobody waits for a message that will not come. */
 export const MESSENGERS_PENDING =
-  'the Slack app is not part of this version yet: SLACK_BOT_TOKEN is checked but no Slack event is read and no committee message is sent. ' +
-  "The residents' Telegram bot runs when TELEGRAM_BOT_TOKEN is set and sends residents their own messages; moderation cards, questions for the team and the mayor's digest wait in the outbox until the Slack app is installed.";
+  "the delivery engine is not part of this version yet: the mayor's weekly digest and the residents' weekly update are queued in the outbox but not sent. " +
+  "Residents' own messages go out through the Telegram bot (TELEGRAM_BOT_TOKEN), the committee's through the Slack app (SLACK_BOT_TOKEN).";
 
 /** Runs the service until SIGTERM/SIGINT (or `io.signal`); resolves to the exit code. */
 async function serve(campaign: Campaign, env: Environment, io: CliIo): Promise<number> {

@@ -63,7 +63,7 @@ describe('pnyx start', () => {
     stop.abort();
     expect(await running).toBe(0);
     const lines = io.out().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; level: number });
-    expect(lines.find((l) => l.msg.startsWith('the Slack app is not part of this version yet'))?.level).toBe(40);
+    expect(lines.find((l) => l.msg.startsWith('the delivery engine is not part of this version yet'))?.level).toBe(40);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['pnyx is running', 'shutting down', 'stopped']));
     expect(io.out() + io.err()).not.toContain(TELEGRAM);
     expect(io.out() + io.err()).not.toContain(SECRET);
