@@ -255,7 +255,8 @@ export class RedisContext {
     const hasSide = (side.audit?.length ?? 0) + (side.outbox?.length ?? 0) + broadcasts.length > 0;
     const keys = hasSide ? [doneKey, ...ownKeys, ...this.#sideKeys] : [doneKey, ...ownKeys];
     if (broadcasts.length > 0) keys.push(this.keys.broadcasts, ...broadcasts.map((b) => this.keys.broadcast(b.id)));
-    const args = [marker ? this.#doneTtlMs : 0, ...sideArgs(side), ...ownArgs];
+    // Without side records (most votes) the frame's counts are constant: no sideArgs call.
+    const args = hasSide ? [marker ? this.#doneTtlMs : 0, ...sideArgs(side), ...ownArgs] : [marker ? this.#doneTtlMs : 0, '0', '0', '0', ...ownArgs];
     return this.guard(op, () => this.#run(name, keys, args));
   }
 }
