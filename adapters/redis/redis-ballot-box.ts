@@ -1,4 +1,4 @@
-import type { BallotSlot, StoredBallot } from '../../core/ballots/ballot.ts';
+import type { BallotChoice, BallotSlot, StoredBallot } from '../../core/ballots/ballot.ts';
 import type { BallotBox, CastOutcome, CastRequest } from '../../core/ports/ballot-box.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { outcomeOf } from './outcomes.ts';
@@ -32,11 +32,18 @@ function byId(a: { ideaId: string }, b: { ideaId: string }): number {
   return a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0;
 }
 
+/** Copies of `choices` sorted by idea id (the engine sends them sorted: then no sort runs). */
+function sortedChoices(choices: readonly BallotChoice[]): BallotChoice[] {
+  const out = choices.map((c) => ({ ideaId: c.ideaId, points: c.points }));
+  for (let i = 1; i < out.length; i++) if (out[i - 1]!.ideaId > out[i]!.ideaId) return out.sort(byId);
+  return out;
+}
+
 /** The stored JSON body of a cast (what lua/ballot-cast.lua writes in a version field). */
 export function ballotBody(req: CastRequest): string {
   const body: BallotBody = {
     e: req.envelopeId,
-    c: [...req.choices].sort(byId).map((c) => [c.ideaId, c.points] as const),
+    c: sortedChoices(req.choices).map((c) => [c.ideaId, c.points] as const),
     r: req.receipt,
     t: req.at,
     a: req.assisted ? 1 : 0,
@@ -61,6 +68,11 @@ export function ballotFrom(voterKey: string, slot: BallotSlot, version: unknown,
   };
 }
 
+/** A cast script reply saying the current ballot is in an envelope the call did not name. */
+function isConflict(reply: number | unknown[]): reply is unknown[] {
+  return typeof reply !== 'number' && outcomeOf('ballot-cast', reply[0], ['duplicate', 'closed', 'exists', 'stale', 'conflict']) === 'conflict';
+}
+
 /** Calls of the cast script after the first that may find the ballot in an unnamed envelope. */
 const MAX_ENVELOPE_RETRIES = 8;
 
@@ -78,13 +90,19 @@ export class RedisBallotBox implements BallotBox {
     this.#ctx = ctx;
   }
 
-  async cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
-    let reply = await this.#cast(request, side, []);
+  cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
+    // Not an async function: the usual answer (recorded, or refused) costs no extra await.
+    return this.#cast(request, side, []).then((reply) => (isConflict(reply) ? this.#castAgain(request, side, reply) : this.#outcome(request, reply)));
+  }
+
+  /** After RC_CONFLICT: the current ballot is in an envelope the first call did not name. */
+  async #castAgain(request: CastRequest, side: SideRecords, conflict: unknown[]): Promise<CastOutcome> {
+    let reply: number | unknown[] = conflict;
     // The current ballot is in another envelope than this cast's (the voter moved area): call
     // again naming every envelope the campaign has counted ballots in, plus the one reported
     // (its index key must be in KEYS). Each call checks again, atomically, so a concurrent
     // cast that moved the ballot meanwhile only costs one more call.
-    for (let attempt = 0; outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists', 'stale', 'conflict']) === 'conflict'; attempt++) {
+    for (let attempt = 0; isConflict(reply); attempt++) {
       if (attempt === MAX_ENVELOPE_RETRIES) throw new Error('redis store: ballots.cast kept finding the ballot in an envelope it was not told about');
       const known = await this.#ctx.guard('ballots.cast', () => this.#ctx.redis.hkeys(this.#ctx.keys.envelopeCounts));
       reply = await this.#cast(request, side, [...new Set([String(reply[1]), ...known])]);
@@ -92,59 +110,50 @@ export class RedisBallotBox implements BallotBox {
     return this.#outcome(request, reply);
   }
 
-  /** One call of the cast script; `previous`: envelopes the current ballot may be in (own_key(7…)). */
-  #cast(request: CastRequest, side: SideRecords, previous: readonly string[]): Promise<unknown[]> {
+  /**
+   * One call of the cast script; `previous`: envelopes the current ballot may be in
+   * (own_key(7…)). Its reply: `version * 2 + replaced` when recorded, an array otherwise.
+   */
+  #cast(request: CastRequest, side: SideRecords, previous: readonly string[]): Promise<number | unknown[]> {
     const k = this.#ctx.keys;
     const other: BallotSlot = request.slot === 'town' ? 'area' : 'town';
-    return this.#ctx.write(
-      'ballots.cast',
-      'ballot-cast',
-      side,
-      [
-        k.ballot(request.slot, request.voterKey),
-        k.ballot(other, request.voterKey),
-        k.envelope(request.envelopeId),
-        k.envelopeCounts,
-        k.voters,
-        k.phase,
-        ...previous.map((id) => k.envelope(id)),
-      ],
-      [
-        JSON.stringify([
-          request.requestId,
-          String(request.at),
-          String(request.closesAt),
-          request.allowReplace ? '1' : '0',
-          request.envelopeId,
-          k.ballotMember(request.slot, request.voterKey),
-          ballotBody(request),
-          previous,
-          request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
-        ]),
-      ],
-      false,
-    ) as Promise<unknown[]>;
+    const keys = [k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId), k.envelopeCounts, k.voters, k.phase];
+    const args = [
+      request.requestId,
+      String(request.at),
+      String(request.closesAt),
+      request.allowReplace ? '1' : '0',
+      request.envelopeId,
+      k.ballotMember(request.slot, request.voterKey),
+      ballotBody(request),
+      request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
+    ];
+    for (const id of previous) {
+      keys.push(k.envelope(id));
+      args.push(id);
+    }
+    return this.#ctx.write('ballots.cast', 'ballot-cast', side, keys, args, false) as Promise<number | unknown[]>;
   }
 
-  #outcome(request: CastRequest, reply: unknown[]): CastOutcome {
-    const outcome = outcomeOf('ballot-cast', reply[0], ['ok', 'duplicate', 'closed', 'exists', 'stale']);
-    if (outcome === 'closed') return { status: 'closed' };
-    if (outcome === 'stale') return { status: 'stale' };
-    if (outcome === 'ok') {
-      // The stored body is the one sent: build the ballot from the request, no JSON round trip.
+  #outcome(request: CastRequest, reply: number | unknown[]): CastOutcome {
+    if (typeof reply === 'number') {
+      // Recorded, and the stored body is the one sent: the ballot is built from the request.
       const ballot: StoredBallot = {
         voterKey: request.voterKey,
         slot: request.slot,
         envelopeId: request.envelopeId,
-        choices: [...request.choices].sort(byId).map((c) => ({ ideaId: c.ideaId, points: c.points })),
-        version: Number(reply[1]),
+        choices: sortedChoices(request.choices),
+        version: Math.floor(reply / 2),
         receipt: request.receipt,
         castAt: request.at,
         assisted: request.assisted,
         requestId: request.requestId,
       };
-      return { status: 'recorded', ballot, replaced: reply[3] === 1 };
+      return { status: 'recorded', ballot, replaced: reply % 2 === 1 };
     }
+    const outcome = outcomeOf('ballot-cast', reply[0], ['duplicate', 'closed', 'exists', 'stale']);
+    if (outcome === 'closed') return { status: 'closed' };
+    if (outcome === 'stale') return { status: 'stale' };
     const ballot = ballotFrom(request.voterKey, request.slot, reply[1], reply[2]);
     return { status: outcome, ballot };
   }

@@ -136,8 +136,10 @@ export function defineScripts(redis: Redis | Cluster, options: DefineScriptsOpti
   const checked = options.checkKeys === true;
   for (const [name, lua] of allSources()) redis.defineCommand(commandName(name, checked), { lua: checked ? keyCheckedSource(lua) : lua });
   const commands = redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>;
+  // Looked up once: the runner is on the path of every vote.
+  const byName = new Map(SCRIPT_NAMES.map((n) => [n, commands[commandName(n, checked)]] as const));
   return (name, keys, args) => {
-    const fn = commands[commandName(name, checked)];
+    const fn = byName.get(name);
     if (fn === undefined) throw new Error(`redis store: script ${name} is not defined`);
     return fn.call(redis, keys.length, ...keys, ...args);
   };

@@ -39,33 +39,53 @@ export interface ChoiceInput {
   readonly points?: number;
 }
 
+/** Lists at most this long are scanned; longer ones are indexed first (`validateBallot`). */
+const SCAN_MAX = 16;
+
+/** The candidate `id`, from `index` when one was built, else by a scan. */
+function candidate(candidates: readonly Candidate[], index: ReadonlyMap<string, Candidate> | null, id: string): Candidate | undefined {
+  if (index !== null) return index.get(id);
+  for (const c of candidates) if (c.id === id) return c;
+  return undefined;
+}
+
+/** One point for each id (every rule but `cumulative`). */
+function onePointEach(ids: readonly string[]): BallotChoice[] {
+  return ids.map((ideaId) => ({ ideaId, points: 1 }));
+}
+
 /**
  * Validates choices for `rule` in `envelope` among its `candidates` (the finalists of that
  * envelope). Returns the normalised ballot (sorted by idea id, points 1 except cumulative).
  */
 export function validateBallot(rule: BallotRule, envelope: Envelope, candidates: readonly Candidate[], input: readonly ChoiceInput[]): Outcome<BallotChoice[]> {
   if (input.length === 0) return refuse('ballot.empty', {});
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  const seen = new Set<string>();
+  // This runs on every vote: with a few finalists and a short ballot, scans cost less than
+  // building a map and a set each time. A long list (a ballot's length is the sender's
+  // choice, not the rule's) is indexed, so the checks never grow with the product of both.
+  const index = candidates.length > SCAN_MAX || input.length > SCAN_MAX ? new Map(candidates.map((c) => [c.id, c])) : null;
+  const seen = input.length > SCAN_MAX ? new Set<string>() : null;
+  const ids: string[] = [];
   for (const c of input) {
-    if (!byId.has(c.ideaId)) return refuse('ballot.unknown_idea', { idea: c.ideaId });
-    if (seen.has(c.ideaId)) return refuse('ballot.duplicate_choice', { idea: c.ideaId });
-    seen.add(c.ideaId);
+    if (candidate(candidates, index, c.ideaId) === undefined) return refuse('ballot.unknown_idea', { idea: c.ideaId });
+    if (seen === null ? ids.includes(c.ideaId) : seen.has(c.ideaId)) return refuse('ballot.duplicate_choice', { idea: c.ideaId });
+    seen?.add(c.ideaId);
+    ids.push(c.ideaId);
   }
-  const ids = [...seen].sort();
-  const ones = (): BallotChoice[] => ids.map((ideaId) => ({ ideaId, points: 1 }));
+  ids.sort();
   switch (rule.kind) {
     case 'single':
       if (ids.length !== 1) return refuse('ballot.single_one', { count: ids.length });
-      return done(ones());
+      return done(onePointEach(ids));
     case 'approval':
       if (ids.length < rule.minChoices) return refuse('ballot.too_few', { min: rule.minChoices, count: ids.length });
       if (ids.length > rule.maxChoices) return refuse('ballot.too_many', { max: rule.maxChoices, count: ids.length });
-      return done(ones());
+      return done(onePointEach(ids));
     case 'knapsack': {
-      const total = ids.reduce((sum, id) => sum + (byId.get(id)?.cost ?? 0), 0);
+      let total = 0;
+      for (const id of ids) total += candidate(candidates, index, id)?.cost ?? 0;
       if (total > envelope.amount) return refuse('ballot.over_budget', { total, budget: envelope.amount, over: total - envelope.amount });
-      return done(ones());
+      return done(onePointEach(ids));
     }
     case 'cumulative': {
       let sum = 0;

@@ -21,7 +21,7 @@ import { initialPhaseState, phaseStatus } from '../phases/phase-machine.ts';
 const NO_FACTS_NEEDED = { finalists: 0, tallied: false } as const;
 import type { PhaseState } from '../phases/phase-state.ts';
 import { requirePhase } from './phase-usecases.ts';
-import { requireEligible, residentByCode } from './resident-usecases.ts';
+import { eligibilityOf, requireEligible, residentByCode } from './resident-usecases.ts';
 import { ambassadorRef } from './actor-refs.ts';
 
 /** A ballot a resident can fill in: its slot, envelope and finalists. */
@@ -94,9 +94,12 @@ interface CastInput {
   readonly now: number;
 }
 
-async function cast(deps: EngineDeps, input: CastInput, phaseCheck: Promise<Outcome<JudgedPhase>> = votingPhase(deps, input.now, false)): Promise<Outcome<CastResult>> {
+/** A phase judgement: already made (judged on the cached phase state), or under way. */
+type PhaseCheck = Outcome<JudgedPhase> | Promise<Outcome<JudgedPhase>>;
+
+async function cast(deps: EngineDeps, input: CastInput, phaseCheck: PhaseCheck = votingPhase(deps, input.now, false)): Promise<Outcome<CastResult>> {
   for (let attempt = 0; ; attempt++) {
-    const judged = await (attempt === 0 ? phaseCheck : votingPhase(deps, input.now, true));
+    const judged = attempt > 0 ? await votingPhase(deps, input.now, true) : phaseCheck instanceof Promise ? await phaseCheck : phaseCheck;
     if (!judged.ok) return judged;
     const r = await castJudged(deps, input, judged.value);
     if (r !== 'stale') return r;
@@ -122,14 +125,15 @@ function candidatesOf(finalists: readonly Idea[]): readonly Candidate[] {
  * is remembered only when `voting` (the cast's phase check) finds voting open: the area a
  * resident votes in is fixed from then on (`answerRegistration`), so the memo never outlives it.
  */
-async function eligibleVoter(deps: EngineDeps, residentId: string, voting: Promise<Outcome<JudgedPhase>>): Promise<Outcome<Resident>> {
+async function eligibleVoter(deps: EngineDeps, residentId: string, voting: PhaseCheck): Promise<Outcome<Resident>> {
   const cache = deps.cache;
   const now = Date.now(); // cache bookkeeping only, never a judgement about the campaign
   const hit = cache?.eligible?.get(residentId);
   if (hit !== undefined && hit.until > now) return done(hit.resident);
-  const r = await requireEligible(deps, residentId);
+  // requireEligible without its own async step (this is on the path of every vote).
+  const r = eligibilityOf(deps, await deps.stores.residents.get(residentId));
   // A failed phase check is reported where the cast awaits it; here it only means "forget".
-  if (r.ok && cache !== undefined && (await voting.catch(() => null))?.ok === true) {
+  if (r.ok && cache !== undefined && (voting instanceof Promise ? (await voting.catch(() => null))?.ok === true : voting.ok)) {
     const map = (cache.eligible ??= new Map());
     if (map.size >= ELIGIBLE_MAX) {
       // Maps iterate in insertion order: drop the oldest half.
@@ -157,11 +161,8 @@ interface JudgedPhase {
  */
 async function votingPhase(deps: EngineDeps, now: number, fresh: boolean): Promise<Outcome<JudgedPhase>> {
   const cached = fresh ? undefined : deps.cache?.phase;
-  if (cached !== undefined && cached.value.phase === 'voting') {
-    // The usual case, judged on the spot: voting recorded and its window still open.
-    const status = phaseStatus(cached.value, now, NO_FACTS_NEEDED);
-    if (status.kind === 'open' && status.phase === 'voting') return done({ status, version: cached.version });
-  }
+  const open = fresh ? null : openOnCachedPhase(deps, now);
+  if (open !== null) return open;
   let version: number;
   let state: PhaseState;
   if (cached === undefined) {
@@ -182,6 +183,18 @@ async function votingPhase(deps: EngineDeps, now: number, fresh: boolean): Promi
     return status;
   }
   return done({ status: status.value, version });
+}
+
+/**
+ * The usual case, judged on the spot without a store read or a promise: voting recorded in
+ * the cached phase state (EngineCache.phase) and its window still open at `now`. Null
+ * otherwise (then `votingPhase` judges, reading the store when it must).
+ */
+function openOnCachedPhase(deps: EngineDeps, now: number): Outcome<JudgedPhase> | null {
+  const cached = deps.cache?.phase;
+  if (cached === undefined || cached.value.phase !== 'voting') return null;
+  const status = phaseStatus(cached.value, now, NO_FACTS_NEEDED);
+  return status.kind === 'open' && status.phase === 'voting' ? done({ status, version: cached.version }) : null;
 }
 
 /** Records a vote judged open on `judged`; `stale` when the phase state has moved since. */
@@ -236,9 +249,10 @@ async function castJudged(deps: EngineDeps, input: CastInput, judged: JudgedPhas
  */
 export async function castBallot(deps: EngineDeps, residentId: string, slot: BallotSlot, choices: readonly ChoiceInput[], requestId: string): Promise<Outcome<CastResult>> {
   const now = deps.clock.now();
-  // The resident and the phase are read side by side: one round trip of latency, not two.
-  const phaseCheck = votingPhase(deps, now, false);
-  phaseCheck.catch(() => undefined); // handled where awaited; never an unhandled rejection
+  // The resident and the phase are read side by side: one round trip of latency, not two —
+  // and usually the phase needs no read at all.
+  const phaseCheck = openOnCachedPhase(deps, now) ?? votingPhase(deps, now, false);
+  if (phaseCheck instanceof Promise) phaseCheck.catch(() => undefined); // handled where awaited; never an unhandled rejection
   const r = await eligibleVoter(deps, residentId, phaseCheck);
   if (!r.ok) return r;
   return cast(deps, { resident: r.value, slot, choices, requestId, assistedBy: null, now }, phaseCheck);

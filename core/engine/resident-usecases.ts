@@ -149,7 +149,11 @@ export async function setSubscribed(deps: EngineDeps, residentId: string, subscr
 
 /** Whether the resident may act (submit, support, vote); the refusal says which step is missing. */
 export async function requireEligible(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
-  const r = await deps.stores.residents.get(residentId);
+  return eligibilityOf(deps, await deps.stores.residents.get(residentId));
+}
+
+/** `requireEligible` on a record already read (null: no such resident). */
+export function eligibilityOf(deps: EngineDeps, r: Resident | null): Outcome<Resident> {
   if (r === null) return refuse('registration.incomplete', {});
   const why = ineligibility(deps.campaign, r);
   return why === null ? done(r) : refuse(why, { step: nextStep(deps.campaign, r, r.step !== 'language') });

@@ -17,20 +17,20 @@
       own_key(5)   number of distinct voters
       own_key(6)   the campaign's phase state hash (field v = version)
       own_key(7…)  envelope indexes the current ballot may be in when it is in another
-                   envelope than this cast's (the ids of arg(8), in the same order; often none)
-      own_arg(1)   a JSON array of nine values, read below as arg(1) … arg(9):
-      arg(1)       request id
-      arg(2)       at (epoch ms)
-      arg(3)       closesAt (epoch ms, exclusive)
-      arg(4)       allowReplace (0|1)
-      arg(5)       envelope id
-      arg(6)       envelope index member `<slot>:<voterKey>`
-      arg(7)       ballot JSON {e, c, r, t, a, q}
-      arg(8)       array of the envelope ids of own_key(7…)
-      arg(9)       phase state version the vote was judged against ('' = no check; 0 = none stored)
+                   envelope than this cast's (their ids are own_arg(9…); often none)
+      own_arg(1)   request id
+      own_arg(2)   at (epoch ms)
+      own_arg(3)   closesAt (epoch ms, exclusive)
+      own_arg(4)   allowReplace (0|1)
+      own_arg(5)   envelope id
+      own_arg(6)   envelope index member `<slot>:<voterKey>`
+      own_arg(7)   ballot JSON {e, c, r, t, a, q}
+      own_arg(8)   phase state version the vote was judged against ('' = no check; 0 = none stored)
+      own_arg(9…)  the envelope ids of own_key(7…), in the same order
 
     Output:
-      { RC_OK, version, '', replaced (0|1) }   (the caller has the ballot it sent)
+      version * 2 + replaced (0|1)             recorded (a plain integer: the caller has the
+                                               ballot it sent; the other outcomes are arrays)
       { RC_DUPLICATE, version, ballot JSON }   that request's ballot (maybe since replaced)
       { RC_CLOSED }                            at >= closesAt; nothing stored
       { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
@@ -47,37 +47,33 @@
 --- @include "includes/sha256.lua"
 --- @include "includes/write-frame.lua"
 
--- The nine arguments travel as one JSON array (one argument: less work per call client-side).
-local A = cjson.decode(own_arg(1))
-local function arg(i)
-  return A[i]
-end
-
 local ballot = own_key(1)
-local requestField = 'q:' .. arg(1)
+local requestField = 'q:' .. own_arg(1)
 
-local stored = redis.call('HGET', ballot, requestField)
+-- The request's own version, if it was recorded, and the current version, in one call.
+local found = redis.call('HMGET', ballot, requestField, 'v')
+local stored, current = found[1], found[2]
 if stored then
   return { RC_DUPLICATE, tonumber(stored), redis.call('HGET', ballot, stored) }
 end
-if tonumber(arg(2)) >= tonumber(arg(3)) then
+if tonumber(own_arg(2)) >= tonumber(own_arg(3)) then
   return { RC_CLOSED }
 end
-if arg(9) ~= '' and (redis.call('HGET', own_key(6), 'v') or '0') ~= arg(9) then
+local phaseVersion = own_arg(8)
+if phaseVersion ~= '' and (redis.call('HGET', own_key(6), 'v') or '0') ~= phaseVersion then
   return { RC_STALE }
 end
-local current = redis.call('HGET', ballot, 'v')
-if current and arg(4) ~= '1' then
+if current and own_arg(4) ~= '1' then
   return { RC_EXISTS, tonumber(current), redis.call('HGET', ballot, current) }
 end
 
-local envelope, member = arg(5), arg(6)
+local envelope, member = own_arg(5), own_arg(6)
 if current then
   local previous = cjson.decode(redis.call('HGET', ballot, current)).e
   if previous ~= envelope then
     local previousIndex = nil
-    for i, id in ipairs(arg(8)) do
-      if id == previous then
+    for i = 1, own_key_count() - 6 do
+      if own_arg(8 + i) == previous then
         previousIndex = own_key(6 + i)
       end
     end
@@ -98,8 +94,6 @@ else
 end
 
 local version = (current and tonumber(current) or 0) + 1
-local body = arg(7)
-redis.call('HSET', ballot, 'v', version, version, body, requestField, version)
+redis.call('HSET', ballot, 'v', version, version, own_arg(7), requestField, version)
 apply_side()
--- The caller sent the body: it is not sent back.
-return { RC_OK, version, '', current and 1 or 0 }
+return version * 2 + (current and 1 or 0)
