@@ -18,7 +18,8 @@ import { CampaignFileUnreadableError, formatConfigIssues, loadCampaignFile, load
 import type { Environment, LoadResult } from '../config/index.ts';
 import { openSqliteStores, sqliteFileFor } from '../adapters/sqlite/index.ts';
 import type { SqliteStores } from '../adapters/sqlite/index.ts';
-import { CryptoIds, SystemClock } from '../adapters/system/index.ts';
+import { CryptoIds, MemorySendBudget, SystemClock } from '../adapters/system/index.ts';
+import type { SendBudget } from '../adapters/system/index.ts';
 import { DEFAULT_LEASE_TTL_MS, contendedLease, redisLease } from '../adapters/scheduling/index.ts';
 import type { Lease } from '../adapters/scheduling/index.ts';
 import type { RedisKeys, RedisStores } from '../adapters/redis/index.ts';
@@ -174,6 +175,12 @@ export interface ComposedCampaign {
    * `leases` table shared by every process that opens the file.
    */
   lease(name: string): Lease;
+  /**
+   * The Telegram send budget of `botToken` (SPEC §2.5): on Redis shared by every instance
+   * sending with that token (only a hash of it names the keys); on the embedded store, in
+   * memory (one process sends).
+   */
+  sendBudget(botToken: string): Promise<SendBudget>;
   close(): Promise<void>;
 }
 
@@ -256,6 +263,11 @@ export async function composeCampaign(campaign: Campaign, env: Environment, opti
       return opened.location.kind === 'redis'
         ? redisLease((opened.stores as RedisStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, leaseOptions)
         : contendedLease((opened.stores as SqliteStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, leaseOptions);
+    },
+    sendBudget: async (botToken) => {
+      if (opened.location.kind !== 'redis') return new MemorySendBudget();
+      const { RedisSendBudget } = await import('../adapters/redis/index.ts');
+      return new RedisSendBudget({ redis: (opened.stores as RedisStores).client, botToken });
     },
     close: () => opened.stores.close(),
   };

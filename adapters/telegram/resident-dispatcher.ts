@@ -1,8 +1,9 @@
 /**
  * The in-process sender of the outbox messages addressed to residents (idea state changes,
  * answers to questions, broadcast messages), until the delivery engine of the "Deliveries"
- * issue replaces it. One message at a time: claim, render in the resident's language, send,
- * settle — so a crash resends at most the message in flight (the outbox's guarantee).
+ * issue replaces it. One message at a time: claim, render in the resident's language, take a
+ * slot from the bot token's send budget (smooth 30/s, 1/s per chat, shared by every instance on
+ * Redis), send, settle — so a crash resends at most the message in flight (the outbox's guarantee).
  *
  * Answers, classified:
  * - sent → `ack` with the Telegram message (chat id + message id) as a message reference
@@ -24,6 +25,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { ClaimFilter, ClaimedMessage, Outbox } from '../../core/ports/outbox.ts';
 import type { Resident } from '../../core/residents/resident.ts';
+import type { SendBudget } from '../system/memory-send-budget.ts';
 
 /** What the dispatcher needs of the engine. */
 export interface DispatcherEngine {
@@ -47,6 +49,12 @@ export interface ResidentDispatcherOptions {
   /** The bot's API (auto-retry installed). */
   readonly api: Api;
   readonly render: NoticeRenderer;
+  /**
+   * The bot token's send budget: a slot is taken before each message (waiting while it is
+   * refused), and a 429 slows the whole budget down for `retry_after` — on Redis, every
+   * instance. Without one, only Telegram's 429s pace the sender.
+   */
+  readonly budget?: SendBudget;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Messages claimed per round. Default 5. */
@@ -146,13 +154,13 @@ export class ResidentDispatcher {
       }
       // A slow batch (long 429 waits) must not let the claims of the rest run out.
       if (this.#o.clock.now() - claimedAt > leaseMs / 2 && (await this.#o.outbox.extend(m.seq, m.token, this.#o.clock.now(), leaseMs)) === 'lost') continue;
-      await this.#deliver(m, m.recipient.residentId);
+      await this.#deliver(m, m.recipient.residentId, signal);
       handled += 1;
     }
     return handled;
   }
 
-  async #deliver(m: ClaimedMessage, residentId: string): Promise<void> {
+  async #deliver(m: ClaimedMessage, residentId: string, signal: AbortSignal): Promise<void> {
     const { outbox, clock } = this.#o;
     const log = this.#log.child({ seq: m.seq, template: m.template });
     const found = await this.#o.engine.getResident(residentId);
@@ -178,6 +186,10 @@ export class ResidentDispatcher {
       return;
     }
     const notice: RenderedNotice = typeof rendered === 'string' ? { html: rendered } : rendered;
+    if (!(await this.#takeSlot(resident.telegramId, signal))) {
+      await outbox.retry(m.seq, m.token, clock.now(), 'not sent yet: the dispatcher stopped');
+      return;
+    }
     try {
       const sent = await this.#o.api.sendMessage(resident.telegramId, notice.html, {
         parse_mode: 'HTML',
@@ -196,6 +208,7 @@ export class ResidentDispatcher {
     if (e instanceof GrammyError) {
       if (e.error_code === 429) {
         const after = (e.parameters.retry_after ?? 1) * 1000;
+        await this.#o.budget?.slowDown(after);
         await outbox.retry(m.seq, m.token, clock.now() + after, 'telegram 429: too many requests');
         log.info({ retryAfterMs: after }, 'Telegram asked to wait: retrying later');
         return;
@@ -217,6 +230,21 @@ export class ResidentDispatcher {
     const kind = e instanceof HttpError ? 'network error' : 'send failed';
     log.warn({ err: { name: (e as Error)?.name } }, `${kind}: retrying later`);
     await outbox.retry(m.seq, m.token, clock.now() + this.#backoff(m.attempts), kind);
+  }
+
+  /**
+   * Waits for a send slot of `chatId` in the budget (none: at once). False when `signal`
+   * aborted first. A budget store failure is thrown (the round's caller retries later).
+   */
+  async #takeSlot(chatId: number, signal: AbortSignal): Promise<boolean> {
+    const budget = this.#o.budget;
+    if (budget === undefined) return !signal.aborted;
+    for (;;) {
+      if (signal.aborted) return false;
+      const grant = await budget.take(chatId, chatId < 0);
+      if (grant.ok) return true;
+      await sleep(grant.retryAfterMs, signal);
+    }
   }
 
   #backoff(attempts: number): number {

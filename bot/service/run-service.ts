@@ -86,6 +86,7 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
       stores,
       clock,
       logger,
+      budget: await composed.sendBudget(env.telegramBotToken),
       lease: (name) => observeLeadership(composed.lease(name), (now) => log.info({ lease: name }, now ? 'this instance holds the lease' : 'this instance no longer holds the lease')),
       ...(options.pollTimeoutSeconds === undefined ? {} : { pollTimeoutSeconds: options.pollTimeoutSeconds }),
     });

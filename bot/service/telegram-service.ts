@@ -14,6 +14,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
+import type { SendBudget } from '../../adapters/system/index.ts';
 import { FanOutRunner } from '../../adapters/delivery/index.ts';
 import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, telegramPhotoSource, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
 import type { Route } from './http-server.ts';
@@ -26,6 +27,8 @@ export interface TelegramServiceOptions {
   readonly stores: Stores;
   /** A contender for a named lease (composeCampaign's `lease`), wrapped by the caller to observe it. */
   readonly lease: (name: string) => Lease;
+  /** The bot token's send budget (composeCampaign's `sendBudget`), taken before each resident's message. */
+  readonly budget: SendBudget;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Long-poll timeout (s); default 30. */
@@ -91,6 +94,7 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     outbox: stores.outbox,
     engine,
     api: bot.api,
+    budget: options.budget,
     render: (resident, message) => residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
     clock,
     logger,

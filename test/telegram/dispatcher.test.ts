@@ -15,6 +15,8 @@ import type { BotHarness } from '../support/telegram/bot-harness.ts';
 import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 import type { SendLimitOptions } from '../support/telegram/send-limits.ts';
 import { makeSqliteFixture } from '../sqlite/sqlite-fixture.ts';
+import { MemorySendBudget } from '../../adapters/system/memory-send-budget.ts';
+import type { SendBudget } from '../../adapters/system/memory-send-budget.ts';
 
 const silent = pino({ level: 'silent' });
 let run: BotHarness | null = null;
@@ -26,12 +28,13 @@ afterEach(async () => {
   cleanups = [];
 });
 
-function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api): ResidentDispatcher {
+function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api, budget?: SendBudget): ResidentDispatcher {
   const { services } = b.bot;
   return new ResidentDispatcher({
     outbox: b.h.stores.outbox,
     engine: b.h.engine,
     api,
+    ...(budget === undefined ? {} : { budget }),
     render: (resident, m) => residentNotice({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m),
     clock: b.h.clock,
     logger: silent,
@@ -219,6 +222,37 @@ describe('the resident dispatcher', () => {
     await drain(d);
     expect(b.api.botMessages(751)).toHaveLength(2);
     b.api.expectNoViolations();
+  });
+
+  it('with the send budget: two messages to one chat within a second wait for its slot — no 429 at all', async () => {
+    run = await withLimits({ perChatPerSecond: 1, perSecond: 300, retryAfterSeconds: 1 });
+    const b = run;
+    const one = await author(b, 771, 'en');
+    const two = await author(b, 772, 'fr');
+    for (const { idea } of [one, two]) expect((await b.h.engine.moderateIdea('U-MOD1', idea.id, idea.version, { outcome: 'eligible', comment: null })).ok).toBe(true);
+    // Without auto-retry, a 429 would leave a message pending: here the budget paces the sends.
+    const raw = new Api(BOT_TOKEN, { apiRoot: b.api.apiRoot });
+    await drain(dispatcherOf(b, raw, new MemorySendBudget({ perBotPerSecond: 300 })));
+    expect(b.api.botMessages(771)).toHaveLength(2);
+    expect(b.api.botMessages(772)).toHaveLength(2);
+    expect(b.api.limits.tooManyRequests).toBe(0);
+    b.api.expectNoViolations();
+  });
+
+  it('a 429 slows the whole budget down for retry_after, not only that chat', async () => {
+    run = await withLimits({ perChatPerSecond: 1, retryAfterSeconds: 2 });
+    const b = run;
+    const { idea } = await author(b, 781, 'en');
+    expect((await b.h.engine.moderateIdea('U-MOD1', idea.id, idea.version, { outcome: 'eligible', comment: null })).ok).toBe(true);
+    // A budget more generous than Telegram (10/s per chat), so Telegram answers 429.
+    const budget = new MemorySendBudget({ perBotPerSecond: 300, perChatPerSecond: 10 });
+    const raw = new Api(BOT_TOKEN, { apiRoot: b.api.apiRoot });
+    await dispatcherOf(b, raw, budget).round();
+    expect(b.api.limits.tooManyRequests).toBe(1);
+    // Another chat must wait too: the slow-down holds the bot's whole budget.
+    const grant = await budget.take(999_001, false);
+    expect(grant.ok).toBe(false);
+    if (!grant.ok) expect(grant.retryAfterMs).toBeGreaterThan(1000);
   });
 
   it('run() sends until stopped, then returns', async () => {
