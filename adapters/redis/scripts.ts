@@ -40,6 +40,8 @@ export const SCRIPT_NAMES = [
   'resident-erase',
   'resident-save',
   'secret-check',
+  'send-budget-pause',
+  'send-budget-take',
   'side-append',
   'support-change',
   'value-put',

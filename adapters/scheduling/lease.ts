@@ -19,6 +19,8 @@ export const LEASE_NAMES = {
   telegramDispatch: 'telegram-dispatch',
   /** The sender of the committee's outbox messages and the broadcast progress messages (adapters/slack). */
   slackDispatch: 'slack-dispatch',
+  /** The fan-out of broadcasts into per-resident messages (adapters/delivery/fan-out-runner.ts). */
+  fanOut: 'fan-out',
 } as const;
 
 /** Default lease duration (ms): a leader that stops renewing is replaced after this long. */

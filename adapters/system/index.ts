@@ -8,5 +8,5 @@ export { SeededIds } from './seeded-ids.ts';
 export { SeededRandom } from './seeded-random.ts';
 export { CODE_ALPHABET, ID_ALPHABET, RECEIPT_LENGTH, ONE_TIME_CODE_LENGTH } from './code-alphabet.ts';
 export { LocalLease } from './local-lease.ts';
-export { MemorySendBudget, SendBudgetError, TELEGRAM_SEND_LIMITS } from './memory-send-budget.ts';
-export type { SendBudget, SendGrant, SendLimits } from './memory-send-budget.ts';
+export { MemorySendBudget, PAID_BROADCAST_PER_SECOND, SendBudgetError, TELEGRAM_SEND_LIMITS } from './memory-send-budget.ts';
+export type { MemorySendBudgetOptions, SendBudget, SendGrant, SendLimits } from './memory-send-budget.ts';

@@ -3,7 +3,8 @@
  * campaign's engine and chat-state store, its transport — long polling under the
  * `telegram-polling` lease, or the webhook route on the service's HTTP server when
  * TELEGRAM_WEBHOOK_URL is set — and the sender of the residents' outbox messages under the
- * `telegram-dispatch` lease. `prepare` checks the token (`getMe`) before anything listens;
+ * `telegram-dispatch` lease, with the fan-out of broadcasts (announcements, phase
+ * announcements) into per-resident messages under the `fan-out` lease. `prepare` checks the token (`getMe`) before anything listens;
  * `start` runs after the HTTP server is up (Telegram may post as soon as the webhook is set).
  */
 import type { Logger } from 'pino';
@@ -13,6 +14,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
+import { FanOutRunner } from '../../adapters/delivery/index.ts';
 import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, telegramPhotoSource, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
 import type { Route } from './http-server.ts';
 
@@ -94,6 +96,8 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     logger,
   });
 
+  const fanOut = new FanOutRunner({ engine, logger });
+
   const run = async (signal: AbortSignal): Promise<void> => {
     // The dispatcher stops with the transport: a transport that fails stops the service, and
     // the dispatcher must not outlive it sending with a refused token.
@@ -101,6 +105,8 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     const onAbort = (): void => stopDispatcher.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     const dispatching = options.lease(LEASE_NAMES.telegramDispatch).runWhileLeader((leadership) => dispatcher.run(leadership), stopDispatcher.signal);
+    // Broadcasts are fanned out only where their messages can be sent, so with the bot.
+    const fanning = options.lease(LEASE_NAMES.fanOut).runWhileLeader((leadership) => fanOut.run(leadership), stopDispatcher.signal);
     try {
       if (webhookUrl !== undefined && secret !== undefined) {
         await registerWebhook(bot, { url: webhookUrl, secret });
@@ -113,6 +119,7 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
       signal.removeEventListener('abort', onAbort);
       stopDispatcher.abort();
       await dispatching.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'resident dispatcher failed'));
+      await fanning.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'broadcast fan-out failed'));
     }
   };
   const photos = telegramPhotoSource({ api: bot.api, token, apiRoot: env.telegramApiRoot });

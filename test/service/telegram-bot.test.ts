@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeCampaign } from '../../bot/compose.ts';
 import { runService } from '../../bot/service/run-service.ts';
 import { bertrixFile, tempDir } from '../cli/cli-fixture.ts';
 import { SECRET, TELEGRAM, bertrix, environment, root } from './service-fixture.ts';
@@ -57,6 +58,38 @@ describe('the residents’ bot in the service (long polling)', () => {
       const polls = api.calls.filter((c) => c.method === 'getUpdates').length;
       await new Promise((r) => setTimeout(r, 300));
       expect(api.calls.filter((c) => c.method === 'getUpdates').length).toBe(polls);
+      api.expectNoViolations();
+    } finally {
+      await api.stop();
+    }
+  }, 60_000);
+
+  it('fans out a broadcast recorded before the start (the `fan-out` lease runs with the bot)', async () => {
+    api = await TelegramStandIn.start({ token: TELEGRAM });
+    try {
+      const env = environment({ PNYX_DATA_DIR: 'data-fan-out', PNYX_SECRET: SECRET, PORT: String(await freePort()), TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_API_ROOT: api.apiRoot });
+      const campaign = await bertrix();
+      const before = await composeCampaign(campaign, env, { purpose: 'serve', cwd: dir, logger: silent });
+      if (!before.ok) throw new Error(before.message);
+      const made = await before.engine.announce('U07BRTXADMIN1', { fr: 'Réunion jeudi', en: 'Meeting on Thursday' }, { kind: 'all' });
+      if (!made.ok) throw new Error(made.code);
+      await before.close();
+      const stop = new AbortController();
+      const done = runService({ campaign, env, cwd: dir, logger: silent, signal: stop.signal });
+      await api.waitFor(() => api.calls.some((c) => c.method === 'deleteWebhook'), 'the bot about to poll', 30_000);
+      const after = await composeCampaign(campaign, env, { purpose: 'inspect', cwd: dir, logger: silent });
+      if (!after.ok) throw new Error(after.message);
+      try {
+        let status: string | undefined;
+        for (let i = 0; i < 100 && (status = (await after.stores.broadcasts.get(made.value.id))?.status) === 'fanning_out'; i++) await new Promise((r) => setTimeout(r, 50));
+        // Nobody has registered yet: fanned out to nobody, and the record says so.
+        expect(status).not.toBe('fanning_out');
+        expect((await after.stores.broadcasts.get(made.value.id))?.total).toBe(0);
+      } finally {
+        await after.close();
+      }
+      stop.abort();
+      expect(await done).toEqual({ exitCode: 0 });
       api.expectNoViolations();
     } finally {
       await api.stop();
