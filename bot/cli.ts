@@ -27,6 +27,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'export FILE [--data-dir DIR] [--out DIR]   write ideas, results, anonymised ballots and participation (CSV, JSON)',
     load: async () => (await import('./commands/export.ts')).exportCommand,
   },
+  digest: { summary: 'digest FILE --out digest.png [--locale xx] [--data-dir DIR]   render the mayor\'s digest chart and print its text', load: async () => (await import('./commands/digest.ts')).digestCommand },
   audit: {
     summary: 'audit FILE [--data-dir DIR] [--json]   print the audit log and verify its hash chain',
     load: async () => (await import('./commands/audit.ts')).auditCommand,

@@ -34,6 +34,13 @@ export interface ParticipationFigures {
   readonly ideasByCategory: Readonly<Record<string, number>>;
   readonly ideasByState: Readonly<Partial<Record<IdeaState, number>>>;
   readonly newIdeas: WeeklyCount;
+  /**
+   * Registrations and ideas per week over the last SERIES_WEEKS weeks, oldest first (index
+   * SERIES_WEEKS−1 is [now−7d, now)) — the digest's "over time" chart. Ballots carry no time
+   * in the snapshot (only counts per envelope), so votes are not charted over time.
+   */
+  readonly registrationsByWeek: readonly number[];
+  readonly ideasByWeek: readonly number[];
   readonly assistedIdeas: number;
   /** Ideas awaiting a committee decision. */
   readonly backlog: number;
@@ -76,6 +83,20 @@ function weekly(times: readonly number[], now: number): WeeklyCount {
     else if (t >= now - 2 * WEEK_MS && t < now - WEEK_MS) lastWeek++;
   }
   return { thisWeek, lastWeek, delta: thisWeek - lastWeek };
+}
+
+/** Weeks in the digest's time series. */
+export const SERIES_WEEKS = 8;
+
+function series(times: readonly number[], now: number): number[] {
+  const out = new Array<number>(SERIES_WEEKS).fill(0);
+  for (const t of times) {
+    if (t >= now) continue;
+    const ago = Math.floor((now - t) / WEEK_MS);
+    const i = SERIES_WEEKS - 1 - ago;
+    if (i >= 0) out[i] = (out[i] ?? 0) + 1;
+  }
+  return out;
 }
 
 function bump(map: Record<string, number>, key: string): void {
@@ -126,6 +147,8 @@ export function participationFigures(campaign: Campaign, snap: FiguresSnapshot, 
     ideasByCategory,
     ideasByState,
     newIdeas: weekly(ideaTimes, now),
+    registrationsByWeek: series(regTimes, now),
+    ideasByWeek: series(ideaTimes, now),
     assistedIdeas,
     backlog,
     oldestWaitMs: backlog === 0 ? 0 : now - oldest,
