@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../config/index.ts';
 
-const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const TOKEN = '123456789:FAKE-test-token-not-a-real-bot';
 const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
 describe('loadEnvironment', () => {
