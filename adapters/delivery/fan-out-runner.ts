@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Outcome } from '../../core/domain/domain-error.ts';
 import type { FanOutStep } from '../../core/engine/broadcast-usecases.ts';
 import { FAN_OUT_PAGE_MAX } from '../../core/engine/broadcast-usecases.ts';
-import { errFields, sleep } from './wait.ts';
+import { errFields, sleep } from '../system/wait.ts';
 
 /** What the runner needs of the engine. */
 export interface FanOutEngine {

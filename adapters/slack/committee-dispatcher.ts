@@ -38,6 +38,7 @@ import { COMMITTEE_NOTICES } from './notices/index.ts';
 import { postNotice } from './notices/card-notices.ts';
 import type { NoticeHandlers } from './notices/index.ts';
 import { UndeliverableNotice } from './notices/notice-handler.ts';
+import { errFields, sleep } from '../system/wait.ts';
 
 /** Options of {@link CommitteeDispatcher}. */
 export interface CommitteeDispatcherOptions {
@@ -123,22 +124,6 @@ export function classifySlackFailure(e: unknown): SlackFailure {
   return { action: 'retry', reason: 'send failed' };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
-function errFields(e: unknown): { err: { name: string; message: string } } {
-  return { err: { name: (e as Error)?.name ?? 'Error', message: (e as Error)?.message ?? String(e) } };
-}
 
 /** Sends the committee's outbox messages; see the module comment. */
 export class CommitteeDispatcher {

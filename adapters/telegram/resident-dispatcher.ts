@@ -26,6 +26,7 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { ClaimFilter, ClaimedMessage, Outbox } from '../../core/ports/outbox.ts';
 import type { Resident } from '../../core/residents/resident.ts';
 import type { SendBudget } from '../system/memory-send-budget.ts';
+import { sleep } from '../system/wait.ts';
 
 /** What the dispatcher needs of the engine. */
 export interface DispatcherEngine {
@@ -87,19 +88,6 @@ const KNOWN_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
 export function failureReason(e: GrammyError): string {
   const known = KNOWN_REASONS.find(([re]) => re.test(e.description))?.[1];
   return known === undefined ? `telegram ${e.error_code}` : `telegram ${e.error_code}: ${known}`;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** The message reference key of a notice sent to a resident. */

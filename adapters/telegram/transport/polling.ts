@@ -19,6 +19,7 @@ import type { ProcessedUpdates } from '../../../core/ports/processed-updates.ts'
 import type { Lease } from '../../scheduling/lease.ts';
 import type { PnyxContext } from '../context.ts';
 import { handleOnce } from './handle-once.ts';
+import { sleep } from '../../system/wait.ts';
 
 /** Options of {@link runPolling}. */
 export interface PollingOptions {
@@ -45,19 +46,6 @@ export class TelegramTokenRefusedError extends Error {
 function errorCode(e: unknown): number | undefined {
   const code = (e as { error_code?: unknown } | null)?.error_code;
   return typeof code === 'number' ? code : undefined;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**

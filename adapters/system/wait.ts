@@ -1,4 +1,4 @@
-/** Waiting that a stop cuts short, and error fields for a log line: shared by the delivery loops. */
+/** Waiting that a stop cuts short, and error fields for a log line: shared by the senders, the fan-out and long polling. */
 
 /** Resolves after `ms`, or at once when `signal` aborts (never rejects). */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
