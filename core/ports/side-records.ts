@@ -48,8 +48,15 @@ export type Recipient =
   | { readonly kind: 'subscribers'; readonly area: string | null }
   /** The committee's Slack channel (moderation cards, notices, alerts). */
   | { readonly kind: 'committee' }
-  /** The digest recipients of the campaign. */
-  | { readonly kind: 'digest' };
+  /**
+   * The digest recipients of the campaign, as one message. Superseded by one message per
+   * configured recipient (`telegramChat`, `slackUser`); kept while the scheduler still uses it.
+   */
+  | { readonly kind: 'digest' }
+  /** One Telegram chat that is not a resident's (a digest recipient: the mayor's chat, a group). */
+  | { readonly kind: 'telegramChat'; readonly chatId: number }
+  /** One Slack user, by direct message (a digest recipient). */
+  | { readonly kind: 'slackUser'; readonly userId: string };
 
 /** A message to send later, as data: the messenger adapters render `template` per language. */
 export interface OutboxDraft {
