@@ -68,8 +68,11 @@ export function ballotFrom(voterKey: string, slot: BallotSlot, version: unknown,
   };
 }
 
+/** One cast's reply from the cast script: `version * 2 + replaced` when recorded, an array otherwise. */
+type CastReply = number | unknown[];
+
 /** A cast script reply saying the current ballot is in an envelope the call did not name. */
-function isConflict(reply: number | unknown[]): reply is unknown[] {
+function isConflict(reply: CastReply): reply is unknown[] {
   return typeof reply !== 'number' && outcomeOf('ballot-cast', reply[0], ['duplicate', 'closed', 'exists', 'stale', 'conflict']) === 'conflict';
 }
 
@@ -77,27 +80,95 @@ function isConflict(reply: number | unknown[]): reply is unknown[] {
 const MAX_ENVELOPE_RETRIES = 8;
 
 /**
+ * Most casts one call of the cast script takes. A call of 64 first ballots holds the server
+ * for well under a millisecond.
+ */
+export const CAST_BATCH = 64;
+
+/** A cast waiting for the next call of the cast script. */
+interface QueuedCast {
+  readonly request: CastRequest;
+  readonly resolve: (outcome: CastOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+function hasSideRecords(side: SideRecords): boolean {
+  return (side.audit?.length ?? 0) + (side.outbox?.length ?? 0) + (side.broadcasts?.length ?? 0) > 0;
+}
+
+/**
  * The ballot box in Redis. One hash per voter key and slot holds every version and the
  * request ids that produced them; a set per envelope lists its ballots; counters hold
- * ballots per envelope and distinct voters. A cast is one script (lua/ballot-cast.lua):
- * entirely recorded with its side records, or not at all; concurrent casts for one voter are
- * serialised by Redis, so versions run 1, 2, 3… without gap or repeat.
+ * ballots per envelope and distinct voters. A cast is taken by a script (lua/ballot-cast.lua)
+ * in one atomic step: entirely recorded with its side records, or not at all; concurrent
+ * casts for one voter are serialised by Redis, so versions run 1, 2, 3… without gap or repeat.
+ *
+ * Casts without side records (every resident's own vote) that arrive in the same turn of the
+ * event loop share one call of the script, up to CAST_BATCH: when many residents vote at
+ * once, a round trip, a script start and the counter writes per vote were most of the cost
+ * on both sides. Each cast keeps its own outcome; a cast is never held back past the turn it
+ * came in (the socket is written at the end of the turn anyway, see redis-context.ts).
  */
 export class RedisBallotBox implements BallotBox {
   readonly #ctx: RedisContext;
+  #queue: QueuedCast[] = [];
+  #flushing = false;
 
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
   }
 
   cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
-    // Not an async function: the usual answer (recorded, or refused) costs no extra await.
-    return this.#cast(request, side, []).then((reply) => (isConflict(reply) ? this.#castAgain(request, side, reply) : this.#outcome(request, reply)));
+    if (hasSideRecords(side)) return this.#call([request], side, []).then(([reply]) => this.#settle(request, side, reply!));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request, resolve, reject });
+      if (!this.#flushing) {
+        this.#flushing = true;
+        // After the casts started in this turn's current run of promise jobs have joined.
+        queueMicrotask(() => this.#flush());
+      }
+    });
+  }
+
+  /** Sends the queued casts, CAST_BATCH per call of the script. */
+  #flush(): void {
+    this.#flushing = false;
+    const queued = this.#queue;
+    this.#queue = [];
+    for (let from = 0; from < queued.length; from += CAST_BATCH) {
+      const part = queued.length <= CAST_BATCH ? queued : queued.slice(from, from + CAST_BATCH);
+      this.#call(
+        part.map((q) => q.request),
+        {},
+        [],
+      ).then(
+        (replies) => {
+          part.forEach((q, n) => {
+            const reply = replies[n]!;
+            if (isConflict(reply)) this.#castAgain(q.request, {}, reply).then(q.resolve, q.reject);
+            else {
+              try {
+                q.resolve(this.#outcome(q.request, reply));
+              } catch (e) {
+                q.reject(e);
+              }
+            }
+          });
+        },
+        (e: unknown) => {
+          for (const q of part) q.reject(e);
+        },
+      );
+    }
+  }
+
+  #settle(request: CastRequest, side: SideRecords, reply: CastReply): CastOutcome | Promise<CastOutcome> {
+    return isConflict(reply) ? this.#castAgain(request, side, reply) : this.#outcome(request, reply);
   }
 
   /** After RC_CONFLICT: the current ballot is in an envelope the first call did not name. */
   async #castAgain(request: CastRequest, side: SideRecords, conflict: unknown[]): Promise<CastOutcome> {
-    let reply: number | unknown[] = conflict;
+    let reply: CastReply = conflict;
     // The current ballot is in another envelope than this cast's (the voter moved area): call
     // again naming every envelope the campaign has counted ballots in, plus the one reported
     // (its index key must be in KEYS). Each call checks again, atomically, so a concurrent
@@ -105,37 +176,41 @@ export class RedisBallotBox implements BallotBox {
     for (let attempt = 0; isConflict(reply); attempt++) {
       if (attempt === MAX_ENVELOPE_RETRIES) throw new Error('redis store: ballots.cast kept finding the ballot in an envelope it was not told about');
       const known = await this.#ctx.guard('ballots.cast', () => this.#ctx.redis.hkeys(this.#ctx.keys.envelopeCounts));
-      reply = await this.#cast(request, side, [...new Set([String(reply[1]), ...known])]);
+      reply = (await this.#call([request], side, [...new Set([String(reply[1]), ...known])]))[0]!;
     }
     return this.#outcome(request, reply);
   }
 
   /**
-   * One call of the cast script; `previous`: envelopes the current ballot may be in
-   * (own_key(7…)). Its reply: `version * 2 + replaced` when recorded, an array otherwise.
+   * One call of the cast script for `requests` (side records only with a single request);
+   * `previous`: envelopes a current ballot may be in (own_key(3n + 4…)). One reply per request.
    */
-  #cast(request: CastRequest, side: SideRecords, previous: readonly string[]): Promise<number | unknown[]> {
+  #call(requests: readonly CastRequest[], side: SideRecords, previous: readonly string[]): Promise<CastReply[]> {
     const k = this.#ctx.keys;
-    const other: BallotSlot = request.slot === 'town' ? 'area' : 'town';
-    const keys = [k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId), k.envelopeCounts, k.voters, k.phase];
-    const args = [
-      request.requestId,
-      String(request.at),
-      String(request.closesAt),
-      request.allowReplace ? '1' : '0',
-      request.envelopeId,
-      k.ballotMember(request.slot, request.voterKey),
-      ballotBody(request),
-      request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
-    ];
+    const keys = [k.envelopeCounts, k.voters, k.phase];
+    const args = [String(requests.length)];
+    for (const request of requests) {
+      const other: BallotSlot = request.slot === 'town' ? 'area' : 'town';
+      keys.push(k.ballot(request.slot, request.voterKey), k.ballot(other, request.voterKey), k.envelope(request.envelopeId));
+      args.push(
+        request.requestId,
+        String(request.at),
+        String(request.closesAt),
+        request.allowReplace ? '1' : '0',
+        request.envelopeId,
+        k.ballotMember(request.slot, request.voterKey),
+        ballotBody(request),
+        request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
+      );
+    }
     for (const id of previous) {
       keys.push(k.envelope(id));
       args.push(id);
     }
-    return this.#ctx.write('ballots.cast', 'ballot-cast', side, keys, args, false) as Promise<number | unknown[]>;
+    return this.#ctx.write('ballots.cast', 'ballot-cast', side, keys, args, false) as Promise<CastReply[]>;
   }
 
-  #outcome(request: CastRequest, reply: number | unknown[]): CastOutcome {
+  #outcome(request: CastRequest, reply: CastReply): CastOutcome {
     if (typeof reply === 'number') {
       // Recorded, and the stored body is the one sent: the ballot is built from the request.
       const ballot: StoredBallot = {

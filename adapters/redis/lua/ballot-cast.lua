@@ -1,34 +1,37 @@
 --[[
-  Casts or replaces a ballot (BallotBox.cast), atomically with its side records.
+  Casts or replaces ballots (BallotBox.cast): one or several casts, each of a voter key and
+  slot, taken one after the other in one atomic step, the only one carrying side records
+  being a call of one cast. Concurrent casts of a process share a call (redis-ballot-box.ts):
+  one round trip, one script start and one phase read for all of them, and the writes every
+  first ballot makes to the shared counters and envelope index made once per call.
 
   The ballot hash of one voter key and slot holds: v = current version, one field per
   version n (the ballot JSON without voter key, slot and version), and q:<requestId> = the
   version that request stored. Request ids live in the hash itself, so this script needs no
-  done marker: a re-sent cast (ioredis after a reconnect, or the caller) finds its id and
-  answers `duplicate` without side records. A refused cast stores nothing, its id included.
+  done marker: a re-sent call (ioredis after a reconnect, or the caller) finds each cast's
+  id and answers `duplicate` for it without side records. A refused cast stores nothing, its
+  id included.
   No key or value here holds a resident id: only the pseudonymous voter key.
 
     Input:
       KEYS, ARGV   the write frame (includes/write-frame.lua); KEYS[1] and ARGV[1] unused
-      own_key(1)   ballot hash of this voter key and slot
-      own_key(2)   ballot hash of the same voter key in the other slot (distinct voters)
-      own_key(3)   envelope index (set of `<slot>:<voterKey>`) of the cast's envelope
-      own_key(4)   hash envelope id -> current ballots
-      own_key(5)   number of distinct voters
-      own_key(6)   the campaign's phase state hash (field v = version)
-      own_key(7…)  envelope indexes the current ballot may be in when it is in another
-                   envelope than this cast's (their ids are own_arg(9…); often none)
-      own_arg(1)   request id
-      own_arg(2)   at (epoch ms)
-      own_arg(3)   closesAt (epoch ms, exclusive)
-      own_arg(4)   allowReplace (0|1)
-      own_arg(5)   envelope id
-      own_arg(6)   envelope index member `<slot>:<voterKey>`
-      own_arg(7)   ballot JSON {e, c, r, t, a, q}
-      own_arg(8)   phase state version the vote was judged against ('' = no check; 0 = none stored)
-      own_arg(9…)  the envelope ids of own_key(7…), in the same order
+      own_key(1)   hash envelope id -> current ballots
+      own_key(2)   number of distinct voters
+      own_key(3)   the campaign's phase state hash (field v = version)
+      own_arg(1)   n, the number of casts (at least 1)
+      then for cast i = 1..n, keys own_key(3i + 1 … 3i + 3):
+                   ballot hash of this voter key and slot; ballot hash of the same voter
+                   key in the other slot (distinct voters); envelope index (set of
+                   `<slot>:<voterKey>`) of the cast's envelope
+      and arguments own_arg(8i - 6 … 8i + 1):
+                   request id; at (epoch ms); closesAt (epoch ms, exclusive); allowReplace
+                   (0|1); envelope id; envelope index member `<slot>:<voterKey>`; ballot
+                   JSON {e, c, r, t, a, q}; phase state version the vote was judged against
+                   ('' = no check; 0 = none stored)
+      own_key(3n + 4 …)  envelope indexes a current ballot may be in when it is in another
+                   envelope than its cast's (their ids are own_arg(8n + 2 …), same order; often none)
 
-    Output:
+    Output: one reply per cast, in order:
       version * 2 + replaced (0|1)             recorded (a plain integer: the caller has the
                                                ballot it sent; the other outcomes are arrays)
       { RC_DUPLICATE, version, ballot JSON }   that request's ballot (maybe since replaced)
@@ -36,64 +39,140 @@
       { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
       { RC_STALE }                             the phase state moved since it was read; nothing stored
       { RC_CONFLICT, envelope id }             the current ballot is in that envelope, whose index
-                                               is not among own_key(7…); nothing stored: call
-                                               again passing it
+                                               is not among own_key(3n + 4 …); nothing stored:
+                                               call again passing it
 
   Why RC_CONFLICT rather than building the old envelope's index key here: every key a script
   touches is passed in KEYS (Redis Cluster). A replacement rarely changes envelope (the voter
   moved area), so a cast passes no extra key at first and pays a second call only then.
+
+  Casts of one call are taken in order, each seeing the ones before (two casts of one voter
+  in a call are versions n and n + 1). What they add to the envelope indexes and counters is
+  gathered and written at the end of the call — nothing in between reads it but the casts of
+  the call, which read the gathered values — so the result is the one the casts made one by one.
 ]]
 --- @include "includes/codes.lua"
 --- @include "includes/sha256.lua"
 --- @include "includes/write-frame.lua"
 
-local ballot = own_key(1)
-local requestField = 'q:' .. own_arg(1)
+local counts, voters, phase = own_key(1), own_key(2), own_key(3)
+local n = tonumber(own_arg(1))
+local extra = own_key_count() - 3 - 3 * n
 
--- The request's own version, if it was recorded, and the current version, in one call.
-local found = redis.call('HMGET', ballot, requestField, 'v')
-local stored, current = found[1], found[2]
-if stored then
-  return { RC_DUPLICATE, tonumber(stored), redis.call('HGET', ballot, stored) }
-end
-if tonumber(own_arg(2)) >= tonumber(own_arg(3)) then
-  return { RC_CLOSED }
-end
-local phaseVersion = own_arg(8)
-if phaseVersion ~= '' and (redis.call('HGET', own_key(6), 'v') or '0') ~= phaseVersion then
-  return { RC_STALE }
-end
-if current and own_arg(4) ~= '1' then
-  return { RC_EXISTS, tonumber(current), redis.call('HGET', ballot, current) }
+-- Gathered writes: members to add per envelope index key, count changes per envelope id.
+local adds, addOrder = {}, {}
+local deltas, deltaOrder = {}, {}
+local newVoters = 0
+local phaseNow = nil
+
+local function add(index, member)
+  local set = adds[index]
+  if not set then
+    set = {}
+    adds[index] = set
+    addOrder[#addOrder + 1] = index
+  end
+  set[member] = true
 end
 
-local envelope, member = own_arg(5), own_arg(6)
-if current then
-  local previous = cjson.decode(redis.call('HGET', ballot, current)).e
-  if previous ~= envelope then
-    local previousIndex = nil
-    for i = 1, own_key_count() - 6 do
-      if own_arg(8 + i) == previous then
-        previousIndex = own_key(6 + i)
+-- Removed at once from the stored set, and from what this call gathered for it.
+local function remove(index, member)
+  local set = adds[index]
+  if set then
+    set[member] = nil
+  end
+  redis.call('SREM', index, member)
+end
+
+local function count(envelope, d)
+  if not deltas[envelope] then
+    deltas[envelope] = 0
+    deltaOrder[#deltaOrder + 1] = envelope
+  end
+  deltas[envelope] = deltas[envelope] + d
+end
+
+local function cast(i)
+  local a = 1 + 8 * (i - 1)
+  local ballot, other, index = own_key(3 * i + 1), own_key(3 * i + 2), own_key(3 * i + 3)
+  local requestField = 'q:' .. own_arg(a + 1)
+  -- The request's own version, if it was recorded, and the current version, in one call.
+  local found = redis.call('HMGET', ballot, requestField, 'v')
+  local stored, current = found[1], found[2]
+  if stored then
+    return { RC_DUPLICATE, tonumber(stored), redis.call('HGET', ballot, stored) }
+  end
+  if tonumber(own_arg(a + 2)) >= tonumber(own_arg(a + 3)) then
+    return { RC_CLOSED }
+  end
+  local phaseVersion = own_arg(a + 8)
+  if phaseVersion ~= '' then
+    phaseNow = phaseNow or redis.call('HGET', phase, 'v') or '0'
+    if phaseNow ~= phaseVersion then
+      return { RC_STALE }
+    end
+  end
+  if current and own_arg(a + 4) ~= '1' then
+    return { RC_EXISTS, tonumber(current), redis.call('HGET', ballot, current) }
+  end
+
+  local envelope, member = own_arg(a + 5), own_arg(a + 6)
+  if current then
+    local previous = cjson.decode(redis.call('HGET', ballot, current)).e
+    if previous ~= envelope then
+      local previousIndex = nil
+      for j = 1, extra do
+        if own_arg(1 + 8 * n + j) == previous then
+          previousIndex = own_key(3 + 3 * n + j)
+        end
       end
+      if not previousIndex then
+        return { RC_CONFLICT, previous }
+      end
+      remove(previousIndex, member)
+      count(previous, -1)
+      add(index, member)
+      count(envelope, 1)
     end
-    if not previousIndex then
-      return { RC_CONFLICT, previous }
+  else
+    if redis.call('EXISTS', other) == 0 then
+      newVoters = newVoters + 1
     end
-    redis.call('SREM', previousIndex, member)
-    redis.call('HINCRBY', own_key(4), previous, -1)
-    redis.call('SADD', own_key(3), member)
-    redis.call('HINCRBY', own_key(4), envelope, 1)
+    add(index, member)
+    count(envelope, 1)
   end
-else
-  if redis.call('EXISTS', own_key(2)) == 0 then
-    redis.call('INCR', own_key(5))
-  end
-  redis.call('SADD', own_key(3), member)
-  redis.call('HINCRBY', own_key(4), envelope, 1)
+
+  local version = (current and tonumber(current) or 0) + 1
+  redis.call('HSET', ballot, 'v', version, version, own_arg(a + 7), requestField, version)
+  return version * 2 + (current and 1 or 0)
 end
 
-local version = (current and tonumber(current) or 0) + 1
-redis.call('HSET', ballot, 'v', version, version, own_arg(7), requestField, version)
-apply_side()
-return version * 2 + (current and 1 or 0)
+local replies = {}
+local recorded = 0
+for i = 1, n do
+  local reply = cast(i)
+  replies[i] = reply
+  if type(reply) == 'number' then
+    recorded = recorded + 1
+  end
+end
+
+for _, index in ipairs(addOrder) do
+  local members = {}
+  for member in pairs(adds[index]) do
+    members[#members + 1] = member
+  end
+  call_chunked('SADD', index, members)
+end
+for _, envelope in ipairs(deltaOrder) do
+  if deltas[envelope] ~= 0 then
+    redis.call('HINCRBY', counts, envelope, deltas[envelope])
+  end
+end
+if newVoters > 0 then
+  redis.call('INCRBY', voters, newVoters)
+end
+if recorded > 0 then
+  apply_side()
+end
+return replies
