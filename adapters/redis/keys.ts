@@ -95,6 +95,8 @@ export interface RedisKeys {
   readonly envelopeCounts: string;
   /** String counter: distinct voters. */
   readonly voters: string;
+  /** String counter: current ballots cast with an ambassador's help. */
+  readonly assistedBallots: string;
   readonly auditList: string;
   readonly auditHead: string;
   readonly outboxSeq: string;
@@ -178,6 +180,7 @@ export function redisKeys(prefix: string): RedisKeys {
     envelope: (envelopeId) => `${p}benv:${envelopeId}`,
     envelopeCounts: `${p}count:envelopes`,
     voters: `${p}count:voters`,
+    assistedBallots: `${p}count:assisted`,
     auditList: `${p}audit:list`,
     auditHead: `${p}audit:head`,
     outboxSeq: `${p}ob:seq`,

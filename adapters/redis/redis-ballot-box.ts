@@ -99,7 +99,7 @@ function hasSideRecords(side: SideRecords): boolean {
 /**
  * The ballot box in Redis. One hash per voter key and slot holds every version and the
  * request ids that produced them; a set per envelope lists its ballots; counters hold
- * ballots per envelope and distinct voters. A cast is taken by a script (lua/ballot-cast.lua)
+ * ballots per envelope, distinct voters and assisted ballots. A cast is taken by a script (lua/ballot-cast.lua)
  * in one atomic step: entirely recorded with its side records, or not at all; concurrent
  * casts for one voter are serialised by Redis, so versions run 1, 2, 3… without gap or repeat.
  *
@@ -183,11 +183,11 @@ export class RedisBallotBox implements BallotBox {
 
   /**
    * One call of the cast script for `requests` (side records only with a single request);
-   * `previous`: envelopes a current ballot may be in (own_key(3n + 4…)). One reply per request.
+   * `previous`: envelopes a current ballot may be in (own_key(3n + 5…)). One reply per request.
    */
   #call(requests: readonly CastRequest[], side: SideRecords, previous: readonly string[]): Promise<CastReply[]> {
     const k = this.#ctx.keys;
-    const keys = [k.envelopeCounts, k.voters, k.phase];
+    const keys = [k.envelopeCounts, k.voters, k.phase, k.assistedBallots];
     const args = [String(requests.length)];
     for (const request of requests) {
       const other: BallotSlot = request.slot === 'town' ? 'area' : 'town';
@@ -201,6 +201,7 @@ export class RedisBallotBox implements BallotBox {
         k.ballotMember(request.slot, request.voterKey),
         ballotBody(request),
         request.phaseVersion === undefined || request.phaseVersion === null ? '' : String(request.phaseVersion),
+        request.assisted ? '1' : '0',
       );
     }
     for (const id of previous) {
@@ -288,6 +289,12 @@ export class RedisBallotBox implements BallotBox {
 
   async countVoters(): Promise<number> {
     const n = await this.#ctx.guard('ballots.countVoters', () => this.#ctx.redis.get(this.#ctx.keys.voters));
+    return n === null ? 0 : Number(n);
+  }
+
+  /** The counter the cast script moves (lua/ballot-cast.lua, own_key(4)). */
+  async countAssisted(): Promise<number> {
+    const n = await this.#ctx.guard('ballots.countAssisted', () => this.#ctx.redis.get(this.#ctx.keys.assistedBallots));
     return n === null ? 0 : Number(n);
   }
 }

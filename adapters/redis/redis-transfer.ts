@@ -357,6 +357,9 @@ export function redisTransfer(client: RedisClient, prefix: string, options: Redi
     }
     if (envelopes.size > 0) yield ['hset', k.envelopeCounts, ...[...envelopes].flat()];
     if (voters.size > 0) yield ['set', k.voters, voters.size];
+    // Derived from the ballots, as the cast script keeps it (lua/ballot-cast.lua).
+    const assisted = dump.ballots.filter((b) => b.assisted).length;
+    if (assisted > 0) yield ['set', k.assistedBallots, assisted];
 
     yield* outboxRestoreCommands(k, dump);
 

@@ -294,6 +294,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    name: 'assisted_ballots_count',
+    // BallotBox.countAssisted: the number of current ballots with assisted = 1, kept in meta
+    // by every cast from now on and counted once here from the ballots already cast. No row
+    // when there are none, so an empty file stays empty (a restore needs one).
+    sql: `
+      INSERT INTO meta (key, value)
+        SELECT 'assisted_ballots', CAST(COUNT(*) AS TEXT) FROM ballots WHERE assisted = 1 HAVING COUNT(*) > 0;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

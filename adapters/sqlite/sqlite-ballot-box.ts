@@ -5,6 +5,9 @@ import type { SideRecords } from '../../core/ports/side-records.ts';
 import { immediateTx } from './sqlite-database.ts';
 import { sideRecordsFor } from './side-records.ts';
 
+/** meta key of the number of current assisted ballots (BallotBox.countAssisted). */
+export const META_ASSISTED_BALLOTS = 'assisted_ballots';
+
 /** A row of `ballots` or `ballot_versions`. */
 export interface BallotRow {
   voter_key: string;
@@ -57,6 +60,7 @@ export class SqliteBallotBox implements BallotBox {
   private readonly listStmt: Database.Statement<[string], BallotRow>;
   private readonly countStmt: Database.Statement<[], { envelope_id: string; n: number }>;
   private readonly votersStmt: Database.Statement<[], { n: number }>;
+  private readonly assistedStmt: Database.Statement<[], { value: string }>;
 
   constructor(db: Database.Database) {
     const side = sideRecordsFor(db);
@@ -80,6 +84,10 @@ export class SqliteBallotBox implements BallotBox {
          receipt = excluded.receipt, cast_at = excluded.cast_at, assisted = excluded.assisted,
          request_id = excluded.request_id`,
     );
+    // The assisted count moves in the cast's own transaction (see countAssisted).
+    const addAssisted = db.prepare<[string, number]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)',
+    );
 
     this.castTx = immediateTx(db, (req: CastRequest, records: SideRecords): CastOutcome => {
       const existing = current.get(req.voterKey, req.slot);
@@ -102,6 +110,8 @@ export class SqliteBallotBox implements BallotBox {
       };
       if (existing !== undefined) insertVersion.run(existing);
       upsertCurrent.run(row);
+      const assistedDelta = row.assisted - (existing?.assisted ?? 0);
+      if (assistedDelta !== 0) addAssisted.run(META_ASSISTED_BALLOTS, assistedDelta);
       side.write(records);
       return { status: 'recorded', ballot: ballotFromRow(row), replaced: existing !== undefined };
     });
@@ -110,6 +120,7 @@ export class SqliteBallotBox implements BallotBox {
     this.listStmt = db.prepare('SELECT * FROM ballots WHERE envelope_id = ? ORDER BY voter_key, slot');
     this.countStmt = db.prepare('SELECT envelope_id, COUNT(*) AS n FROM ballots GROUP BY envelope_id ORDER BY envelope_id');
     this.votersStmt = db.prepare('SELECT COUNT(DISTINCT voter_key) AS n FROM ballots');
+    this.assistedStmt = db.prepare(`SELECT value FROM meta WHERE key = '${META_ASSISTED_BALLOTS}'`);
   }
 
   async cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
@@ -133,5 +144,11 @@ export class SqliteBallotBox implements BallotBox {
 
   async countVoters(): Promise<number> {
     return this.votersStmt.get()?.n ?? 0;
+  }
+
+  /** The counter in `meta` (migration 8), moved by each cast's transaction. */
+  async countAssisted(): Promise<number> {
+    const row = this.assistedStmt.get();
+    return row === undefined ? 0 : Number(row.value);
   }
 }

@@ -23,7 +23,7 @@ import { canonicalJson } from '../../core/audit/audit-chain.ts';
 import { checkDump } from '../transfer/check-dump.ts';
 import { TransferRefusedError } from '../transfer/transfer-error.ts';
 import { auditEntryFromRow } from './sqlite-audit-log.ts';
-import { ballotFromRow } from './sqlite-ballot-box.ts';
+import { META_ASSISTED_BALLOTS, ballotFromRow } from './sqlite-ballot-box.ts';
 import type { BallotRow } from './sqlite-ballot-box.ts';
 import { messageFromRow } from './sqlite-outbox.ts';
 import { META_QUESTION_NUMBER, messageJson, questionFromRow, questionJson, questionMessageFromRow } from './sqlite-question-store.ts';
@@ -205,6 +205,9 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     for (const b of dump.ballotVersions) version.run(ballotParams(b));
     const current = db.prepare(`INSERT INTO ballots (${columns}) VALUES (${values})`);
     for (const b of dump.ballots) current.run(ballotParams(b));
+    // Derived from the ballots, as the cast transactions keep it (sqlite-ballot-box.ts).
+    const assisted = dump.ballots.filter((b) => b.assisted).length;
+    if (assisted > 0) putMeta(META_ASSISTED_BALLOTS, String(assisted));
     // Explicit seqs: AUTOINCREMENT then continues after the highest one. Claims (lease, token)
     // are not carried over; predecessor holds are judged from the rows at claim time.
     const message = run(

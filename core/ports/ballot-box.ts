@@ -70,4 +70,13 @@ export interface BallotBox {
   countByEnvelope(): Promise<Readonly<Record<string, number>>>;
   /** Number of distinct voters (a voter with a town and an area ballot counts once). */
   countVoters(): Promise<number>;
+  /**
+   * Number of current ballots cast with an ambassador's help (`StoredBallot.assisted`), for
+   * the figures (SPEC §2.4: every assisted action is counted in the figures). A count the
+   * store keeps, not a scan (O(1)), changed in the same atomic step as the cast it follows:
+   * a replacement moves it when it changes `assisted` (an assisted ballot replaced by the
+   * resident's own counts no more), a re-sent request (`duplicate`) or a refused cast leaves
+   * it as it was. Each ballot counts at most once, however many versions it had.
+   */
+  countAssisted(): Promise<number>;
 }

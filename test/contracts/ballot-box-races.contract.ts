@@ -44,6 +44,26 @@ export function describeBallotRaces(open: () => Promise<StoresFixture>): void {
     for (const id of ids) expect(await sideCount(stores, `re-${id}`)).toEqual([0, 0]);
   });
 
+  it('race: concurrent casts of one voter flipping `assisted`, across two handles, leave the count of the last ballot', async () => {
+    // Catches a count moved from a stale view of the ballot it replaces (two casts both
+    // seeing the same previous version): it would drift away from 0 or 1.
+    const { stores, reopen } = await open();
+    const other = await reopen();
+    const boxes: BallotBox[] = [stores.ballots, other.ballots];
+    for (const round of range(1, 3)) {
+      const outs = await Promise.all(
+        range(1, 16).map((i) => (boxes[i % 2] as BallotBox).cast(castRequest('vk-1', `rq-${round}-${i}`, { assisted: (i + round) % 3 === 0 }), {})),
+      );
+      expect(outs.every((o) => o.status === 'recorded')).toBe(true);
+      const last = await stores.ballots.get('vk-1', 'town');
+      expect(last?.version).toBe(16 * round);
+      expect(await other.ballots.countAssisted()).toBe(last?.assisted === true ? 1 : 0);
+      // Re-sent concurrently: duplicates, the count unchanged.
+      await Promise.all(range(1, 16).map((i) => (boxes[(i + 1) % 2] as BallotBox).cast(castRequest('vk-1', `rq-${round}-${i}`, { assisted: true }), {})));
+      expect(await stores.ballots.countAssisted()).toBe(last?.assisted === true ? 1 : 0);
+    }
+  });
+
   it('race: concurrent replacements moving one ballot between envelopes leave it counted once, in its last envelope', async () => {
     // Catches a replacement that takes the ballot out of the wrong envelope (a stale guess of
     // where it was): it would stay listed, and counted, in two envelopes.

@@ -244,7 +244,44 @@ export function describeBallotBoxContract(label: string, make: MakeStores): void
       const { stores } = await open();
       expect(await stores.ballots.countByEnvelope()).toEqual({});
       expect(await stores.ballots.countVoters()).toBe(0);
+      expect(await stores.ballots.countAssisted()).toBe(0);
       expect(await stores.ballots.list('env-town')).toEqual([]);
+    });
+
+    it('countAssisted: counts current assisted ballots, moved by replacements that change `assisted`, never by re-sends or refusals', async () => {
+      const { stores } = await open();
+      const count = () => stores.ballots.countAssisted();
+      const cast = async (voterKey: string, requestId: string, over: Parameters<typeof castRequest>[2] = {}) => (await stores.ballots.cast(castRequest(voterKey, requestId, over), {})).status;
+      expect(await cast('vk-1', 'rq-1', { assisted: true })).toBe('recorded');
+      expect(await count()).toBe(1);
+      // A re-send of the assisted request, even as an unassisted one, changes nothing.
+      expect(await cast('vk-1', 'rq-1', { assisted: true })).toBe('duplicate');
+      expect(await cast('vk-1', 'rq-1', { assisted: false })).toBe('duplicate');
+      expect(await count()).toBe(1);
+      // Ballots are counted, not voters: the same voter's assisted area ballot counts too.
+      expect(await cast('vk-1', 'rq-2', { assisted: true, slot: 'area', envelopeId: 'env-north' })).toBe('recorded');
+      expect(await cast('vk-2', 'rq-1')).toBe('recorded');
+      expect(await count()).toBe(2);
+      // The resident replaces the ambassador's ballot with their own: it no longer counts.
+      expect(await cast('vk-1', 'rq-3', { assisted: false })).toBe('recorded');
+      expect(await count()).toBe(1);
+      expect(await cast('vk-1', 'rq-4', { assisted: false })).toBe('recorded');
+      expect(await count()).toBe(1);
+      // Assisted again, then an assisted replacement of an assisted ballot: counted once.
+      expect(await cast('vk-1', 'rq-5', { assisted: true })).toBe('recorded');
+      expect(await cast('vk-1', 'rq-6', { assisted: true })).toBe('recorded');
+      expect(await count()).toBe(2);
+      // An unassisted ballot replaced by an assisted one, moving envelope on the way.
+      expect(await cast('vk-2', 'rq-2', { assisted: true, slot: 'town', envelopeId: 'env-south' })).toBe('recorded');
+      expect(await count()).toBe(3);
+      // Refused casts count nothing.
+      expect(await cast('vk-3', 'rq-1', { assisted: true, at: CLOSES_AT })).toBe('closed');
+      expect(await cast('vk-2', 'rq-3', { assisted: false, allowReplace: false })).toBe('exists');
+      expect(await cast('vk-4', 'rq-1', { assisted: true, phaseVersion: 5 })).toBe('stale');
+      expect(await count()).toBe(3);
+      // The count is the assisted ballots among those listed.
+      const listed = [...(await stores.ballots.list('env-town')), ...(await stores.ballots.list('env-north')), ...(await stores.ballots.list('env-south'))];
+      expect(listed.filter((b) => b.assisted)).toHaveLength(3);
     });
 
     it('is not changed by mutating a request or a returned ballot', async () => {

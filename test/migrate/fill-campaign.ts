@@ -99,6 +99,18 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   for (let i = 1; i < voters.length; i++) must(await h.engine.castBallot(voters[i]!, 'town', [{ ideaId: town[i % 3]!.id }], `v-${i}`));
   for (const i of [1, 3, 5]) must(await h.engine.castBallot(voters[i]!, 'area', [{ ideaId: north[i % 2]!.id }], `a-${i}`));
   must(await h.engine.castBallot(voters[5]!, 'area', [{ ideaId: north[0]!.id }], 'a-5-again'));
+  // Assisted ballots (cast in the store: an ambassador's path needs more setup): voters[3]'s
+  // area ballot stays assisted, voters[4]'s town ballot was assisted and then replaced by
+  // their own — one assisted ballot to count.
+  const assisted = (voter: string, slot: 'town' | 'area', envelopeId: string, ideaId: string, requestId: string, isAssisted: boolean) =>
+    stores.ballots.cast(
+      { voterKey: h.deps.keys.ballotKey(voter), slot, envelopeId, choices: [{ ideaId, points: 1 }], requestId, receipt: `R-${requestId}`, at: h.clock.now(), closesAt: T.votingEnd, allowReplace: true, assisted: isAssisted },
+      {},
+    );
+  expect((await assisted(voters[3]!, 'area', 'north', north[1]!.id, 'assisted-3', true)).status).toBe('recorded');
+  expect((await assisted(voters[4]!, 'town', 'town', town[2]!.id, 'assisted-4', true)).status).toBe('recorded');
+  expect((await assisted(voters[4]!, 'town', 'town', town[0]!.id, 'own-4', false)).status).toBe('recorded');
+  expect(await stores.ballots.countAssisted()).toBe(1);
 
   // Questions in every state, one with a photo, one of the resident erased below, and two
   // residents at their caps (the derived indexes a copy must rebuild to keep refusing them).
@@ -212,6 +224,10 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(await h.engine.castBallot(v5, 'area', [{ ideaId: filled.finalists.north[1]! }], 'a-5-after')).toMatchObject({ ok: true, value: { ballot: { version: 3 } } });
   expect(await stores.ballots.countByEnvelope()).toEqual({ town: 8, north: 3 });
   expect(await stores.ballots.countVoters()).toBe(8);
+  // The assisted count is carried (rebuilt from the ballots) and keeps moving with casts.
+  expect(await stores.ballots.countAssisted()).toBe(1);
+  expect(await h.engine.castBallot(filled.voters[3]!, 'area', [{ ideaId: filled.finalists.north[0]! }], 'own-3')).toMatchObject({ ok: true, value: { ballot: { assisted: false } } });
+  expect(await stores.ballots.countAssisted()).toBe(0);
   // Forget me keeps the ballot (counted once, under the pseudonymous key only).
   expect((await h.engine.myBallots(filled.voters[6]!)).length).toBe(1);
 

@@ -146,6 +146,30 @@ describe('SQLite file and schema', () => {
     expect((await stores.processed.begin('tg:old', T + 1001, 60_000)).status).toBe('new');
   });
 
+  it('counts the assisted ballots cast before the counter existed (migration 8), then keeps counting', async () => {
+    const file = sqliteFileFor(tempDir(), 'a');
+    const db = openDatabase(file);
+    migrate(db, silent, MIGRATIONS.filter((m) => m.version < 8));
+    const insert = db.prepare("INSERT INTO ballots (voter_key, slot, envelope_id, choices, version, receipt, cast_at, assisted, request_id) VALUES (?, 'town', 'env', '[]', 1, 'R', 0, ?, ?)");
+    insert.run('vk-1', 1, 'rq-1');
+    insert.run('vk-2', 0, 'rq-1');
+    insert.run('vk-3', 1, 'rq-1');
+    db.close();
+    const stores = openSqliteStores({ file });
+    open.push(stores);
+    expect(await stores.ballots.countAssisted()).toBe(2);
+    // vk-1's assisted ballot replaced by the resident's own: one left.
+    expect((await cast(stores, 'vk-1', 'rq-2')).status).toBe('recorded');
+    expect(await stores.ballots.countAssisted()).toBe(1);
+  });
+
+  it('leaves a fresh file empty: no assisted counter row before the first assisted ballot (a restore needs an empty file)', async () => {
+    const db = openDatabase(path.join(tempDir(), 'e.sqlite'));
+    open.push(db);
+    migrate(db, silent);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM meta').get()).toEqual({ n: 0 });
+  });
+
   it('refuses a file written by a newer schema', () => {
     const file = sqliteFileFor(tempDir(), 'c');
     const db = new Database(file);

@@ -18,18 +18,19 @@
       own_key(1)   hash envelope id -> current ballots
       own_key(2)   number of distinct voters
       own_key(3)   the campaign's phase state hash (field v = version)
+      own_key(4)   number of current assisted ballots
       own_arg(1)   n, the number of casts (at least 1)
-      then for cast i = 1..n, keys own_key(3i + 1 … 3i + 3):
+      then for cast i = 1..n, keys own_key(3i + 2 … 3i + 4):
                    ballot hash of this voter key and slot; ballot hash of the same voter
                    key in the other slot (distinct voters); envelope index (set of
                    `<slot>:<voterKey>`) of the cast's envelope
-      and arguments own_arg(8i - 6 … 8i + 1):
+      and arguments own_arg(9i - 7 … 9i + 1):
                    request id; at (epoch ms); closesAt (epoch ms, exclusive); allowReplace
                    (0|1); envelope id; envelope index member `<slot>:<voterKey>`; ballot
                    JSON {e, c, r, t, a, q}; phase state version the vote was judged against
-                   ('' = no check; 0 = none stored)
-      own_key(3n + 4 …)  envelope indexes a current ballot may be in when it is in another
-                   envelope than its cast's (their ids are own_arg(8n + 2 …), same order; often none)
+                   ('' = no check; 0 = none stored); assisted (0|1, the JSON's `a`)
+      own_key(3n + 5 …)  envelope indexes a current ballot may be in when it is in another
+                   envelope than its cast's (their ids are own_arg(9n + 2 …), same order; often none)
 
     Output: one reply per cast, in order:
       version * 2 + replaced (0|1)             recorded (a plain integer: the caller has the
@@ -39,7 +40,7 @@
       { RC_EXISTS, version, ballot JSON }      a ballot exists and may not be replaced
       { RC_STALE }                             the phase state moved since it was read; nothing stored
       { RC_CONFLICT, envelope id }             the current ballot is in that envelope, whose index
-                                               is not among own_key(3n + 4 …); nothing stored:
+                                               is not among own_key(3n + 5 …); nothing stored:
                                                call again passing it
 
   Why RC_CONFLICT rather than building the old envelope's index key here: every key a script
@@ -47,7 +48,8 @@
   moved area), so a cast passes no extra key at first and pays a second call only then.
 
   Casts of one call are taken in order, each seeing the ones before (two casts of one voter
-  in a call are versions n and n + 1). What they add to the envelope indexes and counters is
+  in a call are versions n and n + 1). What they add to the envelope indexes and counters
+  (ballots per envelope, distinct voters, assisted ballots: the current ballots' `a`) is
   gathered and written at the end of the call — nothing in between reads it but the casts of
   the call, which read the gathered values — so the result is the one the casts made one by one.
 ]]
@@ -55,14 +57,15 @@
 --- @include "includes/sha256.lua"
 --- @include "includes/write-frame.lua"
 
-local counts, voters, phase = own_key(1), own_key(2), own_key(3)
+local counts, voters, phase, assistedCount = own_key(1), own_key(2), own_key(3), own_key(4)
 local n = tonumber(own_arg(1))
-local extra = own_key_count() - 3 - 3 * n
+local extra = own_key_count() - 4 - 3 * n
 
 -- Gathered writes: members to add per envelope index key, count changes per envelope id.
 local adds, addOrder = {}, {}
 local deltas, deltaOrder = {}, {}
 local newVoters = 0
+local assistedDelta = 0
 local phaseNow = nil
 
 local function add(index, member)
@@ -93,8 +96,8 @@ local function count(envelope, d)
 end
 
 local function cast(i)
-  local a = 1 + 8 * (i - 1)
-  local ballot, other, index = own_key(3 * i + 1), own_key(3 * i + 2), own_key(3 * i + 3)
+  local a = 1 + 9 * (i - 1)
+  local ballot, other, index = own_key(3 * i + 2), own_key(3 * i + 3), own_key(3 * i + 4)
   local requestField = 'q:' .. own_arg(a + 1)
   -- The request's own version, if it was recorded, and the current version, in one call.
   local found = redis.call('HMGET', ballot, requestField, 'v')
@@ -117,13 +120,15 @@ local function cast(i)
   end
 
   local envelope, member = own_arg(a + 5), own_arg(a + 6)
+  local assisted = tonumber(own_arg(a + 9))
   if current then
-    local previous = cjson.decode(redis.call('HGET', ballot, current)).e
+    local body = cjson.decode(redis.call('HGET', ballot, current))
+    local previous = body.e
     if previous ~= envelope then
       local previousIndex = nil
       for j = 1, extra do
-        if own_arg(1 + 8 * n + j) == previous then
-          previousIndex = own_key(3 + 3 * n + j)
+        if own_arg(1 + 9 * n + j) == previous then
+          previousIndex = own_key(4 + 3 * n + j)
         end
       end
       if not previousIndex then
@@ -134,12 +139,14 @@ local function cast(i)
       add(index, member)
       count(envelope, 1)
     end
+    assistedDelta = assistedDelta + assisted - (tonumber(body.a) or 0)
   else
     if redis.call('EXISTS', other) == 0 then
       newVoters = newVoters + 1
     end
     add(index, member)
     count(envelope, 1)
+    assistedDelta = assistedDelta + assisted
   end
 
   local version = (current and tonumber(current) or 0) + 1
@@ -171,6 +178,9 @@ for _, envelope in ipairs(deltaOrder) do
 end
 if newVoters > 0 then
   redis.call('INCRBY', voters, newVoters)
+end
+if assistedDelta ~= 0 then
+  redis.call('INCRBY', assistedCount, assistedDelta)
 end
 if recorded > 0 then
   apply_side()

@@ -68,6 +68,14 @@ export class MemoryBallotBox implements BallotBox {
     await roundTrip();
     return new Set([...this.handle.open().ballots.values()].map((b) => b.voterKey)).size;
   }
+
+  /** Counted from the current ballots (the fake's reference answer; the real stores keep a counter). */
+  async countAssisted(): Promise<number> {
+    await roundTrip();
+    let n = 0;
+    for (const b of this.handle.open().ballots.values()) if (b.assisted) n++;
+    return n;
+  }
 }
 
 function ballotKey(voterKey: string, slot: BallotSlot): string {
