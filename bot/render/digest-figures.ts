@@ -28,6 +28,7 @@ export function renderDigestFigures(campaign: Campaign, f: ParticipationFigures)
     `  assisted ideas   ${count(f.assistedIdeas)}`,
     `  backlog          ${count(f.backlog)} awaiting review${f.backlog > 0 ? ` (oldest waiting ${days} d)` : ''}`,
     `  ballots          ${list(campaign.envelopes.map((e) => [e.id, f.ballotsByEnvelope[e.id] ?? 0] as const))}`,
+    `  assisted ballots ${count(f.assistedBallots)}`,
     `  voters           ${count(f.voters)}`,
     `  turnout          ${percent(f.turnoutPercent)} (${count(f.voters)} voters / ${count(f.registered)} registered)`,
     `  phase            ${f.phase ?? 'between phases'}${f.nextMilestone === null ? '' : `; next: ${f.nextMilestone.phase} on ${formatLocal(f.nextMilestone.at, campaign.timeZone)}`}`,

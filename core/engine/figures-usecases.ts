@@ -22,13 +22,14 @@ export async function digestFigures(deps: EngineDeps): Promise<ParticipationFigu
   // Only what the figures need is kept: a capital's digest reads hundreds of thousands.
   const residents: ResidentFacts[] = [];
   for await (const r of allResidents(deps)) residents.push({ step: r.step, registeredAt: r.registeredAt, assistedBy: r.assistedBy, ageBand: r.ageBand, area: r.area });
-  const [ideas, ballotsByEnvelope, voters, { status, state }] = await Promise.all([
+  const [ideas, ballotsByEnvelope, voters, assistedBallots, { status, state }] = await Promise.all([
     deps.stores.ideas.list(),
     deps.stores.ballots.countByEnvelope(),
     deps.stores.ballots.countVoters(),
+    deps.stores.ballots.countAssisted(),
     currentStatus(deps, now),
   ]);
   const upcoming = status.kind === 'between' ? status.next : status.kind === 'held' ? status.next : nextPhase(status.phase);
   const at = upcoming === null ? null : windowOf(state, upcoming).start;
-  return participationFigures(deps.campaign, { residents, ideas, ballotsByEnvelope, voters, status, nextPhase: upcoming === null || at === null || !Number.isFinite(at) ? null : { phase: upcoming, at } }, now);
+  return participationFigures(deps.campaign, { residents, ideas, ballotsByEnvelope, voters, assistedBallots, status, nextPhase: upcoming === null || at === null || !Number.isFinite(at) ? null : { phase: upcoming, at } }, now);
 }

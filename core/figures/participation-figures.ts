@@ -48,6 +48,12 @@ export interface ParticipationFigures {
   readonly oldestWaitMs: number;
   readonly ballotsByEnvelope: Readonly<Record<string, number>>;
   readonly voters: number;
+  /**
+   * Current ballots cast with an ambassador's help (assisted ballots that count, confirmed
+   * by the resident's one-time code; SPEC §2.4). A ballot the resident later replaced with
+   * their own counts no more.
+   */
+  readonly assistedBallots: number;
   /** voters / registered × 100, one decimal (0 when nobody registered). */
   readonly turnoutPercent: number;
   readonly phase: string | null;
@@ -66,6 +72,8 @@ export interface FiguresSnapshot {
   readonly ideas: readonly Idea[];
   readonly ballotsByEnvelope: Readonly<Record<string, number>>;
   readonly voters: number;
+  /** BallotBox.countAssisted. */
+  readonly assistedBallots: number;
   readonly status: PhaseStatus;
   /** Start of the phase after the current one, if known. */
   readonly nextPhase: { readonly phase: string; readonly at: number } | null;
@@ -154,6 +162,7 @@ export function participationFigures(campaign: Campaign, snap: FiguresSnapshot, 
     oldestWaitMs: backlog === 0 ? 0 : now - oldest,
     ballotsByEnvelope: snap.ballotsByEnvelope,
     voters: snap.voters,
+    assistedBallots: snap.assistedBallots,
     turnoutPercent: percent(snap.voters, registered),
     phase: snap.status.kind === 'between' ? null : snap.status.phase,
     nextMilestone: snap.nextPhase,

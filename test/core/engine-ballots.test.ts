@@ -189,6 +189,21 @@ describe('casting ballots through the engine', () => {
     const audit = await h.stores.audit.list(0, 100);
     const assisted = audit.filter((e) => e.action === 'ballot.assisted' && e.assisted);
     expect(assisted).toHaveLength(2);
+    // The figures count the assisted ballot once (two versions, one ballot), and a re-send not at all.
+    const figures = async () => (await h.engine.digestFigures()).assistedBallots;
+    expect(await figures()).toBe(1);
+    expect(await h.engine.castAssistedBallot(amb, code!, 'town', [{ ideaId: b! }], 'r2')).toMatchObject({ ok: true, value: { duplicate: true } });
+    expect(await figures()).toBe(1);
+    // Another resident's own ballot is not assisted.
+    const other = await h.register(51);
+    expect(await h.engine.castBallot(other, 'town', [{ ideaId: a! }], 'o1')).toMatchObject({ ok: true });
+    expect(await figures()).toBe(1);
+    // The resident replaces the ambassador's ballot with their own: no assisted ballot is left.
+    const resident = reg.ok ? reg.value.id : '';
+    expect(await h.engine.castBallot(resident, 'town', [{ ideaId: a! }], 'own-1')).toMatchObject({ ok: true, value: { replaced: true, ballot: { version: 3, assisted: false } } });
+    expect(await figures()).toBe(0);
+    expect(await h.engine.castAssistedBallot(amb, code!, 'town', [{ ideaId: b! }], 'r3')).toMatchObject({ ok: true, value: { ballot: { version: 4, assisted: true } } });
+    expect(await figures()).toBe(1);
     // The audit says an assisted ballot happened, never what it chose.
     expect(JSON.stringify(assisted)).not.toContain(a!);
     expect(JSON.stringify(assisted)).not.toContain(b!);

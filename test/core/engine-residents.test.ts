@@ -155,7 +155,8 @@ describe('participation figures', () => {
 
   it('turnout is voters over registered', () => {
     const c = testCampaign();
-    const f = participationFigures(c, { residents: [], ideas: [], ballotsByEnvelope: { town: 3 }, voters: 3, status: { kind: 'open', phase: 'voting', closesAt: null, held: null }, nextPhase: null }, 0);
+    const f = participationFigures(c, { residents: [], ideas: [], ballotsByEnvelope: { town: 3 }, voters: 3, assistedBallots: 1, status: { kind: 'open', phase: 'voting', closesAt: null, held: null }, nextPhase: null }, 0);
+    expect(f.assistedBallots).toBe(1);
     expect(f.turnoutPercent).toBe(0);
     expect(f.daysLeft).toBeNull();
   });

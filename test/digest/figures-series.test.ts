@@ -13,7 +13,7 @@ describe('registrationsByWeek', () => {
       done(now - SERIES_WEEKS * WEEK_MS - 1), done(now + 10),
     ];
     const f = participationFigures(testCampaign(), {
-      residents, ideas: [], ballotsByEnvelope: {}, voters: 0,
+      residents, ideas: [], ballotsByEnvelope: {}, voters: 0, assistedBallots: 0,
       status: { kind: 'open', phase: 'voting', closesAt: null, held: null }, nextPhase: null,
     }, now);
     expect(f.registrationsByWeek).toEqual([0, 0, 0, 0, 0, 1, 2, 1]);

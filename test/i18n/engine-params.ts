@@ -158,6 +158,7 @@ const figures = {
   'newIdeas.lastWeek': 9,
   'newIdeas.delta': -3,
   assistedIdeas: 2,
+  assistedBallots: 3,
   backlog: 4,
   oldestWaitMs: 2 * DAY,
   voters: 0,

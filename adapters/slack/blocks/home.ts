@@ -208,7 +208,7 @@ function figuresBlock(r: Renderer, model: HomeModel): Block {
       field(t('home-figures-registered-label'), t('home-figures-registered', { registered: f.registered, percent: f.registeredPercent, population: f.population })),
       field(t('home-figures-ideas-label'), byState.length === 0 ? t('home-figures-ideas-none') : byState.join(' · ')),
       field(t('home-figures-backlog-label'), f.backlog === 0 ? t('home-figures-backlog-empty') : t('home-figures-backlog', { count: f.backlog, age: format.age(f.at - f.oldestWaitMs, f.at) })),
-      field(t('home-figures-ballots-label'), t('home-figures-ballots', { ballots, voters: f.voters, turnout: f.turnoutPercent })),
+      field(t('home-figures-ballots-label'), t('home-figures-ballots', { ballots, voters: f.voters, turnout: f.turnoutPercent, assisted: f.assistedBallots })),
       field(t('home-figures-days-label'), f.daysLeft === null ? t('home-figures-days-none') : t('home-figures-days', { days: f.daysLeft })),
     ],
   };

@@ -43,7 +43,7 @@ home-figures-ballots = { $ballots ->
   } · { $voters ->
     [one] { $voters } Wähler
    *[other] { $voters } Wähler
-  } ({ $turnout } % der Registrierten)
+  } ({ $turnout } % der Registrierten) · unterstützt: { $assisted }
 home-figures-days-label = Verbleibende Tage
 home-figures-days = { $days ->
     [one] { $days } Tag

@@ -43,7 +43,7 @@ home-figures-ballots = { $ballots ->
   } · { $voters ->
     [one] { $voters } voter
    *[other] { $voters } voters
-  } ({ $turnout } % of those registered)
+  } ({ $turnout } % of those registered) · assisted: { $assisted }
 home-figures-days-label = Days left
 home-figures-days = { $days ->
     [one] { $days } day

@@ -43,7 +43,7 @@ home-figures-ballots = { $ballots ->
   } · { $voters ->
     [one] { $voters } votant
    *[other] { $voters } votants
-  } ({ $turnout } % des inscrits)
+  } ({ $turnout } % des inscrits) · assistés : { $assisted }
 home-figures-days-label = Jours restants
 home-figures-days = { $days ->
     [one] { $days } jour

@@ -43,7 +43,7 @@ home-figures-ballots = { $ballots ->
   } · { $voters ->
     [one] { $voters } kiezer
    *[other] { $voters } kiezers
-  } ({ $turnout } % van de ingeschrevenen)
+  } ({ $turnout } % van de ingeschrevenen) · geholpen: { $assisted }
 home-figures-days-label = Resterende dagen
 home-figures-days = { $days ->
     [one] { $days } dag

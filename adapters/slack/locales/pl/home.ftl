@@ -45,7 +45,7 @@ home-figures-ballots = { $ballots ->
   } · { $voters ->
     [one] { $voters } głosujący
    *[other] { $voters } głosujących
-  } ({ $turnout } % zarejestrowanych)
+  } ({ $turnout } % zarejestrowanych) · z pomocą: { $assisted }
 home-figures-days-label = Pozostałe dni
 home-figures-days = { $days ->
     [one] { $days } dzień

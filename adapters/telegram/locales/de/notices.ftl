@@ -71,7 +71,7 @@ notice-update-weekly =
 notice-digest-weekly =
     📊 <b>{ $campaign }: Zahlen der Woche</b>
     Angemeldet: { $registered } ({ $registeredPercent } % von { $population }), { $newRegistrations_thisWeek } in dieser Woche (Vorwoche { $newRegistrations_lastWeek })
-    Mit Hilfe von Botschafterinnen und Botschaftern: { $assistedRegistrations } Menschen, { $assistedIdeas } Ideen
+    Mit Hilfe von Botschafterinnen und Botschaftern: { $assistedRegistrations } Menschen, { $assistedIdeas } Ideen, { $assistedBallots } Stimmzettel
     Neue Ideen: { $newIdeas_thisWeek } in dieser Woche (Vorwoche { $newIdeas_lastWeek })
     Warten auf Prüfung: { $backlog }
     Abgestimmt haben: { $voters } ({ $turnoutPercent } % der Angemeldeten)

@@ -73,7 +73,7 @@ notice-update-weekly =
 notice-digest-weekly =
     📊 <b>{ $campaign }: weekly figures</b>
     Registered: { $registered } ({ $registeredPercent } % of { $population }), { $newRegistrations_thisWeek } this week (last week { $newRegistrations_lastWeek })
-    With an ambassador’s help: { $assistedRegistrations } residents, { $assistedIdeas } ideas
+    With an ambassador’s help: { $assistedRegistrations } residents, { $assistedIdeas } ideas, { $assistedBallots } ballots
     New ideas: { $newIdeas_thisWeek } this week (last week { $newIdeas_lastWeek })
     Waiting for review: { $backlog }
     Voters: { $voters } ({ $turnoutPercent } % of registered)

@@ -71,7 +71,7 @@ notice-update-weekly =
 notice-digest-weekly =
     📊 <b>{ $campaign } : chiffres de la semaine</b>
     Inscrits : { $registered } ({ $registeredPercent } % de { $population }), { $newRegistrations_thisWeek } cette semaine (semaine passée : { $newRegistrations_lastWeek })
-    Avec l’aide d’un ambassadeur : { $assistedRegistrations } habitants, { $assistedIdeas } idées
+    Avec l’aide d’un ambassadeur : { $assistedRegistrations } habitants, { $assistedIdeas } idées, { $assistedBallots } bulletins
     Nouvelles idées : { $newIdeas_thisWeek } cette semaine (semaine passée : { $newIdeas_lastWeek })
     En attente d’examen : { $backlog }
     Votants : { $voters } ({ $turnoutPercent } % des inscrits)

@@ -70,7 +70,7 @@ notice-update-weekly =
 notice-digest-weekly =
     📊 <b>{ $campaign }: cijfers van de week</b>
     Ingeschreven: { $registered } ({ $registeredPercent } % van { $population }), { $newRegistrations_thisWeek } deze week (vorige week { $newRegistrations_lastWeek })
-    Met hulp van een ambassadeur: { $assistedRegistrations } inwoners, { $assistedIdeas } ideeën
+    Met hulp van een ambassadeur: { $assistedRegistrations } inwoners, { $assistedIdeas } ideeën, { $assistedBallots } stembiljetten
     Nieuwe ideeën: { $newIdeas_thisWeek } deze week (vorige week { $newIdeas_lastWeek })
     Wachten op beoordeling: { $backlog }
     Stemmers: { $voters } ({ $turnoutPercent } % van de ingeschrevenen)

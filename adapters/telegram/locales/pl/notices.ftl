@@ -71,7 +71,7 @@ notice-update-weekly =
 notice-digest-weekly =
     📊 <b>{ $campaign }: liczby tygodnia</b>
     Zarejestrowani: { $registered } ({ $registeredPercent } % z { $population }), w tym tygodniu { $newRegistrations_thisWeek } (poprzednio { $newRegistrations_lastWeek })
-    Z pomocą ambasadora: mieszkańcy { $assistedRegistrations }, pomysły { $assistedIdeas }
+    Z pomocą ambasadora: mieszkańcy { $assistedRegistrations }, pomysły { $assistedIdeas }, karty { $assistedBallots }
     Nowe pomysły: w tym tygodniu { $newIdeas_thisWeek } (poprzednio { $newIdeas_lastWeek })
     Czeka na ocenę: { $backlog }
     Głosujący: { $voters } ({ $turnoutPercent } % zarejestrowanych)
