@@ -143,7 +143,7 @@ export function registerPhaseViews(app: App, services: SlackServices): void {
     const before = await engine.status();
     if (phaseStamp(before.status, before.state) !== m.s) return refusedView(t('command-phase-changed'));
     const user = body.user.id;
-    const outcome = m.op === 'advance' ? await engine.advancePhase(user, m.reason) : await engine.extendPhase(user, m.until, m.reason);
+    const outcome = m.op === 'advance' ? await engine.advancePhase(user, m.from, m.reason) : await engine.extendPhase(user, m.until, m.reason);
     if (!outcome.ok) return refusedView(commandRefusal(services, outcome));
     await ack({ response_action: 'clear' });
     // After the ack: the modal is closed, the person and the committee hear what was done.
