@@ -12,7 +12,10 @@
  *
  * Both steps carry a stamp of where the campaign stood when the form opened; if it moved
  * meanwhile (another admin, the schedule) nothing is done: "advance" means "the phase after
- * the current one", and a stale confirmation must not skip a phase. Mistakes in the form come
+ * the current one", and a stale confirmation must not skip a phase. The stamp is checked when
+ * the confirmation arrives, and the engine checks again in the very step that saves the move
+ * (`advancePhase` takes the phase the confirmation leaves): two admins confirming at the same
+ * instant move the campaign once, and the other is told (`phase.moved`). Mistakes in the form come
  * back on the field (`response_action: 'errors'`); the engine's refusals (fewer than two
  * finalists, a window already over…) replace the confirmation, and *Back* leads to the form.
  */
