@@ -13,7 +13,8 @@
  * app handles the request once (ProcessedUpdates), checks staff, acks, records the decision
  * (`moderateIdea`: the idea, its audit entry and the author's notice in one transaction) and
  * updates the card in place (`chat.update`). Each request names a different idea, each card a
- * real message in the stand-in's channel.
+ * real message in the stand-in's channel, referenced as the idea's card (`card:<ideaId>`, as
+ * the committee sender records a card it posts).
  *
  * The bare app: `new App` with an `HTTPReceiver` on the same kind of server and one action
  * listener that only acks — what Bolt itself costs.
@@ -36,6 +37,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
 import { createCommitteeApp, SLACK_EVENTS_PATH } from '../adapters/slack/committee-app.ts';
 import { cardValueOf, CARD_ACTIONS } from '../adapters/slack/actions.ts';
+import { cardRefKey } from '../adapters/slack/notices/card-notices.ts';
 import { openSqliteStores, sqliteFileFor } from '../adapters/sqlite/index.ts';
 import { CryptoIds } from '../adapters/system/index.ts';
 import { createEngine } from '../core/engine/campaign-engine.ts';
@@ -163,6 +165,8 @@ async function prepare(stores: Stores, slack: SlackStandInThread): Promise<{ car
     ideas.push(r.value);
   }
   const ts = await slack.post(CHANNEL, ideas.map((i) => `Idée #${i.number}`));
+  // Each card's message reference, as the committee sender stores it with the card's post.
+  for (let k = 0; k < ideas.length; k++) await stores.messageRefs.put({ key: cardRefKey(ideas[k]!.id), platform: 'slack', chat: CHANNEL, messageId: ts[k]!, owner: null, at: clock.now() });
   return { cards: ideas.map((idea, k) => ({ ideaId: idea.id, version: idea.version, ts: ts[k]! })), engine };
 }
 

@@ -31,6 +31,7 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { RequestListener } from 'node:http';
 import type { CampaignExporter, CommitteeStores, PhotoSource, SlackFeature, SlackServices } from './context.ts';
 import { slackTranslator } from './i18n.ts';
+import type { SlackTranslate } from './i18n.ts';
 import { slackFormat } from './format.ts';
 import { COMMITTEE_FEATURES } from './features/index.ts';
 
@@ -76,6 +77,24 @@ export interface CommitteeApp {
   init(): Promise<void>;
 }
 
+
+/**
+ * The translator with its texts without variables kept once formatted: a card or a Home asks
+ * for the same labels at every draw, and the committee's language does not change while the
+ * app runs. Texts with variables are formatted every time.
+ */
+export function memoizedPlainTexts(t: SlackTranslate): SlackTranslate {
+  const plain = new Map<string, string>();
+  return (key, variables) => {
+    if (variables !== undefined) return t(key, variables);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = t(key);
+      plain.set(key, text);
+    }
+    return text;
+  };
+}
 
 /** Bolt's logger interface over pino: Bolt's messages at their level, nothing else attached. */
 export function boltLogger(logger: Logger): SlackLogger {
@@ -203,6 +222,8 @@ export function createCommitteeApp(options: CommitteeAppOptions, features: reado
     receiver: options.receiver ?? httpReceiver!,
     logger: slackLogger,
     deferInitialization: true,
+    // Bolt's conversation store keeps per-conversation state no feature reads; it costs a lookup per request.
+    convoStore: false,
     clientOptions: {
       slackApiUrl: options.apiUrl,
       rejectRateLimitedCalls: true,
@@ -213,7 +234,7 @@ export function createCommitteeApp(options: CommitteeAppOptions, features: reado
     engine: options.engine,
     campaign: options.engine.campaign,
     stores: options.stores,
-    t: slackTranslator(options.engine.campaign.defaultLocale),
+    t: memoizedPlainTexts(slackTranslator(options.engine.campaign.defaultLocale)),
     format: slackFormat(options.engine.campaign, options.engine.campaign.defaultLocale),
     clock: options.clock,
     logger,

@@ -88,6 +88,7 @@ export const FIXED_REFUSAL_CODES = [
   'phase.extend_overlaps',
   'phase.guard.finalists',
   'phase.guard.not_tallied',
+  'phase.moved',
   'phase.no_next',
   'phase.reason_required',
   'phase.window_passed',

@@ -97,6 +97,7 @@ export function createEngine(input: EngineDeps) {
     runTally: bind(deps, counting.runTally),
     explainMyBallots: bind(deps, counting.explainMyBallots),
     digestFigures: bind(deps, figures.digestFigures),
+    committeeFigures: bind(deps, figures.committeeFigures),
     // broadcasts
     announce: bind(deps, broadcasts.announce),
     fanOutBroadcast: bind(deps, broadcasts.fanOutBroadcast),

@@ -118,10 +118,24 @@ export interface PhaseChange {
   readonly effects: readonly PhaseEffect[];
 }
 
-async function apply(deps: EngineDeps, command: PhaseCommand): Promise<Outcome<PhaseChange>> {
+/** The phase a move leaves: the current one, or the one that just ended when between phases. */
+function leaving(status: PhaseStatus): Phase {
+  return status.kind === 'between' ? status.after : status.phase;
+}
+
+/**
+ * Applies `command` to the stored state, retrying on a concurrent save. With `expectedFrom`,
+ * the command is refused (`phase.moved`) unless the campaign is, as loaded for this very save,
+ * still leaving that phase: a confirmation read before another move never moves it again.
+ */
+async function apply(deps: EngineDeps, command: PhaseCommand, expectedFrom: Phase | null = null): Promise<Outcome<PhaseChange>> {
   for (let attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
     const now = deps.clock.now();
     const [loaded, facts] = await Promise.all([loadPhaseState(deps), guardFacts(deps)]);
+    if (expectedFrom !== null) {
+      const from = leaving(phaseStatus(loaded.value, now, facts));
+      if (from !== expectedFrom) return refuse('phase.moved', { from: expectedFrom, phase: from });
+    }
     const r = step(loaded.value, command, now, facts);
     if (!r.ok) return r;
     const { state, effects } = r.value;
@@ -144,13 +158,19 @@ export async function tick(deps: EngineDeps): Promise<PhaseChange> {
   return r.value;
 }
 
-/** Staff (admin) move the campaign to its next phase now. */
-export async function advancePhase(deps: EngineDeps, slackUserId: string, reason: string): Promise<Outcome<PhaseChange>> {
+/**
+ * Staff (admin) move the campaign to its next phase now. `from` is the phase they expect to
+ * leave (the one their confirmation showed): when the campaign has moved on meanwhile —
+ * another admin, the scheduler — nothing happens and the refusal is `phase.moved`
+ * (`from`: the phase expected, `phase`: the one it is in), so two confirmations of one move
+ * move the campaign once.
+ */
+export async function advancePhase(deps: EngineDeps, slackUserId: string, from: Phase, reason: string): Promise<Outcome<PhaseChange>> {
   const staff = requireStaff(deps.campaign, slackUserId, 'admin');
   if (!staff.ok) return staff;
   const why = reason.trim();
   if (why.length === 0) return refuse('phase.reason_required', {});
-  return apply(deps, { type: 'advance', by: staffRef(staff.value), reason: why.slice(0, 500) });
+  return apply(deps, { type: 'advance', by: staffRef(staff.value), reason: why.slice(0, 500) }, from);
 }
 
 /** Staff (admin) extend the current phase until `until` (epoch ms). */

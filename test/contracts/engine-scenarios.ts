@@ -101,7 +101,7 @@ export function describeEngineScenarios(label: string, make: MakeStores): void {
       // Instance B: staff close voting early.
       a.clock.set(T.voting + DAY);
       b.clock.set(T.voting + DAY);
-      expect(await b.engine.advancePhase('U-ADMIN', 'closing early')).toMatchObject({ ok: true, value: { state: { phase: 'tallying' } } });
+      expect(await b.engine.advancePhase('U-ADMIN', 'voting', 'closing early')).toMatchObject({ ok: true, value: { state: { phase: 'tallying' } } });
       // Instance A must refuse, though its cached windows still say voting is open.
       expect(await a.engine.castBallot(voter, 'town', [{ ideaId: ideas[1]!.id }], 'r2')).toMatchObject({ ok: false, code: 'voting.closed' });
       expect((await a.engine.myBallots(voter))[0]?.version).toBe(1);

@@ -191,7 +191,7 @@ describe('phase announcements are broadcasts', () => {
     await h.engine.tick();
     const first = (await h.engine.listBroadcasts(null, 10)).map((b) => b.id);
     h.clock.advance(1000);
-    await must(h.engine.advancePhase('U-ADMIN', 'enough ideas'));
+    await must(h.engine.advancePhase('U-ADMIN', 'submission', 'enough ideas'));
     const list = await h.engine.listBroadcasts(null, 10);
     expect(list).toHaveLength(first.length + 1);
     expect(list[0]).toMatchObject({ by: 'staff:U-ADMIN', content: { template: 'announce.phase.review' } });

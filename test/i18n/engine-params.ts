@@ -97,6 +97,7 @@ export const REFUSAL_PARAMS: Readonly<Record<RefusalCode, MessageParams>> = {
   'phase.guard.finalists': { phase: 'voting', finalists: 1 },
   'phase.guard.not_tallied': { phase: 'announced', finalists: 4 },
   'phase.no_next': { phase: 'archived' },
+  'phase.moved': { from: 'submission', phase: 'review' },
   'phase.reason_required': {},
   'phase.window_passed': { phase: 'voting', end: OPENS + 30 * DAY },
   'replay.amount_precision': { what: 'budget' },

@@ -150,6 +150,28 @@ describe('/pnyx phase', () => {
     expect((await c.h.engine.status()).status).toMatchObject({ phase: 'review' });
   });
 
+  it('two admins confirming the same move at once: the campaign moves once, the other admin is told in the committee’s language', async () => {
+    const base = testCampaign();
+    c = await startCommittee({ campaign: { ...base, staff: [...base.staff, { slackUserId: 'U-ADMIN2', name: 'Ada Admin', role: 'admin' }] } });
+    const confirmations: Json[] = [];
+    for (const admin of ['U-ADMIN', 'U-ADMIN2']) {
+      const before = c.slack.calls.filter((x) => x.method === 'views.open').length;
+      await c.command(admin, 'phase');
+      const form = await c.slack.waitFor(() => c!.slack.calls.filter((x) => x.method === 'views.open')[before]?.response['view'] as Json | undefined, `${admin}'s phase form`);
+      const pushed = ackBody(await c.submit(admin, form, { op: radio('advance'), reason: input(`Assez d’idées (${admin})`) }));
+      confirmations.push({ ...(pushed['view'] as Json), id: `VCONFIRM${confirmations.length}` });
+    }
+    const answers = await Promise.all([c.submit('U-ADMIN', confirmations[0]!, {}), c.submit('U-ADMIN2', confirmations[1]!, {})]).then((a) => a.map(ackBody));
+    expect(answers.filter((a) => a['response_action'] === 'clear')).toHaveLength(1);
+    const refused = answers.filter((a) => a['response_action'] === 'update');
+    expect(refused).toHaveLength(1);
+    // Told why, in French: by the form's stamp, or by the engine when both passed it at once.
+    expect(textOf((refused[0]!['view'] as Json)['blocks'])).toMatch(/La phase a changé|a quitté la phase « Dépôt des idées » entre-temps/);
+    const { status, state } = await c.h.engine.status();
+    expect(status).toMatchObject({ kind: 'open', phase: 'review' });
+    expect(state.transitions.filter((t) => t.by.startsWith('staff:'))).toHaveLength(1);
+  });
+
   it('is refused privately to a moderator who is not admin, and a forged form changes nothing', async () => {
     c = await startCommittee();
     await c.command('U-MOD1', 'phase');

@@ -208,7 +208,7 @@ describe('the committee sender', () => {
 
   it('tells the channel a staff member moved the phase, with their reason escaped', async () => {
     c = await startCommittee({ features: [] });
-    const moved = await c.h.engine.advancePhase('U-ADMIN', 'Enough ideas <!here>');
+    const moved = await c.h.engine.advancePhase('U-ADMIN', 'submission', 'Enough ideas <!here>');
     expect(moved.ok).toBe(true);
     await drain(new CommitteeDispatcher({ services: c.committee.services }));
     const notice = channelTexts(c).find((t) => t.includes('La campagne est en phase examen'));

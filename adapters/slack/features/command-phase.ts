@@ -12,7 +12,10 @@
  *
  * Both steps carry a stamp of where the campaign stood when the form opened; if it moved
  * meanwhile (another admin, the schedule) nothing is done: "advance" means "the phase after
- * the current one", and a stale confirmation must not skip a phase. Mistakes in the form come
+ * the current one", and a stale confirmation must not skip a phase. The stamp is checked when
+ * the confirmation arrives, and the engine checks again in the very step that saves the move
+ * (`advancePhase` takes the phase the confirmation leaves): two admins confirming at the same
+ * instant move the campaign once, and the other is told (`phase.moved`). Mistakes in the form come
  * back on the field (`response_action: 'errors'`); the engine's refusals (fewer than two
  * finalists, a window already over…) replace the confirmation, and *Back* leads to the form.
  */
@@ -143,7 +146,7 @@ export function registerPhaseViews(app: App, services: SlackServices): void {
     const before = await engine.status();
     if (phaseStamp(before.status, before.state) !== m.s) return refusedView(t('command-phase-changed'));
     const user = body.user.id;
-    const outcome = m.op === 'advance' ? await engine.advancePhase(user, m.reason) : await engine.extendPhase(user, m.until, m.reason);
+    const outcome = m.op === 'advance' ? await engine.advancePhase(user, m.from, m.reason) : await engine.extendPhase(user, m.until, m.reason);
     if (!outcome.ok) return refusedView(commandRefusal(services, outcome));
     await ack({ response_action: 'clear' });
     // After the ack: the modal is closed, the person and the committee hear what was done.

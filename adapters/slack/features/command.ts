@@ -33,7 +33,7 @@ export const PNYX_COMMAND = '/pnyx';
 
 /** `/pnyx status`: the facts, read now. */
 export async function statusContent(services: SlackServices): Promise<SlackContent> {
-  const [{ status, state }, figures] = await Promise.all([services.engine.status(), services.engine.digestFigures()]);
+  const [{ status, state }, figures] = await Promise.all([services.engine.status(), services.engine.committeeFigures()]);
   return renderStatus(services, { status, state, figures, now: services.engine.now() });
 }
 

@@ -79,7 +79,7 @@ function homePublisher(services: SlackServices) {
   /** The Home of a staff member at `pages`, with `notice` on top; null when the engine refused to read (then logged). */
   async function staffHome(staff: StaffMember, pages: HomePages, notice: string | null): Promise<HomeView | null> {
     const user = staff.slackUserId;
-    const [{ status, state }, figures, queue] = await Promise.all([engine.status(), engine.digestFigures(), engine.moderationQueue(user)]);
+    const [{ status, state }, figures, queue] = await Promise.all([engine.status(), engine.committeeFigures(), engine.moderationQueue(user)]);
     if (!queue.ok) {
       log.warn({ code: queue.code }, 'the engine refused the moderation queue to a staff member');
       return null;

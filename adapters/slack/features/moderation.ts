@@ -11,8 +11,13 @@
  *   moderators act on one card exactly one decision is recorded. The other — and anyone the
  *   engine refuses (phase over, unknown criterion…) — is told privately in the card's channel,
  *   and nothing changes.
- * - A decision updates the card in place right away; the committee sender re-renders it from
- *   the outbox as well, which lands on the same content.
+ * - A decision updates the card in place right away, with one direct `chat.update` (no
+ *   retries: the outbox is the fallback). When the clicked card is the idea's referenced card
+ *   and the idea is still at the version drawn once the update landed, that version is
+ *   recorded as shown (`cardShownKey`) and the committee sender's `card.updated` for it
+ *   changes nothing: one decision, one update. When the in-place update fails, or the idea
+ *   moved on meanwhile and the redraw failed, nothing is recorded and the sender updates the
+ *   card from its message reference, as before.
  */
 import type { App, BlockAction, ButtonAction, ViewSubmitAction, types } from '@slack/bolt';
 import { z } from 'zod';
@@ -23,7 +28,10 @@ import { MERGE_TARGET_STATES } from '../../../core/ideas/idea.ts';
 import type { ModerationDecision } from '../../../core/ideas/idea-rules.ts';
 import { CARD_ACTIONS, CARD_ACTION_PATTERN, parseCardValue } from '../actions.ts';
 import { renderCard } from '../blocks/card.ts';
-import { cardExtras } from '../notices/card-notices.ts';
+import type { SlackContent } from '../blocks/card.ts';
+import { CARD_REDRAWS, CARD_SHOWN_KEEP_MS, cardExtras, cardRefKey, cardShownKey } from '../notices/card-notices.ts';
+import { directWebApi } from '../web-api-direct.ts';
+import type { DirectWebApi } from '../web-api-direct.ts';
 import {
   FIRST_FIELD,
   MERGE_INTO_ACTION,
@@ -83,7 +91,11 @@ function photoOf(blocks: readonly unknown[] | undefined): string | null {
   return null;
 }
 
-type Services = SlackServices & { readonly log: SlackServices['logger'] };
+type Services = SlackServices & {
+  readonly log: SlackServices['logger'];
+  /** The direct caller of the in-place card updates; null without a bot token (then the Bolt client). */
+  readonly direct: DirectWebApi | null;
+};
 
 function errorOf(e: unknown): { name: string; message: string } {
   return e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
@@ -99,18 +111,46 @@ async function tellPrivately(s: Services, user: string, channel: string | null, 
   }
 }
 
-/** The card re-rendered from the engine's idea, in place. A failure leaves it to the committee sender. */
+async function updateMessage(s: Services, channel: string, ts: string, content: SlackContent): Promise<void> {
+  if (s.direct !== null) await s.direct.call('chat.update', { channel, ts, text: content.text, blocks: content.blocks });
+  else await s.client.chat.update({ channel, ts, text: content.text, blocks: content.blocks as unknown as types.KnownBlock[] });
+}
+
+/**
+ * Draws the clicked card from the idea as it is now, in place. Once an update landed, the idea
+ * is read again: when it moved on meanwhile the card is drawn again, so a slower update of an
+ * older version never has the last word. Then, when the clicked card is the idea's referenced
+ * card and its photo could be drawn here, the version is recorded as shown (see the module
+ * comment). Failures are logged: the committee sender updates the card then.
+ */
 async function refreshCard(s: Services, user: string, target: CardTarget): Promise<void> {
-  const read = await s.engine.committeeIdea(user, target.ideaId);
-  if (!read.ok || read.value === null) return;
-  // The photo as the sender stored it; else the one the clicked card showed (a card drawn before its photo ref was kept).
-  const stored = await cardExtras(s, read.value);
-  const extras = stored.photo?.kind !== 'shown' && target.photo != null ? { ...stored, photo: { kind: 'shown' as const, fileId: target.photo } } : stored;
-  const content = renderCard(s, read.value, s.clock.now(), extras);
+  let drawn: CommitteeIdea | null = null;
+  let own = false;
+  for (let round = 0; round <= CARD_REDRAWS; round++) {
+    const read = await s.engine.committeeIdea(user, target.ideaId);
+    if (!read.ok || read.value === null) return;
+    const view = read.value;
+    if (drawn !== null && view.idea.version === drawn.idea.version) break;
+    if (round === CARD_REDRAWS) return;
+    // The photo as the sender stored it; else the one the clicked card showed (a card drawn before its photo ref was kept).
+    const [stored, ref] = await Promise.all([cardExtras(s, view), s.stores.messageRefs.get(cardRefKey(view.idea.id))]);
+    const extras = stored.photo?.kind !== 'shown' && target.photo != null ? { ...stored, photo: { kind: 'shown' as const, fileId: target.photo } } : stored;
+    // A photo not uploaded yet is the sender's to upload: this draw is not the card's last word then.
+    const whole = view.idea.photo === null || extras.photo?.kind === 'shown' || s.photos === null;
+    own = whole && ref !== null && ref.platform === 'slack' && ref.chat === target.channel && ref.messageId === target.ts;
+    try {
+      await updateMessage(s, target.channel, target.ts, renderCard(s, view, s.clock.now(), extras));
+    } catch (e) {
+      s.log.warn({ err: errorOf(e), idea: target.ideaId }, 'could not update the card in place');
+      return;
+    }
+    drawn = view;
+  }
+  if (!own || drawn === null) return;
   try {
-    await s.client.chat.update({ channel: target.channel, ts: target.ts, text: content.text, blocks: content.blocks as unknown as types.KnownBlock[] });
+    await s.stores.processed.finish(cardShownKey(drawn.idea.id, drawn.idea.version), s.clock.now(), CARD_SHOWN_KEEP_MS);
   } catch (e) {
-    s.log.warn({ err: errorOf(e), idea: target.ideaId }, 'could not update the card in place');
+    s.log.warn({ err: errorOf(e), idea: target.ideaId }, 'could not record the card as shown (the sender will update it again)');
   }
 }
 
@@ -204,7 +244,9 @@ async function readMergeTarget(s: Services, values: unknown, target: CardTarget,
 
 /** Registers the card buttons, the merge target's options and the modals' submissions. */
 export const moderationFeature: SlackFeature = (app, services) => {
-  const s: Services = { ...services, log: services.logger.child({ module: 'slack-moderation' }) };
+  const token = services.client.token;
+  const direct = token === undefined ? null : directWebApi({ token, apiUrl: services.client.slackApiUrl });
+  const s: Services = { ...services, log: services.logger.child({ module: 'slack-moderation' }), direct };
 
   app.action<BlockAction<ButtonAction>>(CARD_ACTION_PATTERN, async ({ ack, body, action, context }) => {
     await ack();

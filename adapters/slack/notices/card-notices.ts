@@ -13,7 +13,9 @@
  *   already recorded *after* the message was enqueued (a later update was delivered first and
  *   posted it), that card is updated in place instead of posting a second one.
  * - `card.updated` — updates the card in place (`chat.update` via its reference); with no
- *   reference (the first card was given up) or a card deleted in Slack, posts it afresh.
+ *   reference (the first card was given up) or a card deleted in Slack, posts it afresh. When
+ *   the moderation feature already showed the idea's current version in that card (right after
+ *   the decision, see {@link cardShownKey}), it changes nothing: one decision, one update.
  * - `committee.rewrite_answered` — refreshes the card, then says in its thread whether the
  *   author accepted the rewrite.
  * - `committee.phase_entered`, `committee.tally_computed` — notices in the announcements
@@ -55,6 +57,26 @@ export { readerOf };
 export function cardRefKey(ideaId: string): string {
   return `card:${ideaId}`;
 }
+
+/**
+ * The `ProcessedUpdates` key saying "the referenced card of this idea shows this version":
+ * recorded (with `finish`) by whoever updated the card in place and then found the idea still
+ * at the version it drew — the moderation feature right after a decision, or the committee
+ * sender. The sender's `card.updated` skips a version so recorded. Nothing else reads it: a
+ * key that is missing, or expired after {@link CARD_SHOWN_KEEP_MS}, only costs one more update.
+ */
+export function cardShownKey(ideaId: string, version: number): string {
+  return `slack:card:${ideaId}:v${version}`;
+}
+
+/** How long a {@link cardShownKey} is remembered: far longer than the sender's usual delay. */
+export const CARD_SHOWN_KEEP_MS = 86_400_000;
+
+/** How long the sender holds a card's version while it draws it. */
+const CARD_CLAIM_LEASE_MS = 60_000;
+
+/** Draws of one card in a row, at most, while the idea keeps moving under them. */
+export const CARD_REDRAWS = 3;
 
 /** The message reference key of an idea's photo uploaded to Slack (the revision where it first appeared). */
 export function photoRefKey(ideaId: string, revision: number): string {
@@ -275,10 +297,33 @@ const cardModeration: NoticeHandler = async (services, m) => {
 
 const cardUpdated: NoticeHandler = async (services, m) => {
   const ideaId = ideaIdOf(m);
-  const view = await currentView(services, ideaId);
+  const { processed } = services.stores;
+  let view = await currentView(services, ideaId);
   const existing = await services.stores.messageRefs.get(cardRefKey(ideaId));
-  const place = existing === null ? { channel: services.campaign.slack.committee, ts: null } : { channel: existing.chat, ts: existing.messageId };
-  return { ref: cardRef(services, ideaId, await showCard(services, view, place)) };
+  if (existing === null) return { ref: cardRef(services, ideaId, await showCard(services, view, { channel: services.campaign.slack.committee, ts: null })) };
+  const claimed = cardShownKey(ideaId, view.idea.version);
+  const claim = await processed.begin(claimed, services.clock.now(), CARD_CLAIM_LEASE_MS);
+  // Already shown in place (by the moderation feature, right after the decision): nothing to do.
+  if (claim.status === 'done') return {};
+  let shown: { channel: string; ts: string };
+  try {
+    shown = await showCard(services, view, { channel: existing.chat, ts: existing.messageId });
+    // A change that landed while the card was being drawn: draw it again, so the last draw is current.
+    for (let round = 1; round < CARD_REDRAWS; round++) {
+      const now = await currentView(services, ideaId);
+      if (now.idea.version === view.idea.version) break;
+      view = now;
+      shown = await showCard(services, view, shown);
+    }
+  } catch (e) {
+    if (claim.status === 'new') await processed.abandon(claimed, claim.lease);
+    throw e;
+  }
+  const drawn = cardShownKey(ideaId, view.idea.version);
+  if (claim.status === 'new' && drawn !== claimed) await processed.abandon(claimed, claim.lease);
+  // Posted afresh (the old card was gone): the new message is not the one the claim was about.
+  if (shown.channel === existing.chat && shown.ts === existing.messageId) await processed.finish(drawn, services.clock.now(), CARD_SHOWN_KEEP_MS);
+  return { ref: cardRef(services, ideaId, shown) };
 };
 
 const rewriteAnswered: NoticeHandler = async (services, m) => {

@@ -6,6 +6,7 @@ refusal-phase-extend-overlaps = Diese Verlängerung würde die ganze Phase „{ 
 refusal-phase-guard-finalists = Die Abstimmung kann mit weniger als zwei Finalisten-Ideen nicht beginnen (es sind { $finalists }). Wählen Sie die Finalisten auf der Startseite der App und versuchen Sie es dann erneut. Nichts wurde geändert.
 refusal-phase-guard-not-tallied = Die Ergebnisse können nicht vor der Auszählung bekanntgegeben werden. Nichts wurde geändert.
 refusal-phase-no-next = Die Phase „{ $phase }“ ist die letzte: Es gibt keine nächste Phase. Nichts wurde geändert.
+refusal-phase-moved = Die Kampagne hat die Phase „{ $from }“ inzwischen verlassen (eine andere Person mit Adminrechten oder der Zeitplan hat sie weitergeschaltet; sie ist jetzt in „{ $phase }“). Nichts wurde geändert: Öffnen Sie /pnyx phase erneut, um den Stand zu sehen.
 refusal-phase-reason-required = Für einen Phasenwechsel ist ein Grund Pflicht. Nichts wurde geändert.
 refusal-phase-window-passed = Der geplante Zeitraum der Phase „{ $phase }“ ist schon vorbei ({ $end }): Verlängern Sie zuerst diese Phase. Nichts wurde geändert.
 refusal-broadcast-bad-page-size = Die Seitengröße muss zwischen 1 und { $max } liegen.

@@ -6,6 +6,7 @@ refusal-phase-extend-overlaps = This extension would cover the whole “{ $phase
 refusal-phase-guard-finalists = The vote cannot open with fewer than two finalist ideas (there are { $finalists }). Choose the finalists on the app's Home, then try again. Nothing was changed.
 refusal-phase-guard-not-tallied = The results cannot be announced before the count. Nothing was changed.
 refusal-phase-no-next = The “{ $phase }” phase is the last one: there is no next phase. Nothing was changed.
+refusal-phase-moved = The campaign has left the “{ $from }” phase meanwhile (another admin or the schedule moved it; it is now in “{ $phase }”). Nothing was changed: open /pnyx phase again to see where it stands.
 refusal-phase-reason-required = A reason is required to move phases. Nothing was changed.
 refusal-phase-window-passed = The period planned for the “{ $phase }” phase is already over ({ $end }): extend that phase first. Nothing was changed.
 refusal-broadcast-bad-page-size = The page size must be between 1 and { $max }.

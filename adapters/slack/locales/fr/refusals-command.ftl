@@ -6,6 +6,7 @@ refusal-phase-extend-overlaps = Cette prolongation recouvrirait toute la phase �
 refusal-phase-guard-finalists = Le vote ne peut pas s'ouvrir avec moins de deux idées finalistes (il y en a { $finalists }). Choisissez les finalistes sur l'accueil de l'app, puis réessayez. Rien n'a été modifié.
 refusal-phase-guard-not-tallied = Les résultats ne peuvent pas être annoncés avant le dépouillement. Rien n'a été modifié.
 refusal-phase-no-next = La phase « { $phase } » est la dernière : il n'y a pas de phase suivante. Rien n'a été modifié.
+refusal-phase-moved = La campagne a quitté la phase « { $from } » entre-temps (un autre administrateur ou le calendrier l’a changée ; elle est maintenant en « { $phase } »). Rien n’a été modifié : rouvrez /pnyx phase pour voir où elle en est.
 refusal-phase-reason-required = Une raison est obligatoire pour changer de phase. Rien n'a été modifié.
 refusal-phase-window-passed = La période prévue pour la phase « { $phase } » est déjà terminée (le { $end }) : prolongez d'abord cette phase. Rien n'a été modifié.
 refusal-broadcast-bad-page-size = La taille de page doit être comprise entre 1 et { $max }.

@@ -6,6 +6,7 @@ refusal-phase-extend-overlaps = Deze verlenging zou de hele fase “{ $phase }�
 refusal-phase-guard-finalists = De stemming kan niet openen met minder dan twee finalistische ideeën (er zijn er { $finalists }). Kies de finalisten op de startpagina van de app en probeer het dan opnieuw. Er is niets gewijzigd.
 refusal-phase-guard-not-tallied = De resultaten kunnen niet worden bekendgemaakt vóór de telling. Er is niets gewijzigd.
 refusal-phase-no-next = De fase “{ $phase }” is de laatste: er volgt geen fase meer. Er is niets gewijzigd.
+refusal-phase-moved = De campagne heeft de fase “{ $from }” intussen verlaten (een andere beheerder of de planning heeft haar verplaatst; ze is nu in “{ $phase }”). Er is niets gewijzigd: open /pnyx phase opnieuw om te zien waar ze staat.
 refusal-phase-reason-required = Voor een faseovergang is een reden verplicht. Er is niets gewijzigd.
 refusal-phase-window-passed = De geplande periode van de fase “{ $phase }” is al voorbij ({ $end }): verleng eerst die fase. Er is niets gewijzigd.
 refusal-broadcast-bad-page-size = De paginagrootte moet tussen 1 en { $max } liggen.

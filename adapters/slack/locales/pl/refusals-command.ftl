@@ -6,6 +6,7 @@ refusal-phase-extend-overlaps = To przedłużenie objęłoby całą fazę „{ $
 refusal-phase-guard-finalists = Głosowanie nie może się rozpocząć, gdy w finale są mniej niż dwa pomysły (jest ich { $finalists }). Wybierz finalistów na stronie głównej aplikacji i spróbuj ponownie. Nic nie zostało zmienione.
 refusal-phase-guard-not-tallied = Wyników nie można ogłosić przed policzeniem głosów. Nic nie zostało zmienione.
 refusal-phase-no-next = Faza „{ $phase }” jest ostatnia: nie ma następnej fazy. Nic nie zostało zmienione.
+refusal-phase-moved = Kampania w międzyczasie opuściła fazę „{ $from }” (zmienił ją inny administrator lub harmonogram; teraz jest w fazie „{ $phase }”). Nic nie zostało zmienione: otwórz ponownie /pnyx phase, aby zobaczyć, gdzie jest.
 refusal-phase-reason-required = Zmiana fazy wymaga podania powodu. Nic nie zostało zmienione.
 refusal-phase-window-passed = Okres zaplanowany dla fazy „{ $phase }” już minął ({ $end }): najpierw przedłuż tę fazę. Nic nie zostało zmienione.
 refusal-broadcast-bad-page-size = Rozmiar strony musi wynosić od 1 do { $max }.

@@ -113,6 +113,7 @@ refusal-phase-extend-overlaps = Das neue Ende überschneidet sich mit der Phase 
 refusal-phase-guard-finalists = Die Phase „{ $phase }“ kann nicht mit weniger als 2 Finalisten beginnen (jetzt: { $finalists }).
 refusal-phase-guard-not-tallied = Die Phase „{ $phase }“ kann erst nach der Auszählung beginnen.
 refusal-phase-no-next = Nach „{ $phase }“ gibt es keine Phase mehr.
+refusal-phase-moved = Die Kampagne ist nicht mehr in „{ $from }“ (jetzt in „{ $phase }“): Nichts wurde geändert.
 refusal-phase-reason-required = Bitte geben Sie einen Grund für diese Änderung an.
 refusal-phase-window-passed = Es ist zu spät, die Phase „{ $phase }“ zu eröffnen: Ihre Zeit endete am { $end }.
 

@@ -115,6 +115,7 @@ refusal-phase-extend-overlaps = The new end overlaps the phase “{ $phase }”,
 refusal-phase-guard-finalists = The phase “{ $phase }” cannot open with fewer than 2 finalists (now: { $finalists }).
 refusal-phase-guard-not-tallied = The phase “{ $phase }” cannot open before the votes are counted.
 refusal-phase-no-next = There is no phase after “{ $phase }”.
+refusal-phase-moved = The campaign is no longer in “{ $from }” (it is now in “{ $phase }”): nothing was changed.
 refusal-phase-reason-required = Please give a reason for this change.
 refusal-phase-window-passed = It is too late to open the phase “{ $phase }”: its time ended on { $end }.
 

@@ -113,6 +113,7 @@ refusal-phase-extend-overlaps = La nouvelle fin empiète sur la phase « { $phas
 refusal-phase-guard-finalists = La phase « { $phase } » ne peut pas s’ouvrir avec moins de 2 finalistes (actuellement : { $finalists }).
 refusal-phase-guard-not-tallied = La phase « { $phase } » ne peut pas s’ouvrir avant le dépouillement.
 refusal-phase-no-next = Il n’y a pas de phase après « { $phase } ».
+refusal-phase-moved = La campagne n’est plus en « { $from } » (elle est maintenant en « { $phase } ») : rien n’a été modifié.
 refusal-phase-reason-required = Indiquez la raison de ce changement.
 refusal-phase-window-passed = Il est trop tard pour ouvrir la phase « { $phase } » : elle s’est terminée le { $end }.
 

@@ -113,6 +113,7 @@ refusal-phase-extend-overlaps = Het nieuwe einde overlapt met de fase „{ $phas
 refusal-phase-guard-finalists = De fase „{ $phase }” kan niet beginnen met minder dan 2 finalisten (nu: { $finalists }).
 refusal-phase-guard-not-tallied = De fase „{ $phase }” kan niet beginnen voordat de stemmen geteld zijn.
 refusal-phase-no-next = Er is geen fase na „{ $phase }”.
+refusal-phase-moved = De campagne is niet meer in „{ $from }” (nu in „{ $phase }”): er is niets gewijzigd.
 refusal-phase-reason-required = Geef een reden voor deze wijziging.
 refusal-phase-window-passed = Het is te laat om de fase „{ $phase }” te openen: haar tijd eindigde op { $end }.
 

@@ -113,6 +113,7 @@ refusal-phase-extend-overlaps = Nowy koniec nachodzi na etap „{ $phase }”, k
 refusal-phase-guard-finalists = Etap „{ $phase }” nie może się zacząć z mniej niż 2 finalistami (teraz: { $finalists }).
 refusal-phase-guard-not-tallied = Etap „{ $phase }” nie może się zacząć przed policzeniem głosów.
 refusal-phase-no-next = Po etapie „{ $phase }” nie ma już kolejnego.
+refusal-phase-moved = Kampania nie jest już na etapie „{ $from }” (teraz: „{ $phase }”): nic nie zostało zmienione.
 refusal-phase-reason-required = Podaj powód tej zmiany.
 refusal-phase-window-passed = Jest za późno, aby otworzyć etap „{ $phase }”: jego czas minął { $end }.
 
