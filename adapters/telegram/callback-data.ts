@@ -32,6 +32,7 @@ export interface CallbackCodec<T extends readonly unknown[]> {
 export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] | []>>(prefix: string, parts: S): CallbackCodec<z.infer<S> & readonly unknown[]> {
   if (!/^[a-z][a-z0-9-]{0,11}$/.test(prefix)) throw new Error(`callback prefix "${prefix}" must be a short lowercase word`);
   const escaped = prefix.replace(/-/g, '\\-');
+  const valid = partsValidator(parts);
   return {
     prefix,
     filter: new RegExp(`^${escaped}(\\|.*)?$`, 's'),
@@ -39,7 +40,7 @@ export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] 
       const strings = (values as readonly unknown[]).map((v) => String(v));
       for (const s of strings) if (s.includes(SEPARATOR)) throw new Error(`callback ${prefix}: a part holds "${SEPARATOR}"`);
       // What is sent must parse back: a part the schema refuses is a bug here, not a dead button.
-      if (!parts.safeParse(strings).success) throw new Error(`callback ${prefix}: a part does not match its schema`);
+      if (!valid(strings)) throw new Error(`callback ${prefix}: a part does not match its schema`);
       const data = [prefix, ...strings].join(SEPARATOR);
       const bytes = Buffer.byteLength(data, 'utf8');
       if (bytes > CALLBACK_DATA_MAX_BYTES) throw new Error(`callback ${prefix}: ${bytes} bytes, over Telegram's ${CALLBACK_DATA_MAX_BYTES}`);
@@ -52,6 +53,34 @@ export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] 
       const parsed = parts.safeParse(rest);
       return parsed.success ? (parsed.data as z.infer<S> & readonly unknown[]) : null;
     },
+  };
+}
+
+/** Accepted strings remembered per part (a keyboard encodes the same few values again and again). */
+const KNOWN_PARTS = 512;
+
+/**
+ * Whether `strings` are valid parts: the tuple's own check, made part by part with the
+ * strings each part already accepted remembered — a builder message encodes some twenty
+ * buttons per press, and a zod parse of each was a noticeable share of the bot's CPU. A
+ * tuple with a rest element or checks of its own is checked whole every time.
+ */
+function partsValidator(parts: z.ZodTuple<[z.ZodType, ...z.ZodType[]] | []>): (strings: readonly string[]) => boolean {
+  const def = parts.def as { items: readonly z.ZodType[]; rest?: z.ZodType | null; checks?: readonly unknown[] };
+  if ((def.rest !== undefined && def.rest !== null) || (def.checks?.length ?? 0) > 0) return (strings) => parts.safeParse(strings).success;
+  const items = def.items;
+  const known = items.map(() => new Set<string>());
+  return (strings) => {
+    if (strings.length !== items.length) return false;
+    for (let i = 0; i < items.length; i++) {
+      const s = strings[i]!;
+      const seen = known[i]!;
+      if (seen.has(s)) continue;
+      if (!items[i]!.safeParse(s).success) return false;
+      if (seen.size >= KNOWN_PARTS) seen.clear();
+      seen.add(s);
+    }
+    return true;
   };
 }
 

@@ -38,7 +38,33 @@ export function createI18n<C extends Context>(options: BotI18nOptions<C>): I18n<
     fluentBundleOptions: { useIsolating: false },
   });
   i18n.loadLocalesDirSync(LOCALES_DIR);
+  memoizeBundleMatching(i18n.fluent);
   return i18n;
+}
+
+/**
+ * The plugin negotiates which bundles serve a locale (@fluent/langneg over every loaded
+ * locale) on each text it formats: a builder message of twenty texts paid that twenty times,
+ * a tenth of the bot's CPU. The answer only depends on the locales asked for and the bundles
+ * loaded (all at start), so it is kept per locale list and loaded-bundle count. `matchBundles`
+ * is the plugin's private step; if a later version drops it, nothing is memoized.
+ */
+function memoizeBundleMatching(fluent: I18n['fluent']): void {
+  const f = fluent as unknown as { matchBundles?: (locales: string[]) => ReadonlySet<unknown>; bundles?: ReadonlySet<unknown> };
+  const match = f.matchBundles;
+  if (typeof match !== 'function' || f.bundles === undefined) return;
+  const bundles = f.bundles;
+  const memo = new Map<string, ReadonlySet<unknown>>();
+  f.matchBundles = (locales) => {
+    const key = `${bundles.size}|${locales.join('|')}`;
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = match.call(fluent, locales);
+      if (memo.size >= 256) memo.clear();
+      memo.set(key, found);
+    }
+    return found;
+  };
 }
 
 /** A {@link Translator} over a loaded plugin. */

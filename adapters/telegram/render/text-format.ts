@@ -78,14 +78,33 @@ function buildFormat(locale: string, campaign: FormatCampaign): TextFormat {
   const numbers = new Intl.NumberFormat(locale);
   const valid = (ms: number): boolean => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
   return {
-    date: (ms) => (!valid(ms) ? String(ms) : isMidnight(ms) ? dateOnly.format(ms) : dateTime.format(ms)),
-    deadline: (ms) => (!valid(ms) ? String(ms) : isMidnight(ms) ? dateTime.format(ms - MINUTE) : dateTime.format(ms)),
-    money: (minor) => {
+    date: remembered((ms) => (!valid(ms) ? String(ms) : isMidnight(ms) ? dateOnly.format(ms) : dateTime.format(ms))),
+    deadline: remembered((ms) => (!valid(ms) ? String(ms) : isMidnight(ms) ? dateTime.format(ms - MINUTE) : dateTime.format(ms))),
+    money: remembered((minor) => {
       if (!Number.isFinite(minor)) return String(minor);
       const major = minor / campaign.currencyMinorUnits;
       return (Number.isInteger(major) ? moneyWhole : moneyExact).format(major);
-    },
-    number: (n) => numbers.format(n),
+    }),
+    number: remembered((n) => numbers.format(n)),
+  };
+}
+
+/** Texts formatted per value, bounded: the same deadline and costs are shown on every press. */
+const REMEMBERED = 2000;
+
+/** `format`, with the texts of the values it formatted kept (they never change: the formatters are immutable). */
+function remembered(format: (n: number) => string): (n: number) => string {
+  const texts = new Map<number, string>();
+  return (n) => {
+    // A map's keys do not tell -0 from 0, which Intl may format apart.
+    if (Object.is(n, -0)) return format(n);
+    let text = texts.get(n);
+    if (text === undefined) {
+      text = format(n);
+      if (texts.size >= REMEMBERED) texts.clear();
+      texts.set(n, text);
+    }
+    return text;
   };
 }
 
