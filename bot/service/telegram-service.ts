@@ -7,6 +7,7 @@
  * announcements) into per-resident messages under the `fan-out` lease. `prepare` checks the token (`getMe`) before anything listens;
  * `start` runs after the HTTP server is up (Telegram may post as soon as the webhook is set).
  */
+import { Api } from 'grammy';
 import type { Logger } from 'pino';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { Clock } from '../../core/ports/clock.ts';
@@ -90,10 +91,13 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     routes.push({ path: webhookPath(webhookUrl), methods: { POST: webhookHandler({ bot, secret, processed: stores.processed, clock, logger }) } });
   }
 
+  // Deliveries use an Api without auto-retry: a 429 must reach the engine, which slows the
+  // shared budget down for every instance rather than this one call waiting on its own.
+  const deliveryApi = new Api(token, { apiRoot: env.telegramApiRoot });
   const dispatcher = new ResidentDispatcher({
     outbox: stores.outbox,
     engine,
-    api: bot.api,
+    api: deliveryApi,
     budget: options.budget,
     render: (resident, message) => residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
     clock,
