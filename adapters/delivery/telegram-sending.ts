@@ -137,7 +137,7 @@ export interface TelegramSendingOptions {
   readonly paidBroadcast?: boolean;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** How long a claim holds a message (ms): the fence before a send renews a claim older than half of it. Default 60,000. */
+  /** How long a claim holds a message (ms): the fence before each send renews it for this long. Default 60,000. */
   readonly claimLeaseMs?: number;
   /** First retry delay after a transient failure (ms), doubled per attempt up to `maxBackoffMs`. Default 2,000. */
   readonly backoffMs?: number;
@@ -341,9 +341,10 @@ export class TelegramSending {
 
   /**
    * Waits for a send slot of `chatId`, then fences the claim: null when the send may go,
-   * else `stopped` (aborted first) or `lost` (the claim ran out and could not be renewed).
-   * A claim older than half its lease is renewed right before the send, so between this
-   * check and the send nobody else can hold the message.
+   * else `stopped` (aborted first) or `lost` (the claim is no longer this token's: it ran out
+   * and was handed out again, or it was settled already — e.g. a queued job run a second
+   * time). The claim is renewed right before the send (`extend`, which only the live claim's
+   * token passes), so between this check and the send nobody else can hold the message.
    */
   async #ready(hand: InHand, chatId: number, signal: AbortSignal): Promise<SendVerdict | null> {
     const last = this.#answered.get(chatId);
@@ -362,10 +363,8 @@ export class TelegramSending {
     }
     if (signal.aborted) return { kind: 'stopped' };
     const now = this.#o.clock.now();
-    if (now - hand.claimedAt > this.#leaseMs / 2) {
-      if ((await this.#o.outbox.extend(hand.message.seq, hand.message.token, now, this.#leaseMs)) === 'lost') return { kind: 'lost' };
-      hand.claimedAt = now;
-    }
+    if ((await this.#o.outbox.extend(hand.message.seq, hand.message.token, now, this.#leaseMs)) === 'lost') return { kind: 'lost' };
+    hand.claimedAt = now;
     return null;
   }
 

@@ -31,6 +31,8 @@ export class ApiProxy {
   readonly failures = new Map<number, { status: number; remaining: number }>();
   inFlight = 0;
   maxInFlight = 0;
+  /** Sends that went through this proxy. */
+  sends = 0;
   /** Sends answered with an injected error. */
   injected = 0;
   readonly #server: http.Server;
@@ -63,6 +65,7 @@ export class ApiProxy {
     const method = /\/([A-Za-z]+)$/u.exec(req.url ?? '')?.[1] ?? '';
     const send = SENDS.has(method);
     if (send) {
+      this.sends++;
       this.inFlight++;
       this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     }
@@ -109,8 +112,8 @@ export interface DeliveryWorld {
 }
 
 /** Starts a stand-in (with `limits`) and its proxy, and an engine on `stores`. */
-export async function deliveryWorld(stores: Stores, limits: SendLimitOptions = {}): Promise<DeliveryWorld> {
-  const api = await TelegramStandIn.start({ token: TOKEN, limits });
+export async function deliveryWorld(stores: Stores, limits: SendLimitOptions = {}, shared?: TelegramStandIn): Promise<DeliveryWorld> {
+  const api = shared ?? (await TelegramStandIn.start({ token: TOKEN, limits }));
   const proxy = await ApiProxy.start(api);
   const h = harness(undefined, stores);
   return {
@@ -132,7 +135,7 @@ export async function deliveryWorld(stores: Stores, limits: SendLimitOptions = {
     },
     async stop() {
       await proxy.stop();
-      await api.stop();
+      if (shared === undefined) await api.stop();
     },
   };
 }
