@@ -97,6 +97,15 @@ export function noticeRefKey(outboxKey: string): string {
   return `notice:${outboxKey}`;
 }
 
+/**
+ * Whether a failed message's reason makes it *parked* — given up for an operator to look at —
+ * rather than given up because of its recipient (blocked the bot, deactivated, erased, no
+ * chat, nothing left to show), which nobody needs to act on.
+ */
+export function isParkedReason(reason: string): boolean {
+  return !/blocked by the user|user is deactivated|^no such resident$|^the resident has no Telegram chat$|^nothing to send/u.test(reason);
+}
+
 /** The reason of a message handed back unsent because its engine stopped. */
 export const STOPPED_REASON = 'not sent yet: the dispatcher stopped';
 
