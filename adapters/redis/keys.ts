@@ -117,6 +117,8 @@ export interface RedisKeys {
   readonly outboxByResident: string;
   /** Hash: `<status>:<group>` -> count of the group's messages in that status. */
   readonly outboxGroups: string;
+  /** Hash: reason (`lastError` of a failed message) -> count of failed messages with it. */
+  readonly outboxFailedReasons: string;
   /** Hash: reference key -> reference JSON. */
   readonly refByKey: string;
   /** Hash: `<platform>\0<chat>\0<messageId>` -> reference key. */
@@ -197,6 +199,7 @@ export function redisKeys(prefix: string): RedisKeys {
     outboxHeld: `${p}ob:held`,
     outboxByResident: `${p}ob:by-resident`,
     outboxGroups: `${p}ob:groups`,
+    outboxFailedReasons: `${p}ob:failed-reasons`,
     refByKey: `${p}mref:key`,
     refByMessage: `${p}mref:msg`,
     refOwned: `${p}mref:owned`,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, FailedReason, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../core/ports/side-records.ts';
 import { refJson } from './redis-message-references.ts';
 import { outcomeOf } from './outcomes.ts';
@@ -113,6 +113,16 @@ export class RedisOutbox implements Outbox {
     return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0) };
   }
 
+  async failedByReason(limit: number): Promise<readonly FailedReason[]> {
+    if (limit <= 0) return [];
+    const all = await this.#ctx.guard('outbox.failedByReason', () => this.#ctx.redis.hgetall(this.#ctx.keys.outboxFailedReasons));
+    return Object.entries(all)
+      .map(([reason, n]) => ({ reason, count: Number(n) }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0))
+      .slice(0, limit);
+  }
+
   async eraseRecipient(residentId: string): Promise<number> {
     const k = this.#ctx.keys;
     const removed = await this.#ctx.script(
@@ -132,6 +142,7 @@ export class RedisOutbox implements Outbox {
         k.outboxHeld,
         k.outboxCounts,
         k.outboxGroups,
+        k.outboxFailedReasons,
       ],
       [residentId],
     );
@@ -173,6 +184,7 @@ export class RedisOutbox implements Outbox {
         k.refByKey,
         k.refByMessage,
         k.refOwned,
+        k.outboxFailedReasons,
       ],
       [mode, String(seq), token, at, error, ref],
     );

@@ -58,6 +58,7 @@ export function refsFrom(values: readonly string[]): MessageRef[] {
 export function* outboxRestoreCommands(k: RedisKeys, dump: CampaignDump): Generator<Command> {
   const statuses = new Map<string, number>();
   const groups = new Map<string, number>();
+  const reasons = new Map<string, number>();
   const byKey = new Map(dump.outbox.map((m) => [m.key, m]));
   for (const m of dump.outbox) {
     const draft: OutboxDraft = { key: m.key, recipient: m.recipient, template: m.template, params: m.params, notBefore: m.notBefore };
@@ -76,10 +77,12 @@ export function* outboxRestoreCommands(k: RedisKeys, dump: CampaignDump): Genera
       else yield ['zadd', k.outboxWait, m.notBefore, m.seq];
     }
     statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
+    if (m.status === 'failed') reasons.set(m.lastError ?? '', (reasons.get(m.lastError ?? '') ?? 0) + 1);
     if (m.group !== undefined) groups.set(`${m.status}:${m.group}`, (groups.get(`${m.status}:${m.group}`) ?? 0) + 1);
   }
   if (statuses.size > 0) yield ['hset', k.outboxCounts, ...[...statuses].flat()];
   if (groups.size > 0) yield ['hset', k.outboxGroups, ...[...groups].flat()];
+  if (reasons.size > 0) yield ['hset', k.outboxFailedReasons, ...[...reasons].flat()];
   const lastSeq = dump.outbox.at(-1)?.seq;
   if (lastSeq !== undefined) yield ['set', k.outboxSeq, lastSeq];
   for (const r of dump.messageRefs) {

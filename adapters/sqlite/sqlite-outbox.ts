@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MessageParams } from '../../core/domain/domain-error.ts';
 import type { MessageRef } from '../../core/ports/message-references.ts';
-import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, FailedReason, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
 import type { OutboxDraft, Recipient } from '../../core/ports/side-records.ts';
 import { immediateTx, retryBusy } from './sqlite-database.ts';
 import { refWriterFor } from './sqlite-message-references.ts';
@@ -80,6 +80,7 @@ export class SqliteOutbox implements Outbox {
   private readonly countsStmt: Database.Statement<[], { status: Status; n: number }>;
   private readonly groupStmt: Database.Statement<[string], { pending: number; sent: number; failed: number }>;
   private readonly listStmt: Database.Statement<[number, number], OutboxRow>;
+  private readonly reasonsStmt: Database.Statement<[number], { reason: string | null; n: number }>;
 
   constructor(db: Database.Database) {
     const side = sideRecordsFor(db);
@@ -150,6 +151,8 @@ export class SqliteOutbox implements Outbox {
     this.countsStmt = db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
     this.groupStmt = db.prepare('SELECT pending, sent, failed FROM outbox_groups WHERE grp = ?');
     this.listStmt = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+    // Walks the failed rows only (outbox_due starts with status).
+    this.reasonsStmt = db.prepare("SELECT last_error AS reason, COUNT(*) AS n FROM outbox WHERE status = 'failed' GROUP BY last_error ORDER BY n DESC, reason LIMIT ?");
   }
 
   async enqueue(drafts: readonly OutboxDraft[]): Promise<void> {
@@ -190,6 +193,11 @@ export class SqliteOutbox implements Outbox {
 
   async eraseRecipient(residentId: string): Promise<number> {
     return this.eraseTx(residentId);
+  }
+
+  async failedByReason(limit: number): Promise<readonly FailedReason[]> {
+    if (limit <= 0) return [];
+    return this.reasonsStmt.all(limit).map((r) => ({ reason: r.reason ?? '', count: r.n }));
   }
 
   async list(afterSeq: number, limit: number): Promise<readonly OutboxMessage[]> {

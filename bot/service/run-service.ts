@@ -16,6 +16,8 @@
 import type { Logger } from 'pino';
 import type { Campaign } from '../../core/campaign/campaign.ts';
 import type { Clock } from '../../core/ports/clock.ts';
+import type { Stores } from '../../core/ports/stores.ts';
+import type { RedisClient, RedisStores } from '../../adapters/redis/index.ts';
 import type { Environment } from '../../config/index.ts';
 import { CampaignScheduler, LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
@@ -69,6 +71,16 @@ export function observeLeadership(lease: Lease, onChange: (leading: boolean) => 
   };
 }
 
+/** On Redis, what the BullMQ delivery engine needs: the store's connection and the campaign's hash tag. */
+async function redisDeliveries(kind: 'sqlite' | 'redis', stores: Stores): Promise<{ redis?: { client: RedisClient; hashTag: string } }> {
+  if (kind !== 'redis') return {};
+  const { hashTagOf } = await import('../../adapters/redis/index.ts');
+  const redisStores = stores as RedisStores;
+  const hashTag = hashTagOf(redisStores.keys.prefix);
+  if (hashTag === null) throw new Error('a Redis campaign prefix without hash tag');
+  return { redis: { client: redisStores.client, hashTag } };
+}
+
 /** Runs the service until `signal` aborts; see the module comment. */
 export async function runService(options: ServiceOptions): Promise<ServiceExit> {
   const { campaign, env, logger, signal } = options;
@@ -87,6 +99,7 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
       clock,
       logger,
       budget: await composed.sendBudget(env.telegramBotToken),
+      ...(await redisDeliveries(composed.location.kind, stores)),
       lease: (name) => observeLeadership(composed.lease(name), (now) => log.info({ lease: name }, now ? 'this instance holds the lease' : 'this instance no longer holds the lease')),
       ...(options.pollTimeoutSeconds === undefined ? {} : { pollTimeoutSeconds: options.pollTimeoutSeconds }),
     });

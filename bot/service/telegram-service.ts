@@ -7,6 +7,7 @@
  * announcements) into per-resident messages under the `fan-out` lease. `prepare` checks the token (`getMe`) before anything listens;
  * `start` runs after the HTTP server is up (Telegram may post as soon as the webhook is set).
  */
+import { Api } from 'grammy';
 import type { Logger } from 'pino';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { Clock } from '../../core/ports/clock.ts';
@@ -17,6 +18,8 @@ import type { Lease } from '../../adapters/scheduling/index.ts';
 import type { SendBudget } from '../../adapters/system/index.ts';
 import { FanOutRunner } from '../../adapters/delivery/index.ts';
 import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, telegramPhotoSource, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
+import type { RedisClient } from '../../adapters/redis/index.ts';
+import type { BullDelivery } from '../../adapters/delivery/bullmq-delivery.ts';
 import type { Route } from './http-server.ts';
 
 /** Options of {@link prepareTelegram}. */
@@ -33,6 +36,14 @@ export interface TelegramServiceOptions {
   readonly logger: Logger;
   /** Long-poll timeout (s); default 30. */
   readonly pollTimeoutSeconds?: number;
+  /**
+   * On Redis: the store's connection and the campaign's hash tag. Deliveries then go through
+   * BullMQ — the relay under the `telegram-dispatch` lease, workers on every instance; without
+   * it (SQLite), the in-process dispatcher under that lease.
+   */
+  readonly redis?: { readonly client: RedisClient; readonly hashTag: string };
+  /** Telegram sends in flight per instance. Default 12. */
+  readonly sendConcurrency?: number;
 }
 
 /** The prepared bot: its routes to mount, then `start` once the server listens. */
@@ -90,15 +101,27 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     routes.push({ path: webhookPath(webhookUrl), methods: { POST: webhookHandler({ bot, secret, processed: stores.processed, clock, logger }) } });
   }
 
-  const dispatcher = new ResidentDispatcher({
+  // Deliveries use an Api without auto-retry: a 429 must reach the engine, which slows the
+  // shared budget down for every instance rather than this one call waiting on its own.
+  const deliveryApi = new Api(token, { apiRoot: env.telegramApiRoot });
+  const sendingOptions = {
     outbox: stores.outbox,
     engine,
-    api: bot.api,
+    api: deliveryApi,
     budget: options.budget,
-    render: (resident, message) => residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
+    render: (resident: Parameters<typeof residentNotice>[1], message: Parameters<typeof residentNotice>[2]) => residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
     clock,
     logger,
-  });
+    ...(options.sendConcurrency === undefined ? {} : { concurrency: options.sendConcurrency }),
+  };
+  // On Redis the BullMQ engine (loaded only there); on SQLite the in-process one.
+  let bull: { readonly delivery: BullDelivery; readonly disconnect: () => void } | null = null;
+  if (options.redis !== undefined) {
+    const { BullDelivery, bullConnection, queuePrefix } = await import('../../adapters/delivery/bullmq-delivery.ts');
+    const connection = bullConnection(options.redis.client);
+    bull = { delivery: new BullDelivery({ ...sendingOptions, connection, prefix: queuePrefix(options.redis.hashTag) }), disconnect: () => connection.disconnect() };
+  }
+  const dispatcher = bull === null ? new ResidentDispatcher(sendingOptions) : null;
 
   const fanOut = new FanOutRunner({ engine, logger });
 
@@ -108,7 +131,9 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     const stopDispatcher = new AbortController();
     const onAbort = (): void => stopDispatcher.abort();
     signal.addEventListener('abort', onAbort, { once: true });
-    const dispatching = options.lease(LEASE_NAMES.telegramDispatch).runWhileLeader((leadership) => dispatcher.run(leadership), stopDispatcher.signal);
+    // One claimer at a time (the in-process dispatcher, or BullMQ's relay); BullMQ's workers on every instance.
+    const dispatching = options.lease(LEASE_NAMES.telegramDispatch).runWhileLeader((leadership) => (bull === null ? dispatcher!.run(leadership) : bull.delivery.runRelay(leadership)), stopDispatcher.signal);
+    const working = bull === null ? Promise.resolve() : bull.delivery.runWorkers(stopDispatcher.signal);
     // Broadcasts are fanned out only where their messages can be sent, so with the bot.
     const fanning = options.lease(LEASE_NAMES.fanOut).runWhileLeader((leadership) => fanOut.run(leadership), stopDispatcher.signal);
     try {
@@ -123,6 +148,11 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
       signal.removeEventListener('abort', onAbort);
       stopDispatcher.abort();
       await dispatching.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'resident dispatcher failed'));
+      await working.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'delivery workers failed'));
+      if (bull !== null) {
+        await bull.delivery.close().catch(() => {});
+        bull.disconnect();
+      }
       await fanning.catch((e: unknown) => log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'broadcast fan-out failed'));
     }
   };

@@ -52,6 +52,7 @@ export function createEngine(input: EngineDeps) {
     verifyByCode: bind(deps, residents.verifyByCode),
     setLanguage: bind(deps, residents.setLanguage),
     setSubscribed: bind(deps, residents.setSubscribed),
+    markUnreachable: bind(deps, residents.markUnreachable),
     exportMyData: bind(deps, residents.exportMyData),
     forgetMe: bind(deps, residents.forgetMe),
     issueCodes: bind(deps, residents.issueCodes),

@@ -34,7 +34,7 @@ export async function openResident(deps: EngineDeps, telegramId: number, display
   const id = telegramResidentId(telegramId);
   for (let i = 0; i < CONFLICT_RETRIES; i++) {
     const existing = await deps.stores.residents.get(id);
-    if (existing !== null) return existing;
+    if (existing !== null) return existing.unreachable === undefined ? existing : reachableAgain(deps, existing);
     const r = newResident({ id, telegramId, displayName, locale: pickLocale(deps.campaign, languageHint), now: deps.clock.now() });
     if ((await deps.stores.residents.save(r, null, {})) === 'saved') return { ...r, version: 1 };
   }
@@ -140,6 +140,47 @@ export async function verifyByCode(deps: EngineDeps, residentId: string, rawCode
 export async function setLanguage(deps: EngineDeps, residentId: string, locale: string): Promise<Outcome<Resident>> {
   if (!deps.campaign.locales.includes(locale)) return refuse('registration.unknown_language', { locale });
   return update(deps, residentId, (r) => done({ ...r, locale, step: r.step === 'language' ? nextStep(deps.campaign, { ...r, locale }, true) : r.step }));
+}
+
+/**
+ * After Telegram refused a message with 403 (blocked the bot, deactivated): the resident is
+ * marked unreachable and unsubscribed in one save, with an audit entry under their keyed
+ * pseudonym (`resident.unreachable`, no personal data). Idempotent: an already unreachable
+ * resident is left as is (several messages refused at once record it once). Their next
+ * message to the bot makes them reachable again (`openResident`).
+ */
+export async function markUnreachable(deps: EngineDeps, residentId: string): Promise<Outcome<Resident>> {
+  const now = deps.clock.now();
+  const ref = residentRef(deps, residentId);
+  for (let i = 0; i < CONFLICT_RETRIES; i++) {
+    const r = await deps.stores.residents.get(residentId);
+    if (r === null) return refuse('resident.unknown', {});
+    if (r.unreachable !== undefined) return done(r);
+    const next: Resident = { ...r, subscribed: false, unreachable: { at: now, wasSubscribed: r.subscribed } };
+    const side: SideRecords = { audit: [{ at: now, actor: 'system:delivery', action: 'resident.unreachable', subject: ref, data: { wasSubscribed: r.subscribed }, assisted: false }] };
+    if ((await deps.stores.residents.save(next, r.version, side)) === 'saved') return done({ ...next, version: r.version + 1 });
+  }
+  return refuse('resident.busy', {});
+}
+
+/**
+ * A message from a resident marked unreachable: Telegram delivers to them again, so the mark
+ * goes and the subscription they had comes back, in one save with its audit entry. Should the
+ * save keep conflicting, the resident is returned as read (the next message tries again).
+ */
+async function reachableAgain(deps: EngineDeps, resident: Resident): Promise<Resident> {
+  const now = deps.clock.now();
+  const ref = residentRef(deps, resident.id);
+  let r: Resident | null = resident;
+  for (let i = 0; i < CONFLICT_RETRIES && r !== null; i++) {
+    if (r.unreachable === undefined) return r;
+    const { unreachable, ...rest } = r;
+    const next: Resident = { ...rest, subscribed: r.subscribed || unreachable.wasSubscribed };
+    const side: SideRecords = { audit: [{ at: now, actor: ref, action: 'resident.reachable', subject: ref, data: { resubscribed: next.subscribed && !r.subscribed }, assisted: false }] };
+    if ((await deps.stores.residents.save(next, r.version, side)) === 'saved') return { ...next, version: r.version + 1 };
+    r = await deps.stores.residents.get(resident.id);
+  }
+  return r ?? resident;
 }
 
 /** Stops or resumes announcements and weekly updates. */

@@ -47,6 +47,12 @@ export interface ClaimFilter {
   readonly recipientKinds: readonly Recipient['kind'][];
 }
 
+/** Failed messages with one reason (`lastError`), counted. */
+export interface FailedReason {
+  readonly reason: string;
+  readonly count: number;
+}
+
 /** Messages of one group by status. */
 export type OutboxCounts = Readonly<Record<'pending' | 'sent' | 'failed', number>>;
 
@@ -117,6 +123,14 @@ export interface Outbox {
   extend(seq: number, token: string, now: number, leaseMs: number): Promise<SettleOutcome>;
   /** Messages by status. */
   counts(): Promise<OutboxCounts>;
+  /**
+   * Failed messages by their reason (`lastError` as given to `fail`), most frequent first
+   * (then by reason), at most `limit` reasons. Kept in the same atomic step as `fail` and
+   * `eraseRecipient` (Redis: a counter per reason; SQLite: the failed rows through the status
+   * index), so it costs the failed messages at most, never a scan of the whole outbox.
+   * Reasons are fixed texts (no personal data), so there are few of them.
+   */
+  failedByReason(limit: number): Promise<readonly FailedReason[]>;
   /** Messages of `group` by status (all zero for an unknown group); counters, not a scan. */
   groupCounts(group: string): Promise<OutboxCounts>;
   /**

@@ -26,6 +26,13 @@ export interface Resident {
   readonly role: ResidentRole;
   /** Receives announcements and weekly updates. */
   readonly subscribed: boolean;
+  /**
+   * Set when Telegram refused a message with 403 (the resident blocked the bot, or the
+   * account is deactivated): since when, and whether they were subscribed then. While set
+   * they are unsubscribed; their next message to the bot clears it and restores the
+   * subscription (engine `markUnreachable` / `openResident`). Absent: reachable.
+   */
+  readonly unreachable?: { readonly at: number; readonly wasSubscribed: boolean };
   readonly step: RegistrationStep;
   /**
    * Ambassador who registered this resident, if assisted — as their pseudonymous ref

@@ -108,7 +108,7 @@ describe('service logger', () => {
 describe('readiness', () => {
   const sources = (status: () => Promise<unknown>, counts: () => Promise<unknown>, timeoutMs = 2_000): HealthSources => ({
     engine: { campaign: { id: 'c1' }, status } as unknown as CampaignEngine,
-    stores: { outbox: { counts } } as unknown as Stores,
+    stores: { outbox: { counts, failedByReason: async () => [{ reason: 'telegram 502', count: 1 }, { reason: 'telegram 403: blocked by the user', count: 3 }] } } as unknown as Stores,
     store: 'redis',
     schedulerLeading: () => false,
     timeoutMs,
@@ -123,7 +123,7 @@ describe('readiness', () => {
     );
     expect(r).toEqual({
       ready: true,
-      body: { status: 'ready', campaign: 'c1', store: 'redis', scheduler: 'standby', phase: { kind: 'between', after: 'ideas', next: 'review', opensAt: '2026-05-01T00:00:00.000Z' }, outbox: { pending: 4, failed: 1 } },
+      body: { status: 'ready', campaign: 'c1', store: 'redis', scheduler: 'standby', phase: { kind: 'between', after: 'ideas', next: 'review', opensAt: '2026-05-01T00:00:00.000Z' }, outbox: { pending: 4, failed: 1, parked: [{ reason: 'telegram 502', count: 1 }] } },
     });
   });
 

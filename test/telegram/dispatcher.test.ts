@@ -28,7 +28,8 @@ afterEach(async () => {
   cleanups = [];
 });
 
-function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api, budget?: SendBudget): ResidentDispatcher {
+/** `chatSpacingMs: 0` lets two sends into one chat go back to back, so Telegram's 429 can be provoked. */
+function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api, budget?: SendBudget, chatSpacingMs?: number): ResidentDispatcher {
   const { services } = b.bot;
   return new ResidentDispatcher({
     outbox: b.h.stores.outbox,
@@ -39,6 +40,7 @@ function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api, budget?: SendBudg
     clock: b.h.clock,
     logger: silent,
     claimLeaseMs: 60_000,
+    ...(chatSpacingMs === undefined ? {} : { chatSpacingMs }),
   });
 }
 
@@ -195,7 +197,7 @@ describe('the resident dispatcher', () => {
     const b = run;
     const { idea } = await author(b, 741, 'en');
     expect((await b.h.engine.moderateIdea('U-MOD1', idea.id, idea.version, { outcome: 'eligible', comment: null })).ok).toBe(true);
-    await drain(dispatcherOf(b));
+    await drain(dispatcherOf(b, b.bot.bot.api, undefined, 0));
     expect(b.api.botMessages(741)).toHaveLength(2);
     expect(b.api.limits.tooManyRequests).toBeGreaterThan(0);
     b.api.expectNoViolations();
@@ -208,7 +210,7 @@ describe('the resident dispatcher', () => {
     expect((await b.h.engine.moderateIdea('U-MOD1', idea.id, idea.version, { outcome: 'eligible', comment: null })).ok).toBe(true);
     // An Api without auto-retry: the 429 reaches the dispatcher.
     const raw = new Api(BOT_TOKEN, { apiRoot: b.api.apiRoot });
-    const d = dispatcherOf(b, raw);
+    const d = dispatcherOf(b, raw, undefined, 0);
     await drain(d);
     expect(b.api.botMessages(751)).toHaveLength(1);
     const waiting = (await b.h.stores.outbox.list(0, 100)).filter((x) => x.recipient.kind === 'resident' && x.status === 'pending');
@@ -247,7 +249,7 @@ describe('the resident dispatcher', () => {
     // A budget more generous than Telegram (10/s per chat), so Telegram answers 429.
     const budget = new MemorySendBudget({ perBotPerSecond: 300, perChatPerSecond: 10 });
     const raw = new Api(BOT_TOKEN, { apiRoot: b.api.apiRoot });
-    await dispatcherOf(b, raw, budget).round();
+    await dispatcherOf(b, raw, budget, 0).round();
     expect(b.api.limits.tooManyRequests).toBe(1);
     // Another chat must wait too: the slow-down holds the bot's whole budget.
     const grant = await budget.take(999_001, false);

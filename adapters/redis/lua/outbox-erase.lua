@@ -8,7 +8,7 @@
       KEYS[1]  ob:by-resident  KEYS[2]  ob:keys     KEYS[3]  ob:draft    KEYS[4]  ob:status
       KEYS[5]  ob:attempts     KEYS[6]  ob:error    KEYS[7]  ob:nb       KEYS[8]  ob:token
       KEYS[9]  ob:ready        KEYS[10] ob:wait     KEYS[11] ob:held     KEYS[12] ob:counts
-      KEYS[13] ob:groups
+      KEYS[13] ob:groups       KEYS[14] ob:failed-reasons
       ARGV[1]  resident id
 
     Output:
@@ -25,6 +25,12 @@ for _, member in ipairs(members) do
   local json = redis.call('HGET', KEYS[3], seq)
   if status and json then
     local draft = cjson.decode(json)
+    if status == 'failed' then
+      local reason = redis.call('HGET', KEYS[6], seq) or ''
+      if redis.call('HINCRBY', KEYS[14], reason, -1) <= 0 then
+        redis.call('HDEL', KEYS[14], reason)
+      end
+    end
     redis.call('HDEL', KEYS[2], draft.key)
     for k = 3, 8 do
       redis.call('HDEL', KEYS[k], seq)

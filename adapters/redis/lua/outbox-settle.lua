@@ -10,7 +10,7 @@
       KEYS[1]  ob:status   KEYS[2]  ob:ready    KEYS[3]  ob:wait     KEYS[4]  ob:counts
       KEYS[5]  ob:error    KEYS[6]  ob:nb       KEYS[7]  ob:token    KEYS[8]  ob:draft
       KEYS[9]  ob:held     KEYS[10] ob:groups   KEYS[11] mref:key    KEYS[12] mref:msg
-      KEYS[13] mref:owned
+      KEYS[13] mref:owned  KEYS[14] ob:failed-reasons
       ARGV[1]  'ack' | 'retry' | 'fail' | 'extend'
       ARGV[2]  seq
       ARGV[3]  token
@@ -64,6 +64,7 @@ redis.call('HINCRBY', KEYS[4], 'pending', -1)
 redis.call('HINCRBY', KEYS[4], to, 1)
 if mode == 'fail' then
   redis.call('HSET', KEYS[5], seq, ARGV[5])
+  redis.call('HINCRBY', KEYS[14], ARGV[5], 1)
 end
 local draft = cjson.decode(redis.call('HGET', KEYS[8], seq))
 if type(draft.group) == 'string' then

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome, FailedReason } from '../../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../../core/ports/side-records.ts';
 import { countInGroup, enqueueOutbox, frozenCopy, groupCountsOf, putRef, roundTrip } from './memory-state.ts';
 import type { MemoryHandle, MemoryOutboxRow, MemoryState, MemoryTokenState } from './memory-state.ts';
@@ -13,6 +13,14 @@ type Settle = Exclude<MemoryTokenState, 'claimed'>;
  * settled, so repeating the same settle answers `ok` and changes nothing. A claim with a
  * recipient filter skips the other kinds' rows without changing them.
  */
+/** Reason counts, most frequent first, then by reason. */
+function sortReasons(by: Map<string, number>, limit: number): FailedReason[] {
+  return [...by]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0))
+    .slice(0, Math.max(0, limit));
+}
+
 export class MemoryOutbox implements Outbox {
   constructor(private readonly handle: MemoryHandle) {}
 
@@ -80,6 +88,13 @@ export class MemoryOutbox implements Outbox {
     const c = { pending: 0, sent: 0, failed: 0 };
     for (const row of this.handle.open().outbox) c[row.message.status] += 1;
     return Object.freeze(c);
+  }
+
+  async failedByReason(limit: number): Promise<readonly FailedReason[]> {
+    await roundTrip();
+    const by = new Map<string, number>();
+    for (const row of this.handle.open().outbox) if (row.message.status === 'failed') by.set(row.message.lastError ?? '', (by.get(row.message.lastError ?? '') ?? 0) + 1);
+    return sortReasons(by, limit);
   }
 
   async groupCounts(group: string): Promise<OutboxCounts> {
