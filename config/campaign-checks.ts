@@ -8,6 +8,7 @@ import { WINDOWED_PHASES } from '../core/campaign/campaign.ts';
 import type { CampaignFile } from './campaign-file-schema.ts';
 import { currencyDecimals, toMinorUnits } from './money.ts';
 import { localToEpochMs } from './local-time.ts';
+import { formatLeadTime, parseLeadTime } from './duration.ts';
 
 /** A problem found by a check, with the path as an array (`['categories', 2, 'id']`). */
 export interface RawIssue {
@@ -35,6 +36,7 @@ export function checkCampaignFile(file: Sections): RawIssue[] {
   checkAgeBands(file, add);
   checkEligibility(file, add);
   checkPhases(file, add);
+  checkReminders(file, add);
   checkStaff(file, add);
   return issues;
 }
@@ -189,6 +191,28 @@ function checkPhases(file: Sections, add: Add): void {
     }
     previous = typeof end === 'number' && end > start ? { name, end } : undefined;
   }
+}
+
+/** Vote reminders: no lead time twice, none as long as the voting window (it would fall before voting opens). */
+function checkReminders(file: Sections, add: Add): void {
+  const reminders = file.schedules?.reminders;
+  if (reminders === undefined) return;
+  const seen = new Map<number, number>();
+  const voting = file.phases?.voting;
+  const zone = file.timeZone;
+  const start = voting === undefined || zone === undefined ? null : localToEpochMs(voting.start, zone);
+  const end = voting === undefined || zone === undefined ? null : localToEpochMs(voting.end, zone);
+  const length = typeof start === 'number' && typeof end === 'number' && end > start ? end - start : null;
+  reminders.forEach((text, i) => {
+    const parsed = parseLeadTime(text);
+    if (!parsed.ok) return;
+    const earlier = seen.get(parsed.ms);
+    if (earlier !== undefined) add(['schedules', 'reminders', i], `"${text}" is the same lead time as reminders[${earlier}]`);
+    else seen.set(parsed.ms, i);
+    if (length !== null && parsed.ms >= length) {
+      add(['schedules', 'reminders', i], `"${text}" before the close falls before voting opens (the voting window is ${formatLeadTime(length)}): expected a shorter lead time`);
+    }
+  });
 }
 
 function checkStaff(file: Sections, add: Add): void {

@@ -10,6 +10,7 @@ import { checkLocaleTag } from './locales.ts';
 import { isKnownCurrency } from './money.ts';
 import { isKnownTimeZone, LOCAL_DATE_TIME_PATTERN } from './local-time.ts';
 import { checkCronExpression } from './cron.ts';
+import { parseLeadTime } from './duration.ts';
 
 /** A strict object whose unknown-key error lists the keys allowed there. */
 function strict<S extends z.ZodRawShape>(shape: S) {
@@ -37,6 +38,14 @@ const cronExpression = z.string().superRefine((value, ctx) => {
   const problem = checkCronExpression(value);
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+const leadTime = z.string().superRefine((value, ctx) => {
+  const parsed = parseLeadTime(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+});
+
+/** Vote reminders when a file gives none: 3 days and 1 day before voting closes. */
+export const DEFAULT_REMINDERS = ['3d', '1d'] as const;
 
 const localeTag = z.string().superRefine((value, ctx) => {
   const problem = checkLocaleTag(value);
@@ -268,6 +277,13 @@ export const campaignFileSchema = strict({
   schedules: strict({
     residentUpdate: cronExpression.describe('Five-field cron expression (campaign time zone) of the weekly resident update, e.g. `0 9 * * 1` (Monday 09:00). Sent from the start of submission to the end of voting.'),
     mayorDigest: cronExpression.describe('Five-field cron expression (campaign time zone) of the mayor digest, e.g. `0 8 * * 5` (Friday 08:00). Sent from the start of submission until one week after the results are announced.'),
+    reminders: z
+      .array(leadTime)
+      .max(10, 'expected at most 10 reminders')
+      .optional()
+      .describe(
+        'Vote reminders: how long before voting closes each goes out, e.g. `["3d", "1d"]`; `[]` for none. Omitted: 3 days and 1 day before, those shorter than the voting window. Durations `3d`, `12h`, `1d12h`, `90m` or ISO 8601 `P3D`, `PT12H`. Each reminder goes once, only to residents who have not voted, while voting is open; when voting is extended it moves with the close.',
+      ),
   }).describe('When recurring messages go out.'),
   digestRecipients: z.array(digestRecipientSchema).default([]).describe('Who receives the weekly digest (the mayor, aldermen).'),
   slack: strict({

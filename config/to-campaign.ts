@@ -5,8 +5,10 @@
 import type { Campaign, PhaseWindow, WindowedPhase, BallotRule, TallyMethod, Money } from '../core/campaign/campaign.ts';
 import { WINDOWED_PHASES } from '../core/campaign/campaign.ts';
 import type { CampaignFile } from './campaign-file-schema.ts';
+import { DEFAULT_REMINDERS } from './campaign-file-schema.ts';
 import { currencyDecimals, toMinorUnits } from './money.ts';
 import { localToEpochMs } from './local-time.ts';
+import { parseLeadTime } from './duration.ts';
 
 /**
  * Builds the core campaign. Precondition: `checkCampaignFile(file)` found nothing; a value
@@ -53,7 +55,11 @@ export function toCampaign(file: CampaignFile): Campaign {
     tally: toTallyMethod(file.tally),
     reviewCriteria: file.reviewCriteria.map((c) => ({ id: c.id, label: c.label })),
     articles: file.articles.map((a) => ({ id: a.id, title: a.title, body: a.body, url: a.url ?? null, phase: a.phase ?? null })),
-    schedules: { residentUpdate: file.schedules.residentUpdate, mayorDigest: file.schedules.mayorDigest },
+    schedules: {
+      residentUpdate: file.schedules.residentUpdate,
+      mayorDigest: file.schedules.mayorDigest,
+      reminders: reminderLeadTimes(file.schedules.reminders, phases.voting),
+    },
     digestRecipients: file.digestRecipients.map((r) =>
       r.channel === 'telegram' ? { channel: 'telegram', chatId: r.chatId, name: r.name } : { channel: 'slack', userId: r.userId, name: r.name },
     ),
@@ -80,4 +86,17 @@ function toTallyMethod(t: CampaignFile['tally']): TallyMethod {
   return t.method === 'greedy'
     ? { method: 'greedy', variant: t.variant, threshold: t.threshold, tieBreak: t.tieBreak }
     : { method: 'mes', completion: t.completion, comparison: t.comparison, tieBreak: t.tieBreak };
+}
+
+/**
+ * The reminders' lead times in ms, longest first (the schema and checks have vetted each).
+ * Omitted in the file: DEFAULT_REMINDERS, less those that would fall before voting opens.
+ */
+function reminderLeadTimes(texts: readonly string[] | undefined, voting: PhaseWindow): readonly number[] {
+  const out = new Set<number>();
+  for (const text of texts ?? DEFAULT_REMINDERS) {
+    const parsed = parseLeadTime(text);
+    if (parsed.ok && (texts !== undefined || voting.end === null || parsed.ms < voting.end - voting.start)) out.add(parsed.ms);
+  }
+  return [...out].sort((a, b) => b - a);
 }

@@ -116,7 +116,7 @@ export function replayPlan(election: PabulibElection, rule: string | null, start
     tally,
     reviewCriteria: [{ id: 'other', label: en('Other') }],
     articles: [],
-    schedules: { residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5' },
+    schedules: { residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5', reminders: [] },
     digestRecipients: [],
     slack: { committee: 'C0', announcements: 'C0' },
     staff: [{ slackUserId: 'U-REPLAY', name: 'Replay', role: 'admin' }],

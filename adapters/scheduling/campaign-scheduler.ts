@@ -63,8 +63,10 @@ export interface DueReport {
   readonly at: number;
   /** Phases entered by this tick, in order (empty when nothing changed or the tick failed). */
   readonly entered: readonly string[];
-  /** Outbox keys handed to the outbox (a key it already held is a no-op there). */
+  /** Outbox keys of the digests handed to the outbox (a key it already held is a no-op there). */
   readonly enqueued: readonly string[];
+  /** Ids of the broadcasts of the due occurrences (weekly update, vote reminders), created now or already there. */
+  readonly broadcasts: readonly string[];
   /** Keys of occurrences skipped for being later than `maxLatenessMs`. */
   readonly skipped: readonly string[];
   /** Keys of occurrences not sent because the campaign was outside the message's phases then. */
@@ -132,16 +134,17 @@ export class CampaignScheduler {
       }
       due.push({ kind: m.kind, at: occurrence });
     }
-    if (due.length === 0 || leadership?.aborted) return { at: now, entered, enqueued: [], skipped, outOfPhase: [] };
+    if (due.length === 0 || leadership?.aborted) return { at: now, entered, enqueued: [], broadcasts: [], skipped, outOfPhase: [] };
     try {
       const report = await this.#engine.enqueueScheduled(due);
       for (const { kind, at } of due) this.#handled.set(kind, at);
       if (report.enqueued.length > 0) this.#log.info({ keys: report.enqueued }, 'scheduled messages enqueued');
+      if (report.broadcasts.length > 0) this.#log.info({ broadcasts: report.broadcasts }, 'scheduled broadcasts recorded');
       if (report.outOfPhase.length > 0) this.#log.debug({ keys: report.outOfPhase }, 'occurrences outside the campaign, not sent');
-      return { at: now, entered, enqueued: report.enqueued, skipped, outOfPhase: report.outOfPhase };
+      return { at: now, entered, enqueued: report.enqueued, broadcasts: report.broadcasts, skipped, outOfPhase: report.outOfPhase };
     } catch (e) {
       this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'scheduled messages not enqueued; retrying at next wake');
-      return { at: now, entered, enqueued: [], skipped, outOfPhase: [] };
+      return { at: now, entered, enqueued: [], broadcasts: [], skipped, outOfPhase: [] };
     }
   }
 

@@ -45,7 +45,7 @@ export function benchCampaign(): Campaign {
     tally: { method: 'greedy', variant: 'skip', threshold: 0, tieBreak: 'lexico' },
     reviewCriteria: [{ id: 'r', label: fr('Critère') }],
     articles: [],
-    schedules: { residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5' },
+    schedules: { residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5', reminders: [] },
     digestRecipients: [],
     slack: { committee: 'C1', announcements: 'C1' },
     staff: [{ slackUserId: 'U-ADMIN', name: 'Admin', role: 'admin' }],

@@ -126,6 +126,11 @@ export interface Schedules {
   readonly residentUpdate: string;
   /** Cron expression (campaign time zone) of the mayor's digest. */
   readonly mayorDigest: string;
+  /**
+   * Vote reminders: how long before voting closes each goes out (ms, longest first, no
+   * duplicates; e.g. 3 days and 1 day). Each is a broadcast to residents who have not voted.
+   */
+  readonly reminders: readonly number[];
 }
 
 export type DigestRecipient =

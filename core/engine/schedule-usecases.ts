@@ -4,9 +4,10 @@
  * window boundary is (to tick right then). Phase moves themselves are `tick`.
  */
 import { WINDOWED_PHASES } from '../campaign/campaign.ts';
+import type { BroadcastDraft } from '../broadcasts/broadcast.ts';
 import type { OutboxDraft } from '../ports/side-records.ts';
 import type { ScheduledKind, ScheduledMessage } from '../phases/scheduled-messages.ts';
-import { occurrenceKey, scheduledMessage, scheduledParams, sentAt } from '../phases/scheduled-messages.ts';
+import { digestKey, digestRecipient, occurrenceKey, scheduledMessage, scheduledParams, sentAt, updateBroadcastId, weekChanges } from '../phases/scheduled-messages.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { digestFigures } from './figures-usecases.ts';
 import { currentStatus, loadPhaseState } from './phase-usecases.ts';
@@ -19,21 +20,32 @@ export interface ScheduledOccurrence {
 
 /** What `enqueueScheduled` did. */
 export interface ScheduledReport {
-  /** Outbox keys handed to the outbox (a key it already held is a no-op there). */
+  /**
+   * Outbox keys of the digests handed to the outbox, one per occurrence and digest recipient
+   * (`digestKey`; a key it already held is a no-op there).
+   */
   readonly enqueued: readonly string[];
-  /** Keys of occurrences not sent: the campaign was outside the message's phases then. */
+  /** Ids of the weekly-update broadcasts of the due occurrences (`updateBroadcastId`), created now or already there. */
+  readonly broadcasts: readonly string[];
+  /** Keys (`occurrenceKey`) of occurrences not sent: the campaign was outside the message's phases then. */
   readonly outOfPhase: readonly string[];
 }
 
+/** The actor of the broadcasts and audit entries the schedules create. */
+export const SCHEDULER_ACTOR = 'system:scheduler';
+
 /**
  * Records the messages due at `occurrences`: each is judged by where the campaign stood at
- * its instant (`sentAt`), and those due are enqueued together in one atomic outbox write,
- * keyed by occurrence (`occurrenceKey`) — so a re-run, a restart or two schedulers overlapping
- * during a lease hand-over record each occurrence once. The figures are read once for all of
- * them (they read every resident). Throws when a store fails (nothing is then recorded).
+ * its instant (`sentAt`). A due digest becomes one outbox message per configured digest
+ * recipient, all enqueued in one atomic outbox write keyed by occurrence and recipient
+ * (`digestKey`); a due weekly update becomes a system broadcast to every subscribed resident
+ * whose id is derived from the occurrence (`updateBroadcastId`). So a re-run, a restart or
+ * two schedulers overlapping during a lease hand-over record each occurrence once. The
+ * figures are read once for all of them (they read every resident). Throws when a store
+ * fails (what was recorded stays, and a retry completes the rest).
  */
 export async function enqueueScheduled(deps: EngineDeps, occurrences: readonly ScheduledOccurrence[]): Promise<ScheduledReport> {
-  if (occurrences.length === 0) return { enqueued: [], outOfPhase: [] };
+  if (occurrences.length === 0) return { enqueued: [], broadcasts: [], outOfPhase: [] };
   const { value: state } = await loadPhaseState(deps);
   const due: { message: ScheduledMessage; at: number }[] = [];
   const outOfPhase: string[] = [];
@@ -43,17 +55,47 @@ export async function enqueueScheduled(deps: EngineDeps, occurrences: readonly S
     if (sentAt(message, status, state.windows, at)) due.push({ message, at });
     else outOfPhase.push(occurrenceKey(kind, at));
   }
-  if (due.length === 0) return { enqueued: [], outOfPhase };
+  if (due.length === 0) return { enqueued: [], broadcasts: [], outOfPhase };
   const figures = await digestFigures(deps);
-  const drafts: OutboxDraft[] = due.map(({ message, at }) => ({
-    key: occurrenceKey(message.kind, at),
-    recipient: message.recipient,
-    template: message.template,
-    params: scheduledParams(figures, message.kind, at),
-    notBefore: at,
-  }));
-  await deps.stores.outbox.enqueue(drafts);
-  return { enqueued: drafts.map((d) => d.key), outOfPhase };
+  const drafts: OutboxDraft[] = [];
+  for (const { message, at } of due) {
+    if (message.delivery !== 'digestRecipients') continue;
+    const params = scheduledParams(figures, message.kind, at);
+    const seen = new Set<string>();
+    for (const r of deps.campaign.digestRecipients) {
+      const key = digestKey(at, r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      drafts.push({ key, recipient: digestRecipient(r), template: message.template, params, notBefore: at });
+    }
+  }
+  if (drafts.length > 0) await deps.stores.outbox.enqueue(drafts);
+  const updates = due.filter(({ message }) => message.delivery === 'broadcast');
+  const broadcasts: string[] = [];
+  if (updates.length > 0) {
+    const ideas = await deps.stores.ideas.list({ states: ['eligible', 'finalist'] });
+    const now = deps.clock.now();
+    for (const { message, at } of updates) {
+      const id = updateBroadcastId(at);
+      // The week ends when the figures were read, like theirs: a late update tells the week before it goes out.
+      const params = { ...scheduledParams(figures, message.kind, at), ...weekChanges(ideas, state.windows, figures.at) };
+      await createSystemBroadcast(deps, { id, by: SCHEDULER_ACTOR, content: { kind: 'template', template: message.template, params }, audience: { kind: 'all' }, startedAt: now }, at);
+      broadcasts.push(id);
+    }
+  }
+  return { enqueued: drafts.map((d) => d.key), broadcasts, outOfPhase };
+}
+
+/**
+ * Creates a broadcast of the schedules with its audit entry, atomically; an existing id (a
+ * second scheduler, a retry) is left as it is. Returns whether this call created it.
+ */
+async function createSystemBroadcast(deps: EngineDeps, draft: BroadcastDraft, occurrence: number): Promise<boolean> {
+  const saved = await deps.stores.broadcasts.create(draft, {
+    audit: [{ at: draft.startedAt, actor: draft.by, action: 'broadcast.started', subject: `broadcast:${draft.id}`, data: { audience: draft.audience.kind, template: draft.content.kind === 'template' ? draft.content.template : null, occurrence }, assisted: false }],
+  });
+  if (saved === 'not_found') throw new Error(`broadcast ${draft.id} could not be created: ${saved}`);
+  return saved === 'saved';
 }
 
 /** The first start or end of a recorded phase window after `after` (epoch ms), or null. */

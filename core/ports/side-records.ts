@@ -36,23 +36,16 @@ export interface AuditDraft {
   readonly assisted: boolean;
 }
 
-/** Who a message goes to. */
+/**
+ * Who a message goes to. (Many residents at once is a broadcast, core/broadcasts: one
+ * message per resident. The `digest` and `subscribers` kinds of earlier versions are gone;
+ * a store may still hold such a message from then, which no sender claims.)
+ */
 export type Recipient =
   /** One resident, in their language (resolved at send time: an erased resident gets nothing). */
   | { readonly kind: 'resident'; readonly residentId: string }
-  /**
-   * Every subscribed resident (expanded by the delivery worker). Superseded by broadcasts
-   * (BroadcastStore: one message per resident, with progress); kept while the scheduler's
-   * weekly update still uses it.
-   */
-  | { readonly kind: 'subscribers'; readonly area: string | null }
   /** The committee's Slack channel (moderation cards, notices, alerts). */
   | { readonly kind: 'committee' }
-  /**
-   * The digest recipients of the campaign, as one message. Superseded by one message per
-   * configured recipient (`telegramChat`, `slackUser`); kept while the scheduler still uses it.
-   */
-  | { readonly kind: 'digest' }
   /** One Telegram chat that is not a resident's (a digest recipient: the mayor's chat, a group). */
   | { readonly kind: 'telegramChat'; readonly chatId: number }
   /** One Slack user, by direct message (a digest recipient). */

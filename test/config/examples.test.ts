@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCampaignFile } from '../../config/index.ts';
 import type { Campaign } from '../../core/campaign/campaign.ts';
-import { bertrixPath, cityPath } from './campaign-fixtures.ts';
+import { bertrixPath, cityPath, loadMutated } from './campaign-fixtures.ts';
 
 async function load(file: string): Promise<Campaign> {
   const result = await loadCampaignFile(file);
@@ -31,7 +31,7 @@ describe('config/examples/bertrix.yaml (SPEC §1)', () => {
     expect(c.ageBands.at(-1)).toEqual({ id: '75+', min: 75, max: null });
     expect(c.areas.map((a) => a.id)).toContain('auby-sur-semois');
     expect(c.reviewCriteria.length).toBeGreaterThanOrEqual(5);
-    expect(c.schedules).toEqual({ residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5' });
+    expect(c.schedules).toEqual({ residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5', reminders: [3 * 86_400_000, 86_400_000] });
     expect(c.slack.announcements).toBe('C07BRTXANNONCE');
   });
 
@@ -65,5 +65,23 @@ describe('config/examples/city.yaml', () => {
     expect(c.phases.announced.end).toBe(brussels('2027-12-31T00:00+01:00'));
     expect(c.slack.announcements).toBe(c.slack.committee);
     expect(c.digestRecipients).toContainEqual({ channel: 'telegram', chatId: 123456789, name: 'Schepen participatie' });
+    expect(c.schedules.reminders).toEqual([7 * 86_400_000, 2 * 86_400_000, 6 * 3_600_000]);
+  });
+});
+
+describe('vote reminders', () => {
+  const reminders = (mutate: (d: any) => void): readonly number[] => {
+    const r = loadMutated(mutate);
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    return r.campaign.schedules.reminders;
+  };
+  it('default to 3 days and 1 day before the close, less those longer than the voting window; [] turns them off', () => {
+    expect(reminders((d) => delete d.schedules.reminders)).toEqual([3 * 86_400_000, 86_400_000]);
+    expect(reminders((d) => {
+      delete d.schedules.reminders;
+      d.phases.voting.start = '2026-06-29';
+    })).toEqual([86_400_000]);
+    expect(reminders((d) => (d.schedules.reminders = []))).toEqual([]);
+    expect(reminders((d) => (d.schedules.reminders = ['12h', 'P2D', '90m']))).toEqual([2 * 86_400_000, 12 * 3_600_000, 90 * 60_000]);
   });
 });

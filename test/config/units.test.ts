@@ -58,3 +58,17 @@ describe('locale tags and cron', () => {
     expect(checkCronExpression('0 9 * * 8')).toMatch(/invalid cron/);
   });
 });
+
+describe('reminder lead times', () => {
+  it('reads shorthand and ISO 8601 days, hours and minutes, and nothing else', async () => {
+    const { formatLeadTime, parseLeadTime } = await import('../../config/duration.ts');
+    const ms = (text: string) => {
+      const p = parseLeadTime(text);
+      return p.ok ? p.ms : p.problem;
+    };
+    expect([ms('3d'), ms('P3D'), ms('1d12h'), ms('P1DT12H'), ms('PT90M'), ms('90m'), ms(' 12H ')]).toEqual([259_200_000, 259_200_000, 129_600_000, 129_600_000, 5_400_000, 5_400_000, 43_200_000]);
+    for (const bad of ['', 'P', 'PT', 'P1DT', '3', 'd', '1.5d', '-1d', 'P1M', 'P1Y', 'PT30S', '3 days', '1h1d']) expect(ms(bad)).toMatch(/expected/);
+    expect(ms('366d')).toMatch(/at most 365 days/);
+    expect([formatLeadTime(259_200_000), formatLeadTime(129_600_000), formatLeadTime(5_400_000)]).toEqual(['3d', '1d12h', '1h30m']);
+  });
+});

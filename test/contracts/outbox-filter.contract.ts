@@ -41,9 +41,9 @@ export function describeOutboxFilterContract(label: string, make: MakeStores): v
         outboxDraft('c1'),
         outboxDraft('r1', { recipient: toResident('res_a') }),
         outboxDraft('c2'),
-        outboxDraft('d1', { recipient: { kind: 'digest' } }),
+        outboxDraft('d1', { recipient: { kind: 'telegramChat', chatId: -1001 } }),
         outboxDraft('r2', { recipient: toResident('res_b') }),
-        outboxDraft('s1', { recipient: { kind: 'subscribers', area: null } }),
+        outboxDraft('s1', { recipient: { kind: 'slackUser', userId: 'U0DIGEST' } }),
       ]);
       const residents = await stores.outbox.claim(T0, 10, LEASE, RESIDENTS);
       expect(residents.map((m) => m.key)).toEqual(['r1', 'r2']);
@@ -66,16 +66,16 @@ export function describeOutboxFilterContract(label: string, make: MakeStores): v
       const { stores } = await open();
       await stores.outbox.enqueue([
         ...range(1, 4).map((i) => outboxDraft(`c${i}`)),
-        outboxDraft('d1', { recipient: { kind: 'digest' } }),
+        outboxDraft('d1', { recipient: { kind: 'telegramChat', chatId: -1001 } }),
         outboxDraft('r1', { recipient: toResident('res_a') }),
         outboxDraft('c5'),
-        outboxDraft('d2', { recipient: { kind: 'digest' } }),
+        outboxDraft('d2', { recipient: { kind: 'telegramChat', chatId: -1001 } }),
         outboxDraft('r2', { recipient: toResident('res_a') }),
         outboxDraft('r3', { recipient: toResident('res_b') }),
       ]);
       expect(await claimKeys(stores, T0, RESIDENTS, 2)).toEqual(['r1', 'r2']);
-      expect(await claimKeys(stores, T0, { recipientKinds: ['digest', 'committee'] }, 6)).toEqual(['c1', 'c2', 'c3', 'c4', 'd1', 'c5']);
-      expect(await claimKeys(stores, T0, { recipientKinds: ['committee', 'digest', 'resident'] })).toEqual(['d2', 'r3']);
+      expect(await claimKeys(stores, T0, { recipientKinds: ['telegramChat', 'committee'] }, 6)).toEqual(['c1', 'c2', 'c3', 'c4', 'd1', 'c5']);
+      expect(await claimKeys(stores, T0, { recipientKinds: ['committee', 'telegramChat', 'resident'] })).toEqual(['d2', 'r3']);
     });
 
     it('hands out nothing and touches nothing for an empty list of kinds', async () => {
@@ -91,8 +91,8 @@ export function describeOutboxFilterContract(label: string, make: MakeStores): v
       await stores.outbox.enqueue([
         outboxDraft('r1', { recipient: toResident('res_a') }),
         outboxDraft('c1'),
-        outboxDraft('s1', { recipient: { kind: 'subscribers', area: 'north' } }),
-        outboxDraft('d1', { recipient: { kind: 'digest' } }),
+        outboxDraft('s1', { recipient: { kind: 'telegramChat', chatId: 4242 } }),
+        outboxDraft('d1', { recipient: { kind: 'telegramChat', chatId: -1001 } }),
         outboxDraft('r2', { recipient: toResident('res_b'), notBefore: T0 + 5 }),
       ]);
       expect(await claimKeys(stores, T0, undefined, 3)).toEqual(['r1', 'c1', 's1']);

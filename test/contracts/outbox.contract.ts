@@ -34,9 +34,9 @@ export function describeOutboxContract(label: string, make: MakeStores): void {
       const { stores } = await open();
       const drafts = [
         outboxDraft('k1', { recipient: { kind: 'resident', residentId: 'tg:1' }, params: { title: 'Bänk', n: 3, ok: false, none: null } }),
-        outboxDraft('k2', { recipient: { kind: 'subscribers', area: null }, notBefore: T0 + 5 }),
-        outboxDraft('k3', { recipient: { kind: 'subscribers', area: 'north' }, template: 'card.moderation' }),
-        outboxDraft('k4', { recipient: { kind: 'digest' } }),
+        outboxDraft('k2', { recipient: { kind: 'slackUser', userId: 'U0DIGEST' }, notBefore: T0 + 5 }),
+        outboxDraft('k3', { recipient: { kind: 'telegramChat', chatId: 4242 }, template: 'card.moderation' }),
+        outboxDraft('k4', { recipient: { kind: 'telegramChat', chatId: -1001 } }),
         outboxDraft('k5', { after: 'k-unknown', group: 'broadcast:b1' }),
       ];
       await stores.outbox.enqueue(drafts);

@@ -143,8 +143,8 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   const now = h.clock.now();
   await stores.outbox.enqueue([
     { key: 'test:a', recipient: { kind: 'committee' }, template: 'card.notice', params: { text: 'a' }, notBefore: now },
-    { key: 'test:b', recipient: { kind: 'digest' }, template: 'card.notice', params: { text: 'b' }, notBefore: now + DAY, group: 'bc:1' },
-    { key: 'test:c', recipient: { kind: 'subscribers', area: 'north' }, template: 'notify.update', params: { n: 3 }, notBefore: now, group: 'bc:1' },
+    { key: 'test:b', recipient: { kind: 'telegramChat', chatId: -1001 }, template: 'card.notice', params: { text: 'b' }, notBefore: now + DAY, group: 'bc:1' },
+    { key: 'test:c', recipient: { kind: 'telegramChat', chatId: 4242 }, template: 'notify.update', params: { n: 3 }, notBefore: now, group: 'bc:1' },
   ]);
   const claimed = await stores.outbox.claim(now, 3, 60_000);
   expect(claimed.length).toBe(3);
@@ -160,7 +160,7 @@ export async function fillCampaign(stores: Stores, campaign = migrationCampaign(
   // A successor of the sent card (free), one of the retried message (held by it), one to a resident in a group.
   await stores.outbox.enqueue([
     { key: 'test:a2', recipient: { kind: 'committee' }, template: 'card.updated', params: {}, notBefore: now, after: 'test:a' },
-    { key: 'test:b2', recipient: { kind: 'digest' }, template: 'card.notice', params: {}, notBefore: now, after: 'test:b', group: 'bc:1' },
+    { key: 'test:b2', recipient: { kind: 'telegramChat', chatId: -1001 }, template: 'card.notice', params: {}, notBefore: now, after: 'test:b', group: 'bc:1' },
     { key: 'test:r', recipient: { kind: 'resident', residentId: voters[0]! }, template: 'notify.update', params: {}, notBefore: now, group: 'bc:1' },
   ]);
   await stores.messageRefs.put({ key: `builder:${voters[0]!}:town`, platform: 'telegram', chat: '100', messageId: '77', owner: voters[0]!, at: now });

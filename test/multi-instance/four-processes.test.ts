@@ -205,13 +205,13 @@ describeWithRedis('four instances on one Redis prefix', () => {
     const scheduler = results.flatMap((r) => (r.kind === 'scheduler' ? [r] : []));
     expect(scheduler.map((r) => r.leaderships).sort()).toEqual([0, 1]);
     // Both overlapping "leaders" enqueued the same keys; the outbox kept one of each.
-    for (const r of scheduler) expect(r.overlap.enqueued).toEqual(['digest:2026-05-01T06:00:00.000Z', 'update:2026-04-27T07:00:00.000Z']);
+    for (const r of scheduler) expect(r.overlap).toMatchObject({ enqueued: ['digest:2026-05-01T06:00:00.000Z:slack:U0MAYOR'], broadcasts: ['bc_upd-20260427t0700z'] });
     const outbox = await stores.outbox.list(0, 100_000);
     const digests = outbox.filter((m) => m.key.startsWith('digest:'));
-    const updates = outbox.filter((m) => m.key.startsWith('update:'));
-    expect(digests.map((m) => m.key)).toEqual(['digest:2026-05-01T06:00:00.000Z']);
-    expect(updates.map((m) => m.key)).toEqual(['update:2026-04-27T07:00:00.000Z']);
-    expect(digests[0]).toMatchObject({ recipient: { kind: 'digest' }, template: 'digest.weekly' });
+    expect(digests.map((m) => m.key)).toEqual(['digest:2026-05-01T06:00:00.000Z:slack:U0MAYOR']);
+    const updates = (await stores.broadcasts.list(null, 100)).filter((b) => b.id.startsWith('bc_upd-'));
+    expect(updates.map((b) => b.id)).toEqual(['bc_upd-20260427t0700z']);
+    expect(digests[0]).toMatchObject({ recipient: { kind: 'slackUser', userId: 'U0MAYOR' }, template: 'digest.weekly' });
     expect(digests[0]?.params).toMatchObject({ registered: RESIDENTS, voters: RESIDENTS, 'ballotsByEnvelope.town': RESIDENTS, phase: 'voting' });
   }, 60_000);
 

@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   const { task } = await message<{ task: InstanceTask }>('task');
   const stores = await openRedisStores({ url: task.url, prefix: task.prefix });
   try {
-    const engine = createEngine({ campaign: benchCampaign(), stores, clock: new FixedAt(task.at), ids: new CryptoIds(), keys: new VoterKeys(INSTANCE_SECRET) });
+    // The schedulers' campaign has a digest recipient, so each occurrence has a digest message.
+    const campaign = task.kind === 'scheduler' ? { ...benchCampaign(), digestRecipients: [{ channel: 'slack', userId: 'U0MAYOR', name: 'Mayor' }] as const } : benchCampaign();
+    const engine = createEngine({ campaign, stores, clock: new FixedAt(task.at), ids: new CryptoIds(), keys: new VoterKeys(INSTANCE_SECRET) });
     const started = await engine.start();
     if (!started.ok) throw new Error(`engine start refused: ${started.code}`);
     await send({ type: 'ready' });

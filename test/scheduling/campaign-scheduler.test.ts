@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CampaignScheduler } from '../../adapters/scheduling/index.ts';
-import { occurrenceKey } from '../../core/phases/scheduled-messages.ts';
+import { occurrenceKey, updateBroadcastId } from '../../core/phases/scheduled-messages.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
 import { LocalLease } from '../../adapters/system/local-lease.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import { harness } from '../support/engine-harness.ts';
 import type { Harness } from '../support/engine-harness.ts';
-import { DAY, HOUR, T } from '../support/test-campaign.ts';
+import { DAY, HOUR, T, testCampaign } from '../support/test-campaign.ts';
 import { ManualTimers } from './manual-timers.ts';
 
 const MIN = 60_000;
@@ -20,9 +20,14 @@ const DIGEST_1 = Date.UTC(2026, 5, 5, 6, 0);
 /** Monday 1 June 2026, 09:00 in Brussels: an occurrence of `0 9 * * 1`. */
 const UPDATE_1 = Date.UTC(2026, 5, 1, 7, 0);
 
+/** The one digest recipient of these tests: the mayor in Slack. */
+const MAYOR = { channel: 'slack', userId: 'U0MAYOR', name: 'Mayor' } as const;
+const digestKey = (at: number): string => `${occurrenceKey('digest', at)}:slack:U0MAYOR`;
+const updateId = (at: number): string => updateBroadcastId(at);
+
 /** A campaign in review with three finalists; the clock just before voting opens. */
 async function beforeVoting(): Promise<Harness> {
-  const h = harness();
+  const h = harness(testCampaign({ digestRecipients: [MAYOR] }));
   const author = await h.register(1000);
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -37,7 +42,17 @@ async function beforeVoting(): Promise<Harness> {
 }
 
 async function scheduled(h: Harness): Promise<OutboxMessage[]> {
-  return (await h.stores.outbox.list(0, 1000)).filter((m) => /^(digest|update):/.test(m.key));
+  return (await h.stores.outbox.list(0, 1000)).filter((m) => /^digest:/.test(m.key));
+}
+
+/** Ids of the weekly-update broadcasts, oldest first. */
+async function updates(h: Harness): Promise<string[]> {
+  return (await h.engine.listBroadcasts(null, 100)).filter((b) => b.id.startsWith('bc_upd-')).map((b) => b.id).reverse();
+}
+
+/** Digest keys and update broadcast ids, in the order recorded (digests, then updates). */
+async function recorded(h: Harness): Promise<string[]> {
+  return [...(await scheduled(h)).map((m) => m.key), ...(await updates(h))];
 }
 
 describe('CampaignScheduler.runDue', () => {
@@ -47,19 +62,22 @@ describe('CampaignScheduler.runDue', () => {
     h.clock.set(DIGEST_1 + 30_000);
     const report = await s.runDue();
     expect(report.entered).toEqual(['voting']);
-    expect(report.enqueued).toEqual([occurrenceKey('digest', DIGEST_1), occurrenceKey('update', UPDATE_1)]);
-    expect(report.enqueued[0]).toBe('digest:2026-06-05T06:00:00.000Z');
+    expect(report.enqueued).toEqual([digestKey(DIGEST_1)]);
+    expect(report.enqueued[0]).toBe('digest:2026-06-05T06:00:00.000Z:slack:U0MAYOR');
+    expect(report.broadcasts).toEqual(['bc_upd-20260601t0700z']);
 
-    const [digest, update] = await scheduled(h);
-    expect(digest).toMatchObject({ key: 'digest:2026-06-05T06:00:00.000Z', recipient: { kind: 'digest' }, template: 'digest.weekly', notBefore: DIGEST_1 });
-    expect(update).toMatchObject({ key: 'update:2026-06-01T07:00:00.000Z', recipient: { kind: 'subscribers', area: null }, template: 'update.weekly', notBefore: UPDATE_1 });
+    const [digest] = await scheduled(h);
+    expect(digest).toMatchObject({ key: 'digest:2026-06-05T06:00:00.000Z:slack:U0MAYOR', recipient: { kind: 'slackUser', userId: 'U0MAYOR' }, template: 'digest.weekly', notBefore: DIGEST_1 });
+    const update = (await h.engine.listBroadcasts(null, 10)).find((b) => b.id === updateId(UPDATE_1));
+    expect(update).toMatchObject({ by: 'system:scheduler', audience: { kind: 'all' }, content: { kind: 'template', template: 'update.weekly', params: { schedule: 'update', occurrence: '2026-06-01T07:00:00.000Z', phase: 'voting', 'ideasByState.finalist': 3, 'week.phase': 'voting', 'week.finalists': 0 } } });
     expect(digest?.params).toMatchObject({ schedule: 'digest', occurrence: '2026-06-05T06:00:00.000Z', registered: 1, population: 8000, phase: 'voting', 'ideasByState.finalist': 3, 'newRegistrations.thisWeek': 0, 'nextMilestone.phase': 'tallying', 'nextMilestone.at': T.votingEnd });
     for (const v of Object.values(digest?.params ?? {})) expect(['number', 'string', 'boolean'].includes(typeof v) || v === null).toBe(true);
 
-    expect((await s.runDue()).enqueued).toEqual([]);
+    expect(await s.runDue()).toMatchObject({ enqueued: [], broadcasts: [] });
     const other = new CampaignScheduler({ engine: h.engine, lease: new LocalLease('scheduler') });
-    expect((await other.runDue()).enqueued).toHaveLength(2);
-    expect(await scheduled(h)).toHaveLength(2);
+    expect(await other.runDue()).toMatchObject({ enqueued: [digestKey(DIGEST_1)], broadcasts: [updateId(UPDATE_1)] });
+    expect(await scheduled(h)).toHaveLength(1);
+    expect(await updates(h)).toEqual([updateId(UPDATE_1)]);
   });
 
   it('after a downtime enqueues only the latest missed occurrence, or none when too late', async () => {
@@ -71,21 +89,16 @@ describe('CampaignScheduler.runDue', () => {
     const last = DIGEST_1 + 21 * DAY;
     h.clock.set(last + 2 * HOUR);
     const restarted = new CampaignScheduler({ engine: h.engine, lease: new LocalLease('scheduler') });
-    expect((await restarted.runDue()).enqueued).toEqual(['digest:2026-06-26T06:00:00.000Z', 'update:2026-06-22T07:00:00.000Z']);
-    expect((await s.runDue()).enqueued).toEqual(['digest:2026-06-26T06:00:00.000Z', 'update:2026-06-22T07:00:00.000Z']);
-    expect((await scheduled(h)).map((m) => m.key)).toEqual([
-      'digest:2026-06-05T06:00:00.000Z',
-      'update:2026-06-01T07:00:00.000Z',
-      'digest:2026-06-26T06:00:00.000Z',
-      'update:2026-06-22T07:00:00.000Z',
-    ]);
+    expect(await restarted.runDue()).toMatchObject({ enqueued: ['digest:2026-06-26T06:00:00.000Z:slack:U0MAYOR'], broadcasts: ['bc_upd-20260622t0700z'] });
+    expect(await s.runDue()).toMatchObject({ enqueued: ['digest:2026-06-26T06:00:00.000Z:slack:U0MAYOR'], broadcasts: ['bc_upd-20260622t0700z'] });
+    expect(await recorded(h)).toEqual(['digest:2026-06-05T06:00:00.000Z:slack:U0MAYOR', 'digest:2026-06-26T06:00:00.000Z:slack:U0MAYOR', 'bc_upd-20260601t0700z', 'bc_upd-20260622t0700z']);
 
     const strict = new CampaignScheduler({ engine: h.engine, lease: new LocalLease('scheduler'), maxLatenessMs: HOUR });
     h.clock.set(last + 7 * DAY + 2 * HOUR);
     const late = await strict.runDue();
-    expect(late.enqueued).toEqual([]);
+    expect(late).toMatchObject({ enqueued: [], broadcasts: [] });
     expect(late.skipped).toEqual(['digest:2026-07-03T06:00:00.000Z', 'update:2026-06-29T07:00:00.000Z']);
-    expect(await scheduled(h)).toHaveLength(4);
+    expect(await recorded(h)).toHaveLength(4);
   });
 
   it('wakes at the next phase boundary (recorded windows), cron occurrence or minute, whichever is first', async () => {
@@ -105,21 +118,21 @@ describe('CampaignScheduler.runDue', () => {
   it('sends nothing before the campaign opens, and no residents\' update once voting is over', async () => {
     // Friday 3 April 2026, 08:00 in Brussels: before submission opens on 9 April.
     const early = Date.UTC(2026, 3, 3, 6, 0);
-    const fresh = harness();
+    const fresh = harness(testCampaign({ digestRecipients: [MAYOR] }));
     fresh.clock.set(early + 60_000);
     const before = await new CampaignScheduler({ engine: fresh.engine, lease: new LocalLease('scheduler') }).runDue();
     expect(before.enqueued).toEqual([]);
     expect(before.outOfPhase).toEqual([occurrenceKey('digest', early), occurrenceKey('update', Date.UTC(2026, 2, 30, 7, 0))]);
-    expect(await scheduled(fresh)).toEqual([]);
+    expect(await recorded(fresh)).toEqual([]);
 
     const h = await beforeVoting();
     const s = new CampaignScheduler({ engine: h.engine, lease: new LocalLease('scheduler') });
     // Friday 10 July, 08:00 in Brussels: tallying. The mayor's digest goes out; Monday 6 July's update does not.
     h.clock.set(Date.UTC(2026, 6, 10, 6, 1));
     const tallying = await s.runDue();
-    expect(tallying.enqueued).toEqual([occurrenceKey('digest', Date.UTC(2026, 6, 10, 6, 0))]);
+    expect(tallying).toMatchObject({ enqueued: [digestKey(Date.UTC(2026, 6, 10, 6, 0))], broadcasts: [] });
     expect(tallying.outOfPhase).toEqual([occurrenceKey('update', Date.UTC(2026, 6, 6, 7, 0))]);
-    expect((await scheduled(h)).map((m) => m.key)).toEqual(['digest:2026-07-10T06:00:00.000Z']);
+    expect(await recorded(h)).toEqual(['digest:2026-07-10T06:00:00.000Z:slack:U0MAYOR']);
   });
 
   it('refuses an invalid cron expression, naming the schedule', () => {
@@ -166,7 +179,7 @@ describe('CampaignScheduler.run', () => {
     const running = s.run(stop.signal);
     expect((await timers.armed()).ms).toBe(period);
     // The first start caught up the latest occurrences before now.
-    expect((await scheduled(h)).map((m) => m.key)).toEqual(['digest:2026-05-29T06:00:00.000Z', 'update:2026-05-25T07:00:00.000Z']);
+    expect(await recorded(h)).toEqual(['digest:2026-05-29T06:00:00.000Z:slack:U0MAYOR', 'bc_upd-20260525t0700z']);
     timers.fireNext();
     // 5 min before the boundary: the next wake is the boundary itself, not a period later.
     expect((await timers.armed()).due).toBe(T.voting);
@@ -181,8 +194,7 @@ describe('CampaignScheduler.run', () => {
     await timers.armed();
     expect(fired).toContain(UPDATE_1);
     expect(fired).toContain(DIGEST_1);
-    const keys = (await scheduled(h)).map((m) => m.key);
-    expect(keys.slice(2)).toEqual(['update:2026-06-01T07:00:00.000Z', 'digest:2026-06-05T06:00:00.000Z']);
+    expect(await recorded(h)).toEqual(['digest:2026-05-29T06:00:00.000Z:slack:U0MAYOR', 'digest:2026-06-05T06:00:00.000Z:slack:U0MAYOR', 'bc_upd-20260525t0700z', 'bc_upd-20260601t0700z']);
     stop.abort();
     await running;
     expect(timers.pending).toEqual([]);
@@ -199,7 +211,7 @@ describe('CampaignScheduler.run', () => {
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(timers.pending).toEqual([]);
     expect((await h.stores.campaign.loadPhaseState())?.value.phase).toBe('review');
-    expect(await scheduled(h)).toEqual([]);
+    expect(await recorded(h)).toEqual([]);
     lease.grant();
     await timers.armed();
     expect((await h.stores.campaign.loadPhaseState())?.value.phase).toBe('voting');

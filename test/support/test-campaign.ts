@@ -59,7 +59,7 @@ export function testCampaign(overrides: Partial<Campaign> = {}): Campaign {
       { id: 'competence', label: both('Compétence communale', 'Municipal competence') },
     ],
     articles: [],
-    schedules: { residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5' },
+    schedules: { residentUpdate: '0 9 * * 1', mayorDigest: '0 8 * * 5', reminders: [] },
     digestRecipients: [],
     slack: { committee: 'C-COMMITTEE', announcements: 'C-COMMITTEE' },
     staff: [
