@@ -108,6 +108,7 @@ export class SlackStandIn {
   readonly #home = new Map<string, Json>();
   readonly #uploads = new Map<string, { readonly filename: string; readonly length: number; bytes: Buffer | null; completed: boolean; title: string }>();
   readonly #posts = new Map<string, number[]>();
+  readonly #postLog = new Map<string, number[]>();
   readonly #blockedUntil = new Map<string, number>();
   #clock = 1_700_000_000;
   #port = 0;
@@ -214,7 +215,7 @@ export class SlackStandIn {
     const body = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const upload = /^\/upload\/([A-Za-z0-9]+)$/u.exec(url.pathname);
-    if (upload !== null) return this.#receiveUpload(upload[1]!, body, res);
+    if (upload !== null) return this.#receiveUpload(upload[1]!, req.headers['content-type'] ?? '', body, res);
     const hook = /^\/hooks\/([A-Za-z0-9]+)$/u.exec(url.pathname);
     if (hook !== null) return this.#receiveResponse(hook[1]!, req.headers['content-type'] ?? '', body, res);
     const m = /^\/api\/([A-Za-z.]+)$/u.exec(url.pathname);
@@ -288,14 +289,21 @@ export class SlackStandIn {
     }
   }
 
-  #receiveUpload(id: string, body: Buffer, res: http.ServerResponse): void {
+  #receiveUpload(id: string, type: string, raw: Buffer, res: http.ServerResponse): void {
     const u = this.#uploads.get(id);
     if (u === undefined || u.bytes !== null) {
       this.violations.push(`upload to an unknown or used upload URL ${id}`);
       res.writeHead(404).end();
       return;
     }
-    // @slack/web-api posts the file's bytes as the raw body: exactly the length announced.
+    // @slack/web-api posts the file as multipart/form-data (one part) or as the raw body.
+    const body = type.startsWith('multipart/form-data') ? filePart(type, raw) : raw;
+    if (body === null) {
+      this.violations.push(`upload to ${id}: a multipart body without a file part`);
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('no file');
+      return;
+    }
+    // Exactly the length announced to files.getUploadURLExternal.
     if (body.length !== u.length) {
       this.violations.push(`upload to ${id}: ${body.length} bytes, files.getUploadURLExternal announced ${u.length}`);
       res.writeHead(400, { 'content-type': 'text/plain' }).end('length mismatch');
@@ -369,6 +377,7 @@ export class SlackStandIn {
     }
     stamps.push(now);
     this.#posts.set(channel, stamps);
+    this.#postLog.set(channel, [...(this.#postLog.get(channel) ?? []), now]);
   }
 
   /** Posts to `channel` accepted in the last stand-in second (what the limit counts). */
@@ -379,7 +388,7 @@ export class SlackStandIn {
 
   /** Every accepted post's instant (real ms) by channel, oldest first: to check the pace. */
   postTimes(channel: string): readonly number[] {
-    return this.#posts.get(channel) ?? [];
+    return this.#postLog.get(channel) ?? [];
   }
 
   /** Spends a trigger; returns the user whose gesture gave it. */
@@ -531,6 +540,19 @@ export class SlackStandIn {
     }
     return l;
   }
+}
+
+/** The bytes of the one part of a multipart/form-data body; null when there is none. */
+function filePart(type: string, body: Buffer): Buffer | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/u.exec(type);
+  const mark = boundary?.[1] ?? boundary?.[2];
+  if (mark === undefined) return null;
+  const open = body.indexOf(`--${mark}\r\n`);
+  if (open < 0) return null;
+  const headersEnd = body.indexOf('\r\n\r\n', open);
+  const close = body.indexOf(`\r\n--${mark}`, headersEnd);
+  if (headersEnd < 0 || close < 0) return null;
+  return body.subarray(headersEnd + 4, close);
 }
 
 class RateLimited extends Error {
