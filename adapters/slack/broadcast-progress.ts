@@ -11,6 +11,8 @@
  *   per `minIntervalMs` per message — not once per message sent: Slack allows about one edit a
  *   second and staff need far less — with the pace (messages settled per second over the last
  *   `rateWindowMs`) and the time left at that pace;
+ * - a 429 to an edit (chat.update is a per-method tier: tens a minute) stops the edits for
+ *   Slack's `Retry-After`, the client rejecting rate-limited calls rather than sleeping;
  * - looking at a broadcast whose last message has been settled records it done (the engine's
  *   rule, once, however many look); it is then not edited here any more: the
  *   `committee.broadcast_done` notice, enqueued with that move, writes the final summary
@@ -23,6 +25,7 @@
  * which notices were enqueued already (enqueued once more after a restart: a no-op). A tick that
  * runs while the previous one still does returns at once.
  */
+import { ErrorCode } from '@slack/web-api';
 import type { Broadcast } from '../../core/broadcasts/broadcast.ts';
 import type { BroadcastProgress } from '../../core/engine/broadcast-usecases.ts';
 import type { SlackServices } from './context.ts';
@@ -84,6 +87,8 @@ export class BroadcastProgressReporter {
   readonly #samples = new Map<string, Sample[]>();
   /** Broadcasts whose start notice this reporter enqueued. */
   readonly #noticed = new Set<string>();
+  /** Slack answered 429 to `chat.update`: no edit before this instant (the services' clock). */
+  #quietUntil = 0;
   #running = false;
 
   constructor(services: ReporterServices, options: BroadcastProgressReporterOptions = {}) {
@@ -130,7 +135,8 @@ export class BroadcastProgressReporter {
     for (const id of [...this.#samples.keys()]) if (!live.has(id)) this.#samples.delete(id);
     for (const id of [...this.#noticed]) if (!live.has(id)) this.#noticed.delete(id);
     let edited = 0;
-    let limited = false;
+    // Slack's Retry-After of the last 429 still runs: figures are sampled, nothing is edited.
+    let limited = clock.now() < this.#quietUntil;
     for (const b of running) {
       const now = clock.now();
       const progress = await engine.broadcastProgress(b.id);
@@ -164,7 +170,12 @@ export class BroadcastProgressReporter {
           this.#shown.set(b.id, { signature, at: now });
           continue;
         }
-        // Rate limited or Slack unreachable: no more edits this tick (the figures are still sampled).
+        // Rate limited (then quiet for Slack's Retry-After) or Slack unreachable: no more edits
+        // this tick; the figures are still sampled.
+        if (error.code === ErrorCode.RateLimitedError) {
+          const seconds = Number((e as { retryAfter?: unknown }).retryAfter);
+          this.#quietUntil = now + (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000;
+        }
         limited = true;
         continue;
       }

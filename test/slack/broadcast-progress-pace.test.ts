@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode } from '@slack/web-api';
 import { BroadcastProgressReporter, measurePace } from '../../adapters/slack/broadcast-progress.ts';
 import { CommitteeDispatcher } from '../../adapters/slack/committee-dispatcher.ts';
 import { SLACK_LOCALES, SLACK_LOCALES_DIR } from '../../adapters/slack/i18n.ts';
@@ -112,6 +113,39 @@ describe('the progress message while a broadcast runs', () => {
       await fresh.tick();
     }
     expect((await progressMessage(c, id))!.blocks!.map((b) => JSON.stringify(b)).join()).toContain('Aucun message parti');
+  });
+
+  it('stops editing for Slack’s Retry-After when an edit is rate limited', async () => {
+    c = await startCommittee({ features: [] });
+    await residents(c, 3);
+    const id = await announce(c, 'Travaux');
+    await drain(sender(c));
+    const real = c.committee.services.client;
+    let refused = 0;
+    // What the app's client throws for a 429 (it rejects rate-limited calls instead of waiting).
+    const chat = new Proxy(real.chat, {
+      get(target, prop) {
+        if (prop !== 'update') return Reflect.get(target, prop, target) as unknown;
+        return async (args: Parameters<typeof real.chat.update>[0]) => {
+          if (refused++ === 0) throw Object.assign(new Error('A rate limit was exceeded'), { code: ErrorCode.RateLimitedError, retryAfter: 30 });
+          return target.update(args);
+        };
+      },
+    });
+    const client = new Proxy(real, { get: (target, prop) => (prop === 'chat' ? chat : (Reflect.get(target, prop, target) as unknown)) });
+    const reporter = new BroadcastProgressReporter({ ...c.committee.services, client }, { minIntervalMs: 0 });
+    const batch = await claimResidents(c);
+    await settle(c, batch.slice(0, 1));
+    expect(await reporter.tick()).toBe(0);
+    expect(refused).toBe(1);
+    c.h.clock.advance(20_000);
+    await settle(c, batch.slice(1, 2));
+    // Inside the 30 s: not even tried.
+    expect(await reporter.tick()).toBe(0);
+    expect(refused).toBe(1);
+    c.h.clock.advance(10_000);
+    expect(await reporter.tick()).toBe(1);
+    expect((await progressMessage(c, id))!.text).toContain('2 envoyés, 0 échecs, 1 restants');
   });
 
   it('has the time left once the total is known, the pace once measured', () => {
