@@ -26,8 +26,19 @@
  * count, and the cost of forgetting is one more alert after a restart or a change of leader,
  * stating the standing total — nothing false, and no spam.
  *
- * It claims only messages addressed to the committee (`claim`'s recipient filter): the
- * residents' and the digest recipients' messages keep their attempt counters for their senders.
+ * It claims the messages it delivers only (`claim`'s recipient filter): the committee's, and
+ * the digest to Slack users (`slackUser`: a DM with the chart); the residents' and the Telegram
+ * digest recipients' messages keep their attempt counters for their senders.
+ *
+ * Pacing (posting-pace.ts): at most one post per channel per `postIntervalMs` (Slack allows
+ * about one a second). A delivery whose channel is busy before it posted anything is put aside
+ * inside the round and run again when its channel is free, so the messages of other channels
+ * go meanwhile and one channel's order is kept (the messages behind it to the same channel
+ * find it busy too). A message that would wait longer than `maxHoldMs` (Slack's `Retry-After`
+ * after a 429) goes back to the outbox for then, and the client never sleeps minutes: the app's
+ * client rejects rate-limited calls (`rejectRateLimitedCalls`), so a 429 comes back here. The
+ * pace is kept in this process: the sender runs under the `slack-dispatch` lease, so only one
+ * instance sends at a time (a new leader starts with an empty pace; at worst one 429, honoured).
  */
 import { ErrorCode } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -39,6 +50,7 @@ import { postNotice } from './notices/card-notices.ts';
 import type { NoticeHandlers } from './notices/index.ts';
 import { UndeliverableNotice } from './notices/notice-handler.ts';
 import { errFields, sleep } from '../system/wait.ts';
+import { PostingPace, PostingPaced, pacedClient } from './posting-pace.ts';
 
 /** Options of {@link CommitteeDispatcher}. */
 export interface CommitteeDispatcherOptions {
@@ -60,10 +72,19 @@ export interface CommitteeDispatcherOptions {
   readonly alertIntervalMs?: number;
   /** How often `run` checks the failed count (ms). Default 60,000. */
   readonly alertCheckMs?: number;
+  /** Least time between two posts to one channel (ms). Default 1,000 (Slack: about one a second); 0: no pacing. */
+  readonly postIntervalMs?: number;
+  /** Longest wait for a busy channel inside a round before the message goes back to the outbox (ms). Default 5,000. */
+  readonly maxHoldMs?: number;
+  /** The pace (tests share one between senders); default a fresh one of `postIntervalMs`. */
+  readonly pace?: PostingPace;
 }
 
-/** The sender's claims: the committee's messages only. */
-const COMMITTEE_ONLY: ClaimFilter = { recipientKinds: ['committee'] };
+/** The sender's claims: the committee's messages and the digest by Slack DM. */
+const COMMITTEE_ONLY: ClaimFilter = { recipientKinds: ['committee', 'slackUser'] };
+
+/** A signal never aborted: a delivery in hand finishes its waits even while the sender stops. */
+const NEVER = new AbortController().signal;
 
 /** Slack errors that no retry will cure; kept as `slack <error>`. */
 const PERMANENT = new Set([
@@ -131,6 +152,7 @@ export class CommitteeDispatcher {
   readonly #s: SlackServices;
   readonly #handlers: NoticeHandlers;
   readonly #log: Logger;
+  readonly #pace: PostingPace;
   /** The failed count of the last alert (null: none yet) and the instant of the last alert or attempt; null before any. */
   #alerted: { count: number | null; at: number } | null = null;
 
@@ -139,6 +161,7 @@ export class CommitteeDispatcher {
     this.#s = options.services;
     this.#handlers = options.handlers ?? COMMITTEE_NOTICES;
     this.#log = options.services.logger.child({ module: 'committee-dispatcher' });
+    this.#pace = options.pace ?? new PostingPace({ intervalMs: options.postIntervalMs ?? 1000 });
   }
 
   /**
@@ -169,59 +192,86 @@ export class CommitteeDispatcher {
   }
 
   /**
-   * One round: claims a batch of the committee's messages and settles each. Returns how many
-   * it handled (0: nothing due for the committee).
+   * One round: claims a batch of the committee's messages and settles each — a message whose
+   * channel is busy waits inside the round while the others go (see the module comment).
+   * Returns how many it settled (0: nothing due for the committee).
    */
   async drainOnce(signal: AbortSignal = new AbortController().signal): Promise<number> {
     const { outbox } = this.#s.stores;
     const { clock } = this.#s;
     const leaseMs = this.#o.claimLeaseMs ?? 60_000;
+    const maxHold = this.#o.maxHoldMs ?? 5_000;
     const claimedAt = clock.now();
     const batch = await outbox.claim(claimedAt, this.#o.batch ?? 5, leaseMs, COMMITTEE_ONLY);
+    /** The round's messages in claim order, each with the instant (the pace's clock) it may run again. */
+    const queue = batch.map((m) => ({ m, due: 0 }));
     let handled = 0;
-    for (const m of batch) {
+    let extendedAt = claimedAt;
+    while (queue.length > 0) {
       if (signal.aborted) {
-        // Claimed but not sent: hand it back now rather than after the lease.
-        await outbox.retry(m.seq, m.token, clock.now(), 'not sent yet: the sender stopped');
+        // Claimed but not sent: hand them back now rather than after the lease.
+        for (const { m } of queue.splice(0)) await outbox.retry(m.seq, m.token, clock.now(), 'not sent yet: the sender stopped');
+        break;
+      }
+      const now = this.#pace.now();
+      const i = queue.findIndex((q) => q.due <= now);
+      if (i < 0) {
+        await sleep(Math.max(1, Math.min(...queue.map((q) => q.due)) - now), signal);
         continue;
       }
-      // A slow batch (uploads) must not let the claims of the rest run out.
-      if (clock.now() - claimedAt > leaseMs / 2 && (await outbox.extend(m.seq, m.token, clock.now(), leaseMs)) === 'lost') continue;
-      await this.#deliver(m);
-      handled += 1;
+      const entry = queue[i]!;
+      // A slow round (uploads, busy channels) must not let the claims of the rest run out.
+      if (clock.now() - extendedAt > leaseMs / 2) {
+        extendedAt = clock.now();
+        for (const q of [...queue]) if ((await outbox.extend(q.m.seq, q.m.token, clock.now(), leaseMs)) === 'lost') queue.splice(queue.indexOf(q), 1);
+        if (!queue.includes(entry)) continue;
+      }
+      const paced = await this.#deliver(entry.m);
+      if (paced === null) {
+        queue.splice(queue.indexOf(entry), 1);
+        handled += 1;
+      } else if (paced > maxHold) {
+        queue.splice(queue.indexOf(entry), 1);
+        await outbox.retry(entry.m.seq, entry.m.token, clock.now() + Math.ceil(paced), 'slack: waiting for the channel’s posting limit');
+        handled += 1;
+      } else entry.due = this.#pace.now() + paced;
     }
     return handled;
   }
 
-  async #deliver(m: ClaimedMessage): Promise<void> {
+  /** Delivers and settles `m`; or, when its channel is busy before anything was posted, returns the wait (ms) and leaves it claimed. */
+  async #deliver(m: ClaimedMessage): Promise<number | null> {
     const { outbox } = this.#s.stores;
     const { clock } = this.#s;
     const log = this.#log.child({ seq: m.seq, template: m.template });
     const handler = this.#handlers[m.template];
     if (handler === undefined) {
       await this.#giveUp(m, 'no_handler', log);
-      return;
+      return null;
     }
     let result: DeliveryResult;
+    const client = pacedClient(this.#s.client, this.#pace, { posted: false }, { wait: (ms) => sleep(ms, NEVER) });
     try {
-      result = await handler(this.#s, m);
+      result = await handler({ ...this.#s, client }, m);
     } catch (e) {
+      if (e instanceof PostingPaced) return e.ms;
       const failure = classifySlackFailure(e);
       switch (failure.action) {
         case 'retry_after':
           await outbox.retry(m.seq, m.token, clock.now() + failure.ms, failure.reason);
           log.info({ retryAfterMs: failure.ms }, 'Slack asked to wait: retrying later');
-          return;
+          return null;
         case 'retry':
           log.warn({ reason: failure.reason, ...errFields(e) }, 'delivery failed: retrying later');
           await outbox.retry(m.seq, m.token, clock.now() + this.#backoff(m.attempts), failure.reason);
-          return;
+          return null;
         case 'fail':
           await this.#giveUp(m, failure.reason, log);
-          return;
+          return null;
       }
     }
     if ((await outbox.ack(m.seq, m.token, result)) === 'lost') log.warn('delivered, but the claim was lost meanwhile (it may be delivered again)');
+    return null;
   }
 
   async #giveUp(m: ClaimedMessage, reason: string, log: Logger): Promise<void> {
@@ -253,7 +303,12 @@ export class CommitteeDispatcher {
     const now = clock.now();
     if (last !== null && now - last.at < (this.#o.alertIntervalMs ?? 900_000)) return false;
     try {
-      await postNotice(this.#s, campaign.slack.committee, renderFailedDeliveries(this.#s, { total: failed, added: baseline === null ? null : failed - baseline, latest }));
+      // Paced like any post: a channel busy for a moment is waited for; one closed by Slack's
+      // Retry-After counts as not alerted (tried again after the interval).
+      const busy = this.#pace.waitMs(campaign.slack.committee);
+      if (busy > 0 && busy <= (this.#o.maxHoldMs ?? 5_000)) await sleep(busy, NEVER);
+      const client = pacedClient(this.#s.client, this.#pace, { posted: false }, { wait: (ms) => sleep(ms, NEVER) });
+      await postNotice({ ...this.#s, client }, campaign.slack.committee, renderFailedDeliveries(this.#s, { total: failed, added: baseline === null ? null : failed - baseline, latest }));
     } catch (e) {
       // Not alerted: the baseline stays; try again after the interval, not at every check.
       this.#alerted = { count: baseline, at: now };

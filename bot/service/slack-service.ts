@@ -2,9 +2,10 @@
  * The committee's Slack app inside the service (SLACK_BOT_TOKEN set): the Bolt app on the
  * campaign's engine, its transport — `/slack/events` on the service's HTTP server, or Socket
  * Mode when SLACK_APP_TOKEN is set — and, under the `slack-dispatch` lease, the sender of the
- * committee's outbox messages (cards, question threads, notices, alerts) with the broadcast
- * progress messages it keeps up to date. `prepare` checks the token (`auth.test`) before
- * anything listens.
+ * committee's outbox messages (cards, question threads, notices, alerts, the digest by Slack
+ * DM) — at Slack's pace of about one post per channel per second, which holds for the campaign
+ * because only the lease holder sends — with the progress messages of every broadcast it keeps
+ * up to date. `prepare` checks the token (`auth.test`) before anything listens.
  */
 import type { Logger } from 'pino';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
@@ -18,8 +19,10 @@ import type { CampaignExporter, PhotoSource } from '../../adapters/slack/index.t
 import { exportFiles } from '../commands/export.ts';
 import type { Route } from './http-server.ts';
 
-/** How often the leader looks at the progress of running broadcasts (each message is edited at most every 5 s, and only on a change). */
+/** How often the leader looks at the progress of running broadcasts (each message is edited at most every `progressIntervalMs`, and only on a change). */
 const PROGRESS_TICK_MS = 2000;
+/** Least time between two edits of one progress message. */
+const PROGRESS_INTERVAL_MS = 5000;
 
 /** Options of {@link prepareSlack}. */
 export interface SlackServiceOptions {
@@ -32,6 +35,8 @@ export interface SlackServiceOptions {
   readonly logger: Logger;
   /** Residents' photos for the cards (through the Telegram bot); null without a bot. */
   readonly photos: PhotoSource | null;
+  /** Least time between two edits of a broadcast's progress message, ms (default 5,000). */
+  readonly progressIntervalMs?: number;
 }
 
 /** The prepared app: its routes to mount, then `run` once the server listens. */
@@ -71,13 +76,13 @@ export async function prepareSlack(options: SlackServiceOptions): Promise<{ read
   const routes: Route[] = listener === null ? [] : [{ path: SLACK_EVENTS_PATH, methods: { POST: listener } }];
 
   const dispatcher = new CommitteeDispatcher({ services: committee.services });
-  const progress = new BroadcastProgressReporter(committee.services);
+  const progress = new BroadcastProgressReporter(committee.services, { minIntervalMs: options.progressIntervalMs ?? PROGRESS_INTERVAL_MS });
 
   /** The leader's work: the sender, and the progress messages kept current beside it. */
   const lead = async (leadership: AbortSignal): Promise<void> => {
     const timer = setInterval(() => {
       progress.tick().catch((e: unknown) => log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'updating the broadcast progress messages failed'));
-    }, PROGRESS_TICK_MS);
+    }, Math.min(PROGRESS_TICK_MS, options.progressIntervalMs ?? PROGRESS_TICK_MS));
     try {
       await dispatcher.run(leadership);
     } finally {

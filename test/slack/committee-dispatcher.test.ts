@@ -83,7 +83,8 @@ describe('the committee sender', () => {
       const author = await l.h.register(1001);
       await l.h.submit(author, 'Bike racks at the station');
       await l.h.submit(author, 'Benches in the park');
-      const d = new CommitteeDispatcher({ services: l.committee.services });
+      // Pacing off, so the second post is refused (the pace's own test: committee-pacing.test.ts).
+      const d = new CommitteeDispatcher({ services: l.committee.services, postIntervalMs: 0 });
       const messages = async (): Promise<OutboxMessage[]> => (await l.h.stores.outbox.list(0, 50)).filter((m) => m.recipient.kind === 'committee');
 
       expect(await d.drainOnce()).toBe(2);

@@ -19,6 +19,7 @@ import type { Harness } from '../engine-harness.ts';
 import { createMemoryStores } from '../memory/memory-stores.ts';
 import { testCampaign } from '../test-campaign.ts';
 import { SlackStandIn } from './web-api-stand-in.ts';
+import type { SlackStandInOptions } from './web-api-stand-in.ts';
 import { interactionBody, postSigned, slashCommandBody } from './slack-signing.ts';
 
 export const SLACK_BOT_TOKEN = 'xoxb-1-test-token-for-the-stand-in';
@@ -74,6 +75,8 @@ export interface CommitteeHarnessOptions {
   readonly app?: Partial<Pick<CommitteeAppOptions, 'exporter' | 'photos'>>;
   /** Extra workspace members (staff are members already, and OUTSIDER). */
   readonly users?: readonly string[];
+  /** Slack's posting limit on the stand-in (off by default), possibly scaled (`secondMs`). */
+  readonly limits?: Pick<SlackStandInOptions, 'postPerChannelPerSecond' | 'retryAfterSeconds' | 'secondMs'>;
 }
 
 /** Starts a stand-in, the app and an HTTP server at `/slack/events`. */
@@ -83,7 +86,7 @@ export async function startCommittee(options: CommitteeHarnessOptions = {}): Pro
   const h = harness(campaign, stores, options.start ?? campaign.phases.submission.start + 1000);
   const channels = [...new Set([campaign.slack.committee, campaign.slack.announcements])];
   const users = [...new Set([...campaign.staff.map((s) => s.slackUserId), OUTSIDER, ...(options.users ?? [])])];
-  const slack = await SlackStandIn.start({ botToken: SLACK_BOT_TOKEN, channels, users });
+  const slack = await SlackStandIn.start({ botToken: SLACK_BOT_TOKEN, channels, users, ...options.limits });
   const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const committee = createCommitteeApp(
     { engine: h.engine, stores, token: SLACK_BOT_TOKEN, signingSecret: SLACK_SIGNING_SECRET, apiUrl: slack.apiUrl, clock: h.clock, logger, retries: 0, ...options.app },
@@ -118,7 +121,7 @@ export async function startCommittee(options: CommitteeHarnessOptions = {}): Pro
           text,
           api_app_id: 'A0PNYX',
           response_url: `${slack.apiUrl.replace(/\/api\/$/, '')}/hooks/${randomBytes(4).toString('hex')}`,
-          trigger_id: slack.newTrigger(),
+          trigger_id: slack.newTrigger(user),
         }),
         'application/x-www-form-urlencoded',
       );
@@ -142,7 +145,7 @@ export async function startCommittee(options: CommitteeHarnessOptions = {}): Pro
           user: userOf(user),
           api_app_id: 'A0PNYX',
           token: 'deprecated-verification-token',
-          trigger_id: slack.newTrigger(),
+          trigger_id: slack.newTrigger(user),
           response_url: `${slack.apiUrl.replace(/\/api\/$/, '')}/hooks/${randomBytes(4).toString('hex')}`,
           actions: [act],
           ...where,
@@ -158,7 +161,7 @@ export async function startCommittee(options: CommitteeHarnessOptions = {}): Pro
           user: userOf(user),
           api_app_id: 'A0PNYX',
           token: 'deprecated-verification-token',
-          trigger_id: slack.newTrigger(),
+          trigger_id: slack.newTrigger(user),
           view: { ...view, state: { values } },
         }),
         'application/x-www-form-urlencoded',

@@ -4,8 +4,20 @@
  * exists, its required arguments are there, no argument it does not know), every `blocks`
  * payload and view against the Block Kit schema and limits, and against the state Slack keeps
  * (the bot token, known channels and users, messages by ts, trigger ids valid once and for 3
- * seconds, a modal stack of at most 3 views, uploaded files). A call Slack would refuse is
- * answered as Slack does *and* recorded as a violation, so `expectNoViolations()` fails the test.
+ * seconds, a modal stack of at most 3 views per user, uploaded files). A call Slack would
+ * refuse is answered as Slack does *and* recorded as a violation, so `expectNoViolations()`
+ * fails the test.
+ *
+ * Posting limit (Slack: "no more than one message per second per channel", whatever posts it —
+ * `chat.postMessage`, or a file shared into the channel by `files.completeUploadExternal`):
+ * with `postPerChannelPerSecond` set, each channel (a DM too) takes that many posts in any
+ * sliding window of one stand-in second; one more is answered HTTP 429 `ratelimited` with a
+ * `Retry-After` header (whole seconds, as Slack sends it), and a post to that channel before
+ * the Retry-After has passed is a violation. `secondMs` scales the stand-in's second (window
+ * and Retry-After) so tests can run the limits at ten times Slack's pace.
+ *
+ * Modals belong to the user whose gesture gave the trigger (`newTrigger(user)`): `views.open`
+ * and `views.push` file the view under that user, so two staff members' modals stay apart.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,6 +64,11 @@ export interface SlackStandInOptions {
   /** Retry-After given with a 429, seconds. Default 1. */
   readonly retryAfterSeconds?: number;
   /**
+   * Real milliseconds of one stand-in second: the posting window and Retry-After (default
+   * 1,000; a test may run the limits scaled, e.g. 100 for ten times Slack's pace).
+   */
+  readonly secondMs?: number;
+  /**
    * Socket Mode: the app-level token (`xapp-…`) that `apps.connections.open` takes — and only
    * that method — and the WebSocket URL it answers. Unset: the method is refused as not set up.
    */
@@ -85,12 +102,13 @@ export class SlackStandIn {
   readonly #blockKit = BlockKitValidator.shared();
   readonly #specs = new Map<string, MethodSpec | null>();
   readonly #messages = new Map<string, SlackMessage[]>();
-  readonly #triggers = new Map<string, { readonly until: number; used: boolean }>();
+  readonly #triggers = new Map<string, { readonly until: number; readonly user: string; used: boolean }>();
   readonly #views = new Map<string, { view: Json; readonly user: string; readonly root: string }>();
   readonly #stacks = new Map<string, string[]>();
   readonly #home = new Map<string, Json>();
   readonly #uploads = new Map<string, { readonly filename: string; readonly length: number; bytes: Buffer | null; completed: boolean; title: string }>();
   readonly #posts = new Map<string, number[]>();
+  readonly #postLog = new Map<string, number[]>();
   readonly #blockedUntil = new Map<string, number>();
   #clock = 1_700_000_000;
   #port = 0;
@@ -117,11 +135,20 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  /** A trigger id, as Slack puts in an interaction payload: valid once, for 3 seconds. */
-  newTrigger(): string {
+  /**
+   * A trigger id, as Slack puts in the payload of `user`'s gesture (a command, a click, a
+   * submission): valid once, for 3 seconds; the modal it opens is `user`'s. Default user: the
+   * workspace's first (for tests that call the Web API directly).
+   */
+  newTrigger(user: string = this.#options.users[0] ?? 'U0NOBODY'): string {
     const id = `${Date.now()}.${randomBytes(6).toString('hex')}`;
-    this.#triggers.set(id, { until: Date.now() + TRIGGER_TTL_MS, used: false });
+    this.#triggers.set(id, { until: Date.now() + TRIGGER_TTL_MS, user, used: false });
     return id;
+  }
+
+  /** How many calls were answered 429 `ratelimited`. */
+  get rateLimitedCount(): number {
+    return this.rateLimited.length;
   }
 
   /** Messages of a channel (a thread's replies included), oldest first. */
@@ -188,7 +215,7 @@ export class SlackStandIn {
     const body = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const upload = /^\/upload\/([A-Za-z0-9]+)$/u.exec(url.pathname);
-    if (upload !== null) return this.#receiveUpload(upload[1]!, body, res);
+    if (upload !== null) return this.#receiveUpload(upload[1]!, req.headers['content-type'] ?? '', body, res);
     const hook = /^\/hooks\/([A-Za-z0-9]+)$/u.exec(url.pathname);
     if (hook !== null) return this.#receiveResponse(hook[1]!, req.headers['content-type'] ?? '', body, res);
     const m = /^\/api\/([A-Za-z.]+)$/u.exec(url.pathname);
@@ -262,14 +289,26 @@ export class SlackStandIn {
     }
   }
 
-  #receiveUpload(id: string, body: Buffer, res: http.ServerResponse): void {
+  #receiveUpload(id: string, type: string, raw: Buffer, res: http.ServerResponse): void {
     const u = this.#uploads.get(id);
     if (u === undefined || u.bytes !== null) {
       this.violations.push(`upload to an unknown or used upload URL ${id}`);
       res.writeHead(404).end();
       return;
     }
-    // @slack/web-api posts the file as multipart or raw; keep what arrived.
+    // @slack/web-api posts the file as multipart/form-data (one part) or as the raw body.
+    const body = type.startsWith('multipart/form-data') ? filePart(type, raw) : raw;
+    if (body === null) {
+      this.violations.push(`upload to ${id}: a multipart body without a file part`);
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('no file');
+      return;
+    }
+    // Exactly the length announced to files.getUploadURLExternal.
+    if (body.length !== u.length) {
+      this.violations.push(`upload to ${id}: ${body.length} bytes, files.getUploadURLExternal announced ${u.length}`);
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('length mismatch');
+      return;
+    }
     u.bytes = body;
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${body.length}`);
   }
@@ -325,26 +364,41 @@ export class SlackStandIn {
   #rateLimit(method: string, channel: string): void {
     const limit = this.#options.postPerChannelPerSecond;
     if (limit === undefined) return;
+    const second = this.#options.secondMs ?? 1000;
     const now = Date.now();
     const blocked = this.#blockedUntil.get(channel) ?? 0;
     if (blocked > now) this.violations.push(`${method} to ${channel} inside a Retry-After it was given`);
-    const stamps = (this.#posts.get(channel) ?? []).filter((t) => t > now - 1000);
+    const stamps = (this.#posts.get(channel) ?? []).filter((t) => t > now - second);
     if (stamps.length >= limit || blocked > now) {
       const retryAfter = this.#options.retryAfterSeconds ?? 1;
-      this.#blockedUntil.set(channel, now + retryAfter * 1000);
+      this.#blockedUntil.set(channel, now + retryAfter * second);
       this.rateLimited.push({ method, channel, at: now });
       throw new RateLimited(retryAfter);
     }
     stamps.push(now);
     this.#posts.set(channel, stamps);
+    this.#postLog.set(channel, [...(this.#postLog.get(channel) ?? []), now]);
   }
 
-  #trigger(args: Json): void {
+  /** Posts to `channel` accepted in the last stand-in second (what the limit counts). */
+  postsInWindow(channel: string): number {
+    const second = this.#options.secondMs ?? 1000;
+    return (this.#posts.get(channel) ?? []).filter((t) => t > Date.now() - second).length;
+  }
+
+  /** Every accepted post's instant (real ms) by channel, oldest first: to check the pace. */
+  postTimes(channel: string): readonly number[] {
+    return this.#postLog.get(channel) ?? [];
+  }
+
+  /** Spends a trigger; returns the user whose gesture gave it. */
+  #trigger(args: Json): string {
     const id = String(args.trigger_id ?? '');
     const t = this.#triggers.get(id);
     if (t === undefined) throw new SlackError('invalid_trigger_id', id);
     if (t.used || t.until < Date.now()) throw new SlackError('expired_trigger_id', id);
     t.used = true;
+    return t.user;
   }
 
   #checkView(view: unknown, surface: 'modal' | 'home'): Json {
@@ -400,20 +454,18 @@ export class SlackStandIn {
         return { channel, permalink: `https://pnyx-test.slack.com/archives/${channel}/p${String(a.message_ts).replace('.', '')}` };
       }
       case 'views.open': {
-        this.#trigger(a);
+        const user = this.#trigger(a);
         const view = this.#checkView(a.view, 'modal');
-        const user = String(a.user_id ?? this.#options.users[0]);
         const id = `V${randomBytes(5).toString('hex').toUpperCase()}`;
         this.#views.set(id, { view: { ...view, id }, user, root: id });
         this.#stacks.set(user, [id]);
         return { view: { ...view, id, hash: randomBytes(4).toString('hex'), state: { values: {} } } };
       }
       case 'views.push': {
-        this.#trigger(a);
+        const user = this.#trigger(a);
         const view = this.#checkView(a.view, 'modal');
-        const user = [...this.#stacks.keys()].find((u) => (this.#stacks.get(u)?.length ?? 0) > 0);
-        if (user === undefined) throw new SlackError('not_found', 'no open modal to push onto');
-        const stack = this.#stacks.get(user)!;
+        const stack = this.#stacks.get(user);
+        if (stack === undefined || stack.length === 0) throw new SlackError('not_found', `no open modal of ${user} to push onto`);
         if (stack.length >= MODAL_STACK_MAX) throw new SlackError('push_limit_reached');
         const id = `V${randomBytes(5).toString('hex').toUpperCase()}`;
         this.#views.set(id, { view: { ...view, id }, user, root: stack[0]! });
@@ -453,13 +505,21 @@ export class SlackStandIn {
         const files = a.files as Array<{ id: string; title?: string }>;
         if (!Array.isArray(files) || files.length === 0) throw new SlackError('invalid_arguments', 'files must be a non-empty JSON array');
         const channel = a.channel_id === undefined ? null : this.#channel(a.channel_id);
+        const thread = a.thread_ts === undefined ? null : String(a.thread_ts);
+        if (thread !== null && (channel === null || this.message(channel, thread) === undefined)) throw new SlackError('thread_not_found', String(thread));
+        for (const f of files) {
+          const u = this.#uploads.get(f?.id);
+          if (u === undefined || u.bytes === null) throw new SlackError('file_not_found', `${String(f?.id)} was never uploaded`);
+          if (u.completed) throw new SlackError('file_not_found', `${f.id} was completed already`);
+        }
+        // Sharing into a channel posts a message there: it counts against the channel's posting limit.
+        if (channel !== null) this.#rateLimit(method, channel);
         const done: Json[] = [];
         for (const f of files) {
-          const u = this.#uploads.get(f.id);
-          if (u === undefined || u.bytes === null) throw new SlackError('file_not_found', `${f.id} was never uploaded`);
+          const u = this.#uploads.get(f.id)!;
           u.completed = true;
           u.title = f.title ?? u.filename;
-          done.push({ id: f.id, name: u.filename, title: u.title, size: u.bytes.length });
+          done.push({ id: f.id, name: u.filename, title: u.title, size: u.bytes?.length ?? 0 });
         }
         if (channel !== null) {
           const m: SlackMessage = { channel, ts: this.#ts(), threadTs: a.thread_ts === undefined ? null : String(a.thread_ts), text: String(a.initial_comment ?? ''), blocks: null, edits: 0, deleted: false, ephemeralTo: null };
@@ -480,6 +540,19 @@ export class SlackStandIn {
     }
     return l;
   }
+}
+
+/** The bytes of the one part of a multipart/form-data body; null when there is none. */
+function filePart(type: string, body: Buffer): Buffer | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/u.exec(type);
+  const mark = boundary?.[1] ?? boundary?.[2];
+  if (mark === undefined) return null;
+  const open = body.indexOf(`--${mark}\r\n`);
+  if (open < 0) return null;
+  const headersEnd = body.indexOf('\r\n\r\n', open);
+  const close = body.indexOf(`\r\n--${mark}`, headersEnd);
+  if (headersEnd < 0 || close < 0) return null;
+  return body.subarray(headersEnd + 4, close);
 }
 
 class RateLimited extends Error {
