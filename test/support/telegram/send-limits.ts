@@ -17,6 +17,13 @@ export interface SendLimitOptions {
   readonly retryAfterSeconds?: number;
 }
 
+/** A send answered 429: into which chat, when, and the `retry_after` (s) it was given. */
+export interface RefusedSend {
+  readonly chatId: number;
+  readonly at: number;
+  readonly retryAfter: number;
+}
+
 /** The verdict on one send attempt. */
 export type SendVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfter: number; readonly ignoredRetryAfter: boolean };
 
@@ -47,6 +54,10 @@ export class SendLimits {
   readonly #blockedUntil = new Map<string, number>();
   /** Sends accepted, in order, with their instants — for rate measurements. */
   readonly accepted: Array<{ readonly chatId: number; readonly at: number }> = [];
+  /** Sends answered 429, in order (`tooManyRequests` counts them). */
+  readonly refused: RefusedSend[] = [];
+  /** Sends accepted per chat (duplicate detection). */
+  readonly #perChat = new Map<number, number>();
   tooManyRequests = 0;
 
   constructor(options: SendLimitOptions = {}) {
@@ -76,12 +87,34 @@ export class SendLimits {
     if (chat !== null && !chat.hasRoom(now)) over.push(`chat:${chatId}`);
     if (over.length > 0 || ignored) {
       this.tooManyRequests++;
+      this.refused.push({ chatId, at: now, retryAfter });
       for (const s of over) this.#blockedUntil.set(s, now + retryAfter * 1000);
       return { ok: false, retryAfter, ignoredRetryAfter: ignored };
     }
     this.#global?.add(now);
     chat?.add(now);
     this.accepted.push({ chatId, at: now });
+    this.#perChat.set(chatId, (this.#perChat.get(chatId) ?? 0) + 1);
     return { ok: true };
+  }
+
+  /** Sends accepted into `chatId` so far. */
+  sentTo(chatId: number): number {
+    return this.#perChat.get(chatId) ?? 0;
+  }
+
+  /** Chats that got more than one send, with how many each. */
+  repeatedChats(): Map<number, number> {
+    return new Map([...this.#perChat].filter(([, n]) => n > 1));
+  }
+
+  /**
+   * 429s not followed by an accepted send into the same chat at least `retry_after` later
+   * (a refused message the sender dropped, or retried too early and gave up on).
+   */
+  unansweredRefusals(): RefusedSend[] {
+    const lastOk = new Map<number, number>();
+    for (const a of this.accepted) lastOk.set(a.chatId, a.at);
+    return this.refused.filter((r) => (lastOk.get(r.chatId) ?? -Infinity) < r.at + r.retryAfter * 1000);
   }
 }
