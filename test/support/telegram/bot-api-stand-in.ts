@@ -101,6 +101,8 @@ export class TelegramStandIn {
   #commands = new Map<string, unknown>();
   #port = 0;
   #stopping = false;
+  /** Arrival instant of the call whose handler runs now (set just before it is called). */
+  #arrivedAt = 0;
   readonly #delay: { readonly min: number; readonly max: number };
 
   private constructor(options: StandInOptions) {
@@ -238,6 +240,10 @@ export class TelegramStandIn {
   // ---- HTTP ---------------------------------------------------------------------------
 
   async #serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Limits are judged at the request's arrival, as Telegram counts them: the time this
+    // stand-in then spends reading and checking the call must not move a send into the next
+    // window (or out of it).
+    const arrivedAt = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = /^\/file\/bot([^/]+)\/(.+)$/u.exec(url.pathname);
     if (file !== null) return this.#serveFile(file[1]!, file[2]!, res);
@@ -264,6 +270,7 @@ export class TelegramStandIn {
         this.violations.push(`${method}: valid per api.json but not implemented by the stand-in (add it before relying on it)`);
         throw new ApiError(501, `Not Implemented: ${method}`);
       }
+      this.#arrivedAt = arrivedAt;
       body = { ok: true, result: await handler(params) };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -348,7 +355,8 @@ export class TelegramStandIn {
   }
 
   #limit(chatId: number): void {
-    const v = this.limits.judge(chatId, Date.now());
+    // Send handlers are synchronous, so this is the arrival of the call being handled.
+    const v = this.limits.judge(chatId, this.#arrivedAt);
     if (v.ok) return;
     if (v.ignoredRetryAfter) this.violations.push(`send to ${chatId} inside a retry_after it was given`);
     throw new ApiError(429, `Too Many Requests: retry after ${v.retryAfter}`, { retry_after: v.retryAfter });

@@ -34,14 +34,37 @@ class SlidingWindow {
     readonly windowMs: number,
   ) {}
 
-  /** Room for one more at `now`? Drops stamps older than the window. */
+  /**
+   * Room for one more at `now`: in every window (x − W, x] that would hold it (x from `now` to
+   * `now` + W), fewer than `limit` sends. Sends judged a little out of their arrival order
+   * are counted in every window they fall in, so none lets one more through. Stamps older
+   * than two windows go.
+   */
   hasRoom(now: number): boolean {
-    while (this.#stamps.length > 0 && this.#stamps[0]! <= now - this.windowMs) this.#stamps.shift();
-    return this.#stamps.length < this.limit;
+    const w = this.windowMs;
+    const st = this.#stamps;
+    while (st.length > 0 && st[0]! <= now - 2 * w) st.shift();
+    // Ends of the windows to check: `now`, and every stamp in [now, now + W).
+    let from = 0;
+    while (from < st.length && st[from]! <= now - w) from++;
+    for (let i = from; i < st.length && st[i]! < now + w; i++) {
+      const end = st[i]!;
+      if (end < now) continue;
+      while (st[from]! <= end - w) from++;
+      // Stamps from..i are in (end − W, end]; with this send, one more.
+      if (i - from + 2 > this.limit) return false;
+    }
+    // The window ending at `now` itself.
+    let n = 0;
+    for (let i = 0; i < st.length && st[i]! <= now; i++) if (st[i]! > now - w) n++;
+    return n + 1 <= this.limit;
   }
 
+  /** Records a send at `now`, kept in order (sends are judged at arrival, which may be a little out of order). */
   add(now: number): void {
-    this.#stamps.push(now);
+    let i = this.#stamps.length;
+    while (i > 0 && this.#stamps[i - 1]! > now) i--;
+    this.#stamps.splice(i, 0, now);
   }
 }
 
