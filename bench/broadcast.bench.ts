@@ -16,8 +16,8 @@
  *   duplicates: sends beyond the first into a chat; maxPerSecond: the most sends in one
  *   sliding second; peakRssMiB: the service process's peak resident set (VmHWM).
  * Pass: ratio ≥ 0.97 (29/s), no 429, no duplicate, everyone reached, no call Telegram would
- * refuse. The run is cut at BENCH_MAX_SECONDS of sending (default 158: a run at 29/s needs 155 s, and the bench ends
- * within 3 minutes); a cut run reports what it reached and fails.
+ * refuse. The run is cut at BENCH_MAX_SECONDS of sending (default 158: a run at 29/s needs
+ * 155 s, and the bench ends within 3 minutes); a cut run reports what it reached and fails.
  * Environment: BENCH_RESIDENTS (4500), BENCH_DELAY_MS (`50-100`: each call answered after a
  * uniform draw in that range; `0` for none), BENCH_STORE (`sqlite`), BENCH_MAX_SECONDS.
  * Progress on stderr; ONE JSON line on stdout; exit code 1 when `pass` is false.
