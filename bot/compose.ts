@@ -265,9 +265,10 @@ export async function composeCampaign(campaign: Campaign, env: Environment, opti
         : contendedLease((opened.stores as SqliteStores).leaderLease(name, DEFAULT_LEASE_TTL_MS), name, leaseOptions);
     },
     sendBudget: async (botToken) => {
-      if (opened.location.kind !== 'redis') return new MemorySendBudget();
+      const limits = { perBotPerSecond: env.telegramMessagesPerSecond };
+      if (opened.location.kind !== 'redis') return new MemorySendBudget(limits);
       const { RedisSendBudget } = await import('../adapters/redis/index.ts');
-      return new RedisSendBudget({ redis: (opened.stores as RedisStores).client, botToken });
+      return new RedisSendBudget({ redis: (opened.stores as RedisStores).client, botToken, limits });
     },
     close: () => opened.stores.close(),
   };

@@ -19,6 +19,8 @@ export interface Environment {
   readonly telegramWebhookUrl: string | undefined;
   /** Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` on webhook calls; required with `telegramWebhookUrl`. */
   readonly telegramWebhookSecret: string | undefined;
+  /** Messages per second the bot sends at most, over all chats (the send budget's bot-wide limit); default 30, Telegram's. */
+  readonly telegramMessagesPerSecond: number;
   /** Slack bot token (`xoxb-…`). Needed to run the committee app. */
   readonly slackBotToken: string | undefined;
   /** Slack signing secret, to verify every request. Needed with `slackBotToken`. */
@@ -97,6 +99,11 @@ export const environmentSchema = z.object({
   ).describe(
     'Secret Telegram sends with each webhook call (`X-Telegram-Bot-Api-Secret-Token`), checked on every request. 16 to 256 characters among A-Z, a-z, 0-9, `_` and `-` (e.g. `openssl rand -hex 32`). Required with TELEGRAM_WEBHOOK_URL. Secret.',
   ),
+  TELEGRAM_MESSAGES_PER_SECOND: optional(z.coerce.number('expected a number of messages per second').int('expected a whole number of messages per second').min(1).max(1000, 'expected at most 1000 (Telegram\'s paid-broadcast rate)'))
+    .default(30)
+    .describe(
+      'Messages per second the residents\' bot sends at most, over all chats (1 per chat per second and 20 per group per minute always hold). Telegram allows about 30; raise it only if Telegram raised your bot\'s limit (paid broadcasts: up to 1000). On Redis every instance must set the same value.',
+    ),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'expected a Slack bot token starting with "xoxb-"')).describe(
     'Slack bot token. Required to run the committee app. Secret.',
   ),
@@ -168,6 +175,7 @@ export function loadEnvironment(
       telegramApiRoot: e.TELEGRAM_API_ROOT,
       telegramWebhookUrl: e.TELEGRAM_WEBHOOK_URL,
       telegramWebhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      telegramMessagesPerSecond: e.TELEGRAM_MESSAGES_PER_SECOND,
       slackBotToken: e.SLACK_BOT_TOKEN,
       slackSigningSecret: e.SLACK_SIGNING_SECRET,
       slackApiUrl: e.SLACK_API_URL,

@@ -7,9 +7,9 @@
 import { Worker } from 'node:worker_threads';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { ChatMessage } from '../../test/support/telegram/bot-api-stand-in.ts';
-import type { SeenMessage } from './stand-in-worker.ts';
+import type { SeenMessage, SendStats, StandInWorkerData } from './stand-in-worker.ts';
 
-export type { SeenMessage };
+export type { SeenMessage, SendStats };
 
 /** What the stand-in counted: calls per method and calls Telegram would refuse. */
 export interface StandInStats {
@@ -41,13 +41,14 @@ export class StandInThread {
     });
   }
 
-  /** Starts the worker and its stand-in accepting `token`. */
-  static async start(token: string): Promise<StandInThread> {
+  /** Starts the worker and its stand-in accepting `token` (enforcing `options.limits`, answering after `options.responseDelayMs`). */
+  static async start(token: string, options: Omit<StandInWorkerData, 'token'> = {}): Promise<StandInThread> {
     // A worker does not inherit tsx's hooks for its entry file on Node 20: a JS bootstrap
     // registers them, then imports the TypeScript entry.
     const entry = new URL('./stand-in-worker.ts', import.meta.url).href;
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: { token } });
+    const data: StandInWorkerData = { token, ...options };
+    const worker = new Worker(boot, { eval: true, workerData: data });
     await new Promise<void>((resolve, reject) => {
       worker.once('error', reject);
       worker.once('message', () => resolve());
@@ -94,6 +95,11 @@ export class StandInThread {
   /** The newest bot message of the chat with a button starting with `prefix` ('' = newest). */
   latest(chatId: number, prefix: string): Promise<SeenMessage | null> {
     return this.#call('latest', chatId, prefix) as Promise<SeenMessage | null>;
+  }
+
+  /** What the stand-in counted of the bot's sends. */
+  sendStats(): Promise<SendStats> {
+    return this.#call('sendStats') as Promise<SendStats>;
   }
 
   stats(): Promise<StandInStats> {

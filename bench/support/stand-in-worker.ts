@@ -10,7 +10,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { TelegramStandIn } from '../../test/support/telegram/bot-api-stand-in.ts';
-import type { ChatMessage } from '../../test/support/telegram/bot-api-stand-in.ts';
+import type { ChatMessage, StandInOptions } from '../../test/support/telegram/bot-api-stand-in.ts';
+import { maxInWindow } from '../../test/support/sliding-count.ts';
 
 type Json = Record<string, unknown>;
 type Request = { readonly id?: number; readonly op: string; readonly args: readonly unknown[] };
@@ -25,8 +26,29 @@ export interface SeenMessage {
 
 const port = parentPort;
 if (port === null) throw new Error('stand-in-worker: not started as a worker thread');
-const { token } = workerData as { token: string };
-const api = await TelegramStandIn.start({ token });
+/** What the worker is started with: the token, and optionally the limits to enforce and the response delay. */
+export type StandInWorkerData = Pick<StandInOptions, 'token' | 'limits' | 'responseDelayMs'>;
+
+/** What the stand-in counted of the bot's sends (see SendLimits). */
+export interface SendStats {
+  /** Sends accepted. */
+  readonly accepted: number;
+  /** Instants (ms) of the first and the last accepted send; null before the first. */
+  readonly firstAt: number | null;
+  readonly lastAt: number | null;
+  /** Distinct chats that got at least one send. */
+  readonly chats: number;
+  /** Sends answered 429. */
+  readonly tooManyRequests: number;
+  /** Sends beyond the first into a chat (duplicates for a broadcast). */
+  readonly duplicates: number;
+  /** The most accepted sends within one sliding second. */
+  readonly maxPerSecond: number;
+  readonly violations: number;
+}
+
+const { token, limits, responseDelayMs } = workerData as StandInWorkerData;
+const api = await TelegramStandIn.start({ token, ...(limits === undefined ? {} : { limits }), ...(responseDelayMs === undefined ? {} : { responseDelayMs }) });
 
 // The stand-in keeps every call for tests; here only the counts per method are kept and the
 // list is emptied, so a long run does not grow without bound.
@@ -63,6 +85,20 @@ const ops: Record<string, (...args: never[]) => unknown> = {
       return { message_id: m.message_id, date: m.date, ...(text === undefined ? {} : { text }), ...(m.reply_markup === undefined ? {} : { reply_markup: m.reply_markup }) };
     }
     return null;
+  },
+  sendStats: (): SendStats => {
+    const a = api.limits.accepted;
+    const repeated = api.limits.repeatedChats();
+    return {
+      accepted: a.length,
+      firstAt: a[0]?.at ?? null,
+      lastAt: a.at(-1)?.at ?? null,
+      chats: new Set(a.map((x) => x.chatId)).size,
+      tooManyRequests: api.limits.tooManyRequests,
+      duplicates: [...repeated.values()].reduce((n, k) => n + k - 1, 0),
+      maxPerSecond: maxInWindow(a.map((x) => x.at), 1000),
+      violations: api.violations.length,
+    };
   },
   stats: () => {
     drainCalls();

@@ -56,6 +56,14 @@ export interface StandInOptions {
   readonly botUsername?: string;
   /** Send limits enforced over sliding windows (none by default). */
   readonly limits?: SendLimitOptions;
+  /** Chats (user ids) that blocked the bot: every call into them gets 403, as after `block`. */
+  readonly blockedChats?: Iterable<number>;
+  /**
+   * Time each call (except `getUpdates`) takes before it is answered, in ms — Telegram's round
+   * trip, so a sender's pacing is measured against a realistic latency. A number, or a range
+   * drawn uniformly per call. Limits are judged on arrival, as Telegram does. Default 0.
+   */
+  readonly responseDelayMs?: number | { readonly min: number; readonly max: number };
   /** Path of api.json; default ../shared/data/telegram/api.json. */
   readonly schemaFile?: string;
 }
@@ -93,11 +101,18 @@ export class TelegramStandIn {
   #commands = new Map<string, unknown>();
   #port = 0;
   #stopping = false;
+  /** Arrival instant of the call whose handler runs now (set just before it is called). */
+  #arrivedAt = 0;
+  readonly #delay: { readonly min: number; readonly max: number };
 
   private constructor(options: StandInOptions) {
     this.#token = options.token;
     this.schema = BotApiSchema.load(options.schemaFile ?? sharedData('telegram', 'api.json'));
     this.limits = new SendLimits(options.limits ?? {});
+    for (const id of options.blockedChats ?? []) this.#blocked.add(id);
+    const d = options.responseDelayMs ?? 0;
+    this.#delay = typeof d === 'number' ? { min: d, max: d } : d;
+    if (!(this.#delay.min >= 0 && this.#delay.max >= this.#delay.min)) throw new Error('stand-in: responseDelayMs must be ≥ 0 (min ≤ max)');
     this.bot = { id: options.botId ?? 7_000_000_001, is_bot: true, first_name: 'Pnyx', username: options.botUsername ?? 'pnyx_test_bot' };
     this.#server = http.createServer((req, res) => void this.#serve(req, res));
     this.#server.keepAliveTimeout = 60_000;
@@ -136,6 +151,16 @@ export class TelegramStandIn {
   /** The user blocked the bot: sends to them get 403. */
   block(userId: number): void {
     this.#blocked.add(userId);
+  }
+
+  /** True when `userId` blocked the bot. */
+  isBlocked(userId: number): boolean {
+    return this.#blocked.has(userId);
+  }
+
+  /** Registers many users at once (private chats `id`, first name `R<id>`, language `languageCode`). */
+  users(ids: Iterable<number>, languageCode = 'fr'): void {
+    for (const id of ids) this.user({ id, firstName: `R${id}`, languageCode });
   }
 
   /** Queues an update (assigning `update_id`); returns its id. */
@@ -215,6 +240,10 @@ export class TelegramStandIn {
   // ---- HTTP ---------------------------------------------------------------------------
 
   async #serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Limits are judged at the request's arrival, as Telegram counts them: the time this
+    // stand-in then spends reading and checking the call must not move a send into the next
+    // window (or out of it).
+    const arrivedAt = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = /^\/file\/bot([^/]+)\/(.+)$/u.exec(url.pathname);
     if (file !== null) return this.#serveFile(file[1]!, file[2]!, res);
@@ -241,6 +270,7 @@ export class TelegramStandIn {
         this.violations.push(`${method}: valid per api.json but not implemented by the stand-in (add it before relying on it)`);
         throw new ApiError(501, `Not Implemented: ${method}`);
       }
+      this.#arrivedAt = arrivedAt;
       body = { ok: true, result: await handler(params) };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -251,6 +281,8 @@ export class TelegramStandIn {
       if (!this.#stopping && status !== 403 && status !== 429 && status !== 501 && !(status === 409 && method === 'getUpdates')) this.violations.push(`${method}: ${e.description}`);
     }
     this.calls.push({ method, params, at, status, response: body });
+    const { min, max } = this.#delay;
+    if (max > 0 && method !== 'getUpdates') await new Promise((r) => setTimeout(r, min + Math.random() * (max - min)));
     this.#answer(res, status, body);
   }
 
@@ -323,7 +355,8 @@ export class TelegramStandIn {
   }
 
   #limit(chatId: number): void {
-    const v = this.limits.judge(chatId, Date.now());
+    // Send handlers are synchronous, so this is the arrival of the call being handled.
+    const v = this.limits.judge(chatId, this.#arrivedAt);
     if (v.ok) return;
     if (v.ignoredRetryAfter) this.violations.push(`send to ${chatId} inside a retry_after it was given`);
     throw new ApiError(429, `Too Many Requests: retry after ${v.retryAfter}`, { retry_after: v.retryAfter });

@@ -17,6 +17,13 @@ export interface SendLimitOptions {
   readonly retryAfterSeconds?: number;
 }
 
+/** A send answered 429: into which chat, when, and the `retry_after` (s) it was given. */
+export interface RefusedSend {
+  readonly chatId: number;
+  readonly at: number;
+  readonly retryAfter: number;
+}
+
 /** The verdict on one send attempt. */
 export type SendVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfter: number; readonly ignoredRetryAfter: boolean };
 
@@ -27,14 +34,37 @@ class SlidingWindow {
     readonly windowMs: number,
   ) {}
 
-  /** Room for one more at `now`? Drops stamps older than the window. */
+  /**
+   * Room for one more at `now`: in every window (x − W, x] that would hold it (x from `now` to
+   * `now` + W), fewer than `limit` sends. Sends judged a little out of their arrival order
+   * are counted in every window they fall in, so none lets one more through. Stamps older
+   * than two windows go.
+   */
   hasRoom(now: number): boolean {
-    while (this.#stamps.length > 0 && this.#stamps[0]! <= now - this.windowMs) this.#stamps.shift();
-    return this.#stamps.length < this.limit;
+    const w = this.windowMs;
+    const st = this.#stamps;
+    while (st.length > 0 && st[0]! <= now - 2 * w) st.shift();
+    // Ends of the windows to check: `now`, and every stamp in [now, now + W).
+    let from = 0;
+    while (from < st.length && st[from]! <= now - w) from++;
+    for (let i = from; i < st.length && st[i]! < now + w; i++) {
+      const end = st[i]!;
+      if (end < now) continue;
+      while (st[from]! <= end - w) from++;
+      // Stamps from..i are in (end − W, end]; with this send, one more.
+      if (i - from + 2 > this.limit) return false;
+    }
+    // The window ending at `now` itself.
+    let n = 0;
+    for (let i = 0; i < st.length && st[i]! <= now; i++) if (st[i]! > now - w) n++;
+    return n + 1 <= this.limit;
   }
 
+  /** Records a send at `now`, kept in order (sends are judged at arrival, which may be a little out of order). */
   add(now: number): void {
-    this.#stamps.push(now);
+    let i = this.#stamps.length;
+    while (i > 0 && this.#stamps[i - 1]! > now) i--;
+    this.#stamps.splice(i, 0, now);
   }
 }
 
@@ -47,6 +77,10 @@ export class SendLimits {
   readonly #blockedUntil = new Map<string, number>();
   /** Sends accepted, in order, with their instants — for rate measurements. */
   readonly accepted: Array<{ readonly chatId: number; readonly at: number }> = [];
+  /** Sends answered 429, in order (`tooManyRequests` counts them). */
+  readonly refused: RefusedSend[] = [];
+  /** Sends accepted per chat (duplicate detection). */
+  readonly #perChat = new Map<number, number>();
   tooManyRequests = 0;
 
   constructor(options: SendLimitOptions = {}) {
@@ -76,12 +110,34 @@ export class SendLimits {
     if (chat !== null && !chat.hasRoom(now)) over.push(`chat:${chatId}`);
     if (over.length > 0 || ignored) {
       this.tooManyRequests++;
+      this.refused.push({ chatId, at: now, retryAfter });
       for (const s of over) this.#blockedUntil.set(s, now + retryAfter * 1000);
       return { ok: false, retryAfter, ignoredRetryAfter: ignored };
     }
     this.#global?.add(now);
     chat?.add(now);
     this.accepted.push({ chatId, at: now });
+    this.#perChat.set(chatId, (this.#perChat.get(chatId) ?? 0) + 1);
     return { ok: true };
+  }
+
+  /** Sends accepted into `chatId` so far. */
+  sentTo(chatId: number): number {
+    return this.#perChat.get(chatId) ?? 0;
+  }
+
+  /** Chats that got more than one send, with how many each. */
+  repeatedChats(): Map<number, number> {
+    return new Map([...this.#perChat].filter(([, n]) => n > 1));
+  }
+
+  /**
+   * 429s not followed by an accepted send into the same chat at least `retry_after` later
+   * (a refused message the sender dropped, or retried too early and gave up on).
+   */
+  unansweredRefusals(): RefusedSend[] {
+    const lastOk = new Map<number, number>();
+    for (const a of this.accepted) lastOk.set(a.chatId, a.at);
+    return this.refused.filter((r) => (lastOk.get(r.chatId) ?? -Infinity) < r.at + r.retryAfter * 1000);
   }
 }
