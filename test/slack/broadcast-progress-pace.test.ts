@@ -164,7 +164,7 @@ describe('a progress message for every broadcast', () => {
   it('gets one for a phase announcement in the announcements channel, then its summary in place', async () => {
     c = await startCommittee({ features: [] });
     await residents(c, 3);
-    expect((await c.h.engine.advancePhase('U-ADMIN', 'Assez d’idées')).ok).toBe(true);
+    expect((await c.h.engine.advancePhase('U-ADMIN', 'submission', 'Assez d’idées')).ok).toBe(true);
     // The announcements of the phases entered (submission at the start, then review), newest first.
     const all = await c.h.engine.listBroadcasts(null, 10);
     expect(all.map((x) => x.content.kind === 'template' && x.content.template)).toEqual(['announce.phase.review', 'announce.phase.submission']);
