@@ -13,6 +13,10 @@
  *   keys each message by occurrence, so two leaders that overlap during a lease hand-over, or
  *   a restart, still yield one message per occurrence.
  *
+ * - at each vote reminder (`schedules.reminders` before the recorded voting close) asks the
+ *   engine to record it (`enqueueReminders`): a broadcast to residents who have not voted,
+ *   with an id derived from the close, so it too is recorded once.
+ *
  * This module only knows time: cron occurrences, lateness and wake-ups. What is sent, to whom
  * and in which phases is the core's policy.
  *
@@ -39,7 +43,7 @@ export interface SchedulerTimers {
 }
 
 /** What the scheduler needs of the engine. */
-export type SchedulerEngine = Pick<CampaignEngine, 'campaign' | 'now' | 'tick' | 'enqueueScheduled' | 'nextPhaseBoundary'>;
+export type SchedulerEngine = Pick<CampaignEngine, 'campaign' | 'now' | 'tick' | 'enqueueScheduled' | 'nextPhaseBoundary' | 'enqueueReminders' | 'nextReminderAt'>;
 
 /** Options of the scheduler. */
 export interface CampaignSchedulerOptions {
@@ -90,6 +94,8 @@ export class CampaignScheduler {
   readonly #log: Logger;
   /** Per message kind, the latest occurrence this process has handled (enqueued or skipped). */
   readonly #handled = new Map<ScheduledKind, number>();
+  /** Vote reminders this process has recorded (broadcast ids), not written again. */
+  readonly #reminders: string[] = [];
 
   constructor(options: CampaignSchedulerOptions) {
     this.#engine = options.engine;
@@ -122,6 +128,17 @@ export class CampaignScheduler {
     } catch (e) {
       this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'phase tick failed');
     }
+    const reminders: string[] = [];
+    try {
+      const id = await this.#engine.enqueueReminders(now, this.#reminders);
+      if (id !== null && !this.#reminders.includes(id)) {
+        this.#reminders.push(id);
+        reminders.push(id);
+        this.#log.info({ broadcast: id }, 'vote reminder recorded');
+      }
+    } catch (e) {
+      this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'vote reminder not recorded; retrying at next wake');
+    }
     const due: ScheduledOccurrence[] = [];
     for (const m of SCHEDULED_MESSAGES) {
       const occurrence = latestOccurrence(this.#campaign.schedules[m.schedule], this.#campaign.timeZone, now);
@@ -134,17 +151,17 @@ export class CampaignScheduler {
       }
       due.push({ kind: m.kind, at: occurrence });
     }
-    if (due.length === 0 || leadership?.aborted) return { at: now, entered, enqueued: [], broadcasts: [], skipped, outOfPhase: [] };
+    if (due.length === 0 || leadership?.aborted) return { at: now, entered, enqueued: [], broadcasts: reminders, skipped, outOfPhase: [] };
     try {
       const report = await this.#engine.enqueueScheduled(due);
       for (const { kind, at } of due) this.#handled.set(kind, at);
       if (report.enqueued.length > 0) this.#log.info({ keys: report.enqueued }, 'scheduled messages enqueued');
       if (report.broadcasts.length > 0) this.#log.info({ broadcasts: report.broadcasts }, 'scheduled broadcasts recorded');
       if (report.outOfPhase.length > 0) this.#log.debug({ keys: report.outOfPhase }, 'occurrences outside the campaign, not sent');
-      return { at: now, entered, enqueued: report.enqueued, broadcasts: report.broadcasts, skipped, outOfPhase: report.outOfPhase };
+      return { at: now, entered, enqueued: report.enqueued, broadcasts: [...reminders, ...report.broadcasts], skipped, outOfPhase: report.outOfPhase };
     } catch (e) {
       this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'scheduled messages not enqueued; retrying at next wake');
-      return { at: now, entered, enqueued: [], broadcasts: [], skipped, outOfPhase: [] };
+      return { at: now, entered, enqueued: [], broadcasts: reminders, skipped, outOfPhase: [] };
     }
   }
 
@@ -157,6 +174,8 @@ export class CampaignScheduler {
     let wake = now + this.#tickEveryMs;
     const boundary = await this.#engine.nextPhaseBoundary(now);
     if (boundary !== null && boundary < wake) wake = boundary;
+    const reminder = await this.#engine.nextReminderAt(now);
+    if (reminder !== null && reminder < wake) wake = reminder;
     for (const m of SCHEDULED_MESSAGES) {
       const next = nextOccurrence(this.#campaign.schedules[m.schedule], this.#campaign.timeZone, now);
       if (next !== null && next < wake) wake = next;

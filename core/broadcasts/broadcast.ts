@@ -11,8 +11,21 @@ import type { Locale } from '../campaign/campaign.ts';
 import type { MessageParams } from '../domain/domain-error.ts';
 import type { Resident } from '../residents/resident.ts';
 
-/** Who a broadcast goes to: every subscribed resident, or those of one area. */
-export type BroadcastAudience = { readonly kind: 'all' } | { readonly kind: 'area'; readonly area: string };
+/**
+ * Who a broadcast goes to: every subscribed resident, those of one area, or the subscribed
+ * residents (of an area, or all: null) who have not voted — a vote reminder. Whether a
+ * resident has voted is read from the ballot box as each page is fanned out (a resident
+ * with a ballot in any slot has voted), so one who votes meanwhile is skipped from then on.
+ */
+export type BroadcastAudience =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'area'; readonly area: string }
+  | { readonly kind: 'nonVoters'; readonly area: string | null };
+
+/** The area a broadcast's audience is limited to; null for the whole town. */
+export function audienceArea(a: BroadcastAudience): string | null {
+  return a.kind === 'all' ? null : a.area;
+}
 
 /**
  * What a broadcast says, read from the record when each message is sent (so the per-resident

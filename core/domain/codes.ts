@@ -193,6 +193,7 @@ export const FIXED_NOTICE_TEMPLATES = [
   'notify.rewrite_proposed',
   // scheduled
   'digest.weekly',
+  'reminder.vote',
   'update.weekly',
 ] as const;
 

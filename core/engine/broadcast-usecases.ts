@@ -12,7 +12,7 @@ import type { Locale } from '../campaign/campaign.ts';
 import type { Outcome } from '../domain/domain-error.ts';
 import { done, refuse } from '../domain/domain-error.ts';
 import type { Broadcast, BroadcastAudience, BroadcastDraft, BroadcastStatus } from '../broadcasts/broadcast.ts';
-import { BROADCAST_TEMPLATE, BROADCAST_TEXT_MAX, broadcastMessageKey } from '../broadcasts/broadcast.ts';
+import { BROADCAST_TEMPLATE, BROADCAST_TEXT_MAX, audienceArea, broadcastMessageKey } from '../broadcasts/broadcast.ts';
 import type { OutboxDraft } from '../ports/side-records.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { requireStaff, staffRef } from './staff.ts';
@@ -40,17 +40,17 @@ export async function announce(deps: EngineDeps, slackUserId: string, texts: Rea
     if (text.length > BROADCAST_TEXT_MAX) return refuse('broadcast.text_too_long', { locale, length: text.length, max: BROADCAST_TEXT_MAX });
     clean[locale] = text;
   }
-  if (audience.kind === 'area' && !deps.campaign.areas.some((a) => a.id === audience.area)) return refuse('broadcast.unknown_area', { area: audience.area });
+  const area = audienceArea(audience);
+  if (area !== null && !deps.campaign.areas.some((a) => a.id === area)) return refuse('broadcast.unknown_area', { area });
   const now = deps.clock.now();
   const by = staffRef(staff.value);
   const draft: BroadcastDraft = {
     id: deps.ids.newId('bc'),
     by,
     content: { kind: 'texts', texts: clean },
-    audience: audience.kind === 'all' ? { kind: 'all' } : { kind: 'area', area: audience.area },
+    audience: audience.kind === 'all' ? { kind: 'all' } : audience.kind === 'area' ? { kind: 'area', area: audience.area } : { kind: 'nonVoters', area: audience.area },
     startedAt: now,
   };
-  const area = draft.audience.kind === 'area' ? draft.audience.area : null;
   const saved = await deps.stores.broadcasts.create(draft, {
     audit: [{ at: now, actor: by, action: 'broadcast.started', subject: `broadcast:${draft.id}`, data: { audience: draft.audience.kind, area, locales: deps.campaign.locales }, assisted: false }],
     outbox: [{ key: `broadcast:${draft.id}:started`, recipient: { kind: 'committee' }, template: 'committee.broadcast_started', params: { broadcast: draft.id, by, area }, notBefore: now }],
@@ -93,22 +93,40 @@ export async function fanOutBroadcast(deps: EngineDeps, broadcastId: string, pag
   const b = await deps.stores.broadcasts.get(broadcastId);
   if (b === null) return refuse('broadcast.not_found', { broadcast: broadcastId });
   if (b.status !== 'fanning_out') return done({ done: true, queued: b.queued });
-  const area = b.audience.kind === 'area' ? b.audience.area : null;
-  const page = await deps.stores.residents.listSubscribed(area, b.cursor, pageSize);
+  const page = await deps.stores.residents.listSubscribed(audienceArea(b.audience), b.cursor, pageSize);
   const now = deps.clock.now();
   const last = page.length < pageSize;
+  // A reminder skips who has voted, judged now; the cursor still passes the whole page.
+  const to = b.audience.kind === 'nonVoters' ? await nonVoters(deps, page) : page;
   const outcome = await deps.stores.broadcasts.fanOutPage(b.id, {
     expectedCursor: b.cursor,
-    drafts: page.map((r) => messageTo(b, r.id, now)),
+    drafts: to.map((r) => messageTo(b, r.id, now)),
     cursor: page.at(-1)?.id ?? b.cursor,
     done: last,
     at: now,
   });
-  if (outcome === 'saved') return done({ done: last, queued: b.queued + page.length });
+  if (outcome === 'saved') return done({ done: last, queued: b.queued + to.length });
   // Another worker recorded this page first: report where the broadcast now stands.
   const fresh = await deps.stores.broadcasts.get(b.id);
   if (fresh === null) return refuse('broadcast.not_found', { broadcast: broadcastId });
   return done({ done: fresh.status !== 'fanning_out', queued: fresh.queued });
+}
+
+/**
+ * The residents of `page` who have no ballot in any slot. Ballots are filed under keyed
+ * pseudonyms, not resident ids, so no store can join them with residents: each is looked up
+ * (two reads per resident, issued together).
+ */
+async function nonVoters<R extends { readonly id: string }>(deps: EngineDeps, page: readonly R[]): Promise<R[]> {
+  const voted = await Promise.all(page.map((r) => hasVotedIn(deps, r.id)));
+  return page.filter((_, i) => !voted[i]);
+}
+
+/** Whether the resident has a ballot in any slot (town or area). */
+export async function hasVotedIn(deps: EngineDeps, residentId: string): Promise<boolean> {
+  const key = deps.keys.ballotKey(residentId);
+  const [area, town] = await Promise.all([deps.stores.ballots.get(key, 'area'), deps.stores.ballots.get(key, 'town')]);
+  return area !== null || town !== null;
 }
 
 /** Ids of the broadcasts still fanning out, oldest first (the worker's to-do list). */

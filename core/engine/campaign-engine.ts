@@ -108,6 +108,8 @@ export function createEngine(input: EngineDeps) {
     // scheduled work
     enqueueScheduled: bind(deps, scheduling.enqueueScheduled),
     nextPhaseBoundary: bind(deps, scheduling.nextPhaseBoundary),
+    enqueueReminders: bind(deps, scheduling.enqueueReminders),
+    nextReminderAt: bind(deps, scheduling.nextReminderAt),
   };
 }
 

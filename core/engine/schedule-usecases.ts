@@ -7,7 +7,7 @@ import { WINDOWED_PHASES } from '../campaign/campaign.ts';
 import type { BroadcastDraft } from '../broadcasts/broadcast.ts';
 import type { OutboxDraft } from '../ports/side-records.ts';
 import type { ScheduledKind, ScheduledMessage } from '../phases/scheduled-messages.ts';
-import { digestKey, digestRecipient, occurrenceKey, scheduledMessage, scheduledParams, sentAt, updateBroadcastId, weekChanges } from '../phases/scheduled-messages.ts';
+import { digestKey, digestRecipient, occurrenceKey, reminderBroadcastId, scheduledMessage, scheduledParams, sentAt, updateBroadcastId, weekChanges } from '../phases/scheduled-messages.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { digestFigures } from './figures-usecases.ts';
 import { currentStatus, loadPhaseState } from './phase-usecases.ts';
@@ -106,4 +106,47 @@ export async function nextPhaseBoundary(deps: EngineDeps, after: number): Promis
     for (const t of [windows[p].start, windows[p].end]) if (t !== null && t > after && (next === null || t < next)) next = t;
   }
   return next;
+}
+
+/**
+ * Records the vote reminder due at `now`, if any: of the configured lead times
+ * (`schedules.reminders`) before the recorded voting close, the latest instant at or before
+ * `now` — so after a downtime over two reminders only the later is sent, late, once. It is
+ * judged at its own instant (voting open then) and at `now` (voting still open), and becomes
+ * a system broadcast to subscribed residents who have not voted, with an id derived from the
+ * close and the lead time (`reminderBroadcastId`): a second scheduler, or a retry, creates
+ * it once; an extension of voting moves the close, hence the reminders. Ids in `handled`
+ * (already recorded by this caller) are not written again. Returns the due reminder's id, or
+ * null when none is due.
+ */
+export async function enqueueReminders(deps: EngineDeps, now: number, handled: readonly string[] = []): Promise<string | null> {
+  const leads = deps.campaign.schedules.reminders;
+  if (leads.length === 0) return null;
+  const { value: state } = await loadPhaseState(deps);
+  const close = state.windows.voting.end;
+  if (close === null || now >= close) return null;
+  const lead = leads.filter((d) => close - d <= now).sort((a, b) => a - b)[0];
+  if (lead === undefined) return null;
+  const at = close - lead;
+  const id = reminderBroadcastId(close, lead);
+  if (handled.includes(id)) return id;
+  const votingAt = async (t: number): Promise<boolean> => {
+    const { status } = await currentStatus(deps, t, state);
+    return status.kind === 'open' && status.phase === 'voting';
+  };
+  if (!(await votingAt(at)) || !(await votingAt(now))) return null;
+  await createSystemBroadcast(
+    deps,
+    { id, by: SCHEDULER_ACTOR, content: { kind: 'template', template: 'reminder.vote', params: { closesAt: close, leadMs: lead, occurrence: new Date(at).toISOString() } }, audience: { kind: 'nonVoters', area: null }, startedAt: deps.clock.now() },
+    at,
+  );
+  return id;
+}
+
+/** The first vote reminder instant after `after` (epoch ms) for the recorded voting close, or null. */
+export async function nextReminderAt(deps: EngineDeps, after: number): Promise<number | null> {
+  const close = (await loadPhaseState(deps)).value.windows.voting.end;
+  if (close === null) return null;
+  const next = deps.campaign.schedules.reminders.map((d) => close - d).filter((t) => t > after);
+  return next.length === 0 ? null : Math.min(...next);
 }

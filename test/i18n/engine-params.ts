@@ -186,6 +186,7 @@ export const NOTICE_PARAMS: Readonly<Record<string, MessageParams>> = {
   'notify.question_answered': { questionId: 'q_7', question: 7, text: 'Yes, on <Monday> & Tuesday.', by: 'Anne Admin' },
   'notify.question_closed': { questionId: 'q_7', question: 7, by: 'Anne Admin' },
   'update.weekly': figures,
+  'reminder.vote': { closesAt: Date.UTC(2026, 5, 30, 22, 0), leadMs: 86_400_000, occurrence: '2026-06-29T22:00:00.000Z' },
   'digest.weekly': { ...figures, schedule: 'digest', 'byAgeBand.18-34': 100, 'ideasByState.submitted': 3 },
   'announce.phase.draft': { phase: 'draft', at: OPENS },
   'announce.phase.submission': { phase: 'submission', at: OPENS },

@@ -47,7 +47,9 @@ function bar(done: number, planned: number, locale: string): string {
 export function renderProgress(services: RenderServices, p: BroadcastProgress): SlackContent {
   const { t, format, campaign } = services;
   const b = p.broadcast;
-  const audience = b.audience.kind === 'all' ? t('command-progress-audience-all') : t('command-progress-audience-area', { area: areaName(campaign, b.audience.area) });
+  // A vote reminder (`nonVoters`) shows its town or area; the progress counts who it reached.
+  const area = b.audience.kind === 'all' ? null : b.audience.area;
+  const audience = area === null ? t('command-progress-audience-all') : t('command-progress-audience-area', { area: areaName(campaign, area) });
   const finished = p.status === 'done';
   const planned = p.total ?? p.queued;
   const settled = p.sent + p.failed;

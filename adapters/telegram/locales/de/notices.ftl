@@ -98,3 +98,8 @@ notice-announce-phase-announced =
     🏆 <b>Die Ergebnisse von { $campaign } sind da!</b>
     Senden Sie /start, um zu sehen, welche Projekte finanziert werden.
 notice-announce-phase-archived = { $campaign } ist beendet. Danke an alle, die mitgemacht haben!
+
+## Abstimmungserinnerung, nur an Einwohner, die noch nicht abgestimmt haben (`closesAt`: Ende der Abstimmung)
+notice-reminder-vote =
+    ⏰ <b>{ $campaign }: Sie haben noch nicht abgestimmt</b>
+    Die Abstimmung endet am { $closesAt }. Senden Sie /start und wählen Sie „Abstimmen“ – es dauert nur eine Minute.

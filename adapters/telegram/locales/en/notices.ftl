@@ -100,3 +100,8 @@ notice-announce-phase-announced =
     🏆 <b>The results of { $campaign } are out!</b>
     Send /start to see which projects will be funded.
 notice-announce-phase-archived = { $campaign } is over. Thank you to everyone who took part!
+
+## A vote reminder, only to residents who have not voted (`closesAt`: when voting closes)
+notice-reminder-vote =
+    ⏰ <b>{ $campaign }: you have not voted yet</b>
+    The vote closes on { $closesAt }. Send /start and choose “Vote” — it takes a minute.

@@ -98,3 +98,8 @@ notice-announce-phase-announced =
     🏆 <b>Les résultats de { $campaign } sont là !</b>
     Envoyez /start pour voir quels projets seront financés.
 notice-announce-phase-archived = { $campaign } est terminé. Merci à toutes et à tous d’avoir participé !
+
+## Rappel de vote, seulement aux habitants qui n’ont pas encore voté (`closesAt` : fin du vote)
+notice-reminder-vote =
+    ⏰ <b>{ $campaign } : vous n’avez pas encore voté</b>
+    Le vote se termine le { $closesAt }. Envoyez /start et choisissez « Voter » — cela prend une minute.

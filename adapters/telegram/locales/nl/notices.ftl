@@ -97,3 +97,8 @@ notice-announce-phase-announced =
     🏆 <b>De uitslag van { $campaign } is bekend!</b>
     Stuur /start om te zien welke projecten gefinancierd worden.
 notice-announce-phase-archived = { $campaign } is afgelopen. Bedankt aan iedereen die heeft meegedaan!
+
+## Stemherinnering, alleen voor inwoners die nog niet gestemd hebben (`closesAt`: einde van de stemming)
+notice-reminder-vote =
+    ⏰ <b>{ $campaign }: u hebt nog niet gestemd</b>
+    De stemming sluit op { $closesAt }. Stuur /start en kies “Stemmen” — het duurt maar een minuut.

@@ -98,3 +98,8 @@ notice-announce-phase-announced =
     🏆 <b>Są wyniki: { $campaign }!</b>
     Wyślij /start, aby zobaczyć, które projekty zostaną sfinansowane.
 notice-announce-phase-archived = { $campaign } dobiegło końca. Dziękujemy wszystkim za udział!
+
+## Przypomnienie o głosowaniu, tylko dla mieszkańców, którzy jeszcze nie głosowali (`closesAt`: koniec głosowania)
+notice-reminder-vote =
+    ⏰ <b>{ $campaign }: jeszcze nie zagłosowałeś/aś</b>
+    Głosowanie kończy się { $closesAt }. Wyślij /start i wybierz „Głosuj” — to zajmie minutę.
