@@ -76,10 +76,22 @@ export const startCommand: CliCommand = async (args, io) => {
   return 0;
 };
 
-/** What the service cannot do yet, said at every start so nobody waits for a message that will not come. */
-export const MESSENGERS_PENDING =
-  "the delivery engine is not part of this version yet: the mayor's weekly digest and the residents' weekly update are queued in the outbox but not sent. " +
-  "Residents' own messages go out through the Telegram bot (TELEGRAM_BOT_TOKEN), the committee's through the Slack app (SLACK_BOT_TOKEN).";
+/**
+ * What this configuration cannot deliver, said at every start so nobody waits for a message
+ * that will not come: digest recipients on a messenger whose token is not set (their digest
+ * stays in the outbox), and, without the Telegram bot, every resident's message.
+ */
+export function undeliverable(campaign: Campaign, env: Pick<Environment, 'telegramBotToken' | 'slackBotToken'>): string[] {
+  const out: string[] = [];
+  const onTelegram = campaign.digestRecipients.filter((r) => r.channel === 'telegram').length;
+  const onSlack = campaign.digestRecipients.filter((r) => r.channel === 'slack').length;
+  if (env.telegramBotToken === undefined) {
+    out.push("without TELEGRAM_BOT_TOKEN no resident message is sent (announcements, weekly updates, reminders, answers): they wait in the outbox");
+    if (onTelegram > 0) out.push(`the mayor's digest to ${onTelegram} Telegram chat(s) waits in the outbox until TELEGRAM_BOT_TOKEN is set`);
+  }
+  if (env.slackBotToken === undefined && onSlack > 0) out.push(`the mayor's digest to ${onSlack} Slack user(s) waits in the outbox until SLACK_BOT_TOKEN is set`);
+  return out;
+}
 
 /** Runs the service until SIGTERM/SIGINT (or `io.signal`); resolves to the exit code. */
 async function serve(campaign: Campaign, env: Environment, io: CliIo): Promise<number> {
@@ -106,7 +118,7 @@ async function serve(campaign: Campaign, env: Environment, io: CliIo): Promise<n
     };
     signal = stop.signal;
   }
-  logger.warn({ campaign: campaign.id }, MESSENGERS_PENDING);
+  for (const warning of undeliverable(campaign, env)) logger.warn({ campaign: campaign.id }, warning);
   try {
     const exit = await runService({ campaign, env, cwd: io.cwd, logger, signal });
     if (exit.message !== undefined) io.stderr(`pnyx start: ${exit.message}\n`);

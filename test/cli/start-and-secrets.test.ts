@@ -48,7 +48,7 @@ describe('pnyx start', () => {
     expect(io.out()).toContain('(leuven-2027)');
   });
 
-  it('with a token runs the service on PORT until stopped, says what is not built yet, never prints the token', async () => {
+  it('with a token runs the service on PORT until stopped, says what it cannot deliver, never prints the token', async () => {
     const port = await freePort();
     const stop = new AbortController();
     const api = await TelegramStandIn.start({ token: TELEGRAM });
@@ -63,7 +63,9 @@ describe('pnyx start', () => {
     stop.abort();
     expect(await running).toBe(0);
     const lines = io.out().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; level: number });
-    expect(lines.find((l) => l.msg.startsWith('the delivery engine is not part of this version yet'))?.level).toBe(40);
+    // Bertrix's digest goes to the mayor on Slack, and no Slack token is set here.
+    expect(lines.find((l) => l.msg.startsWith("the mayor's digest to 1 Slack user(s) waits"))?.level).toBe(40);
+    expect(lines.some((l) => l.msg.startsWith('without TELEGRAM_BOT_TOKEN'))).toBe(false);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['pnyx is running', 'shutting down', 'stopped']));
     expect(io.out() + io.err()).not.toContain(TELEGRAM);
     expect(io.out() + io.err()).not.toContain(SECRET);
