@@ -20,7 +20,10 @@ export interface Environment {
   /** Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` on webhook calls; required with `telegramWebhookUrl`. */
   readonly telegramWebhookSecret: string | undefined;
   /** Messages per second the bot sends at most, over all chats (the send budget's bot-wide limit); default 30, Telegram's. */
+  /** Messages per second over all chats: TELEGRAM_MESSAGES_PER_SECOND, else 1000 with paid broadcasts, else 30. */
   readonly telegramMessagesPerSecond: number;
+  /** Send with `allow_paid_broadcast` (TELEGRAM_PAID_BROADCAST). */
+  readonly telegramPaidBroadcast: boolean;
   /** Slack bot token (`xoxb-…`). Needed to run the committee app. */
   readonly slackBotToken: string | undefined;
   /** Slack signing secret, to verify every request. Needed with `slackBotToken`. */
@@ -100,9 +103,13 @@ export const environmentSchema = z.object({
     'Secret Telegram sends with each webhook call (`X-Telegram-Bot-Api-Secret-Token`), checked on every request. 16 to 256 characters among A-Z, a-z, 0-9, `_` and `-` (e.g. `openssl rand -hex 32`). Required with TELEGRAM_WEBHOOK_URL. Secret.',
   ),
   TELEGRAM_MESSAGES_PER_SECOND: optional(z.coerce.number('expected a number of messages per second').int('expected a whole number of messages per second').min(1).max(1000, 'expected at most 1000 (Telegram\'s paid-broadcast rate)'))
-    .default(30)
+        .describe(
+      'Messages per second the residents\' bot sends at most, over all chats (1 per chat per second and 20 per group per minute always hold). Default 30 (Telegram\'s limit), 1000 with TELEGRAM_PAID_BROADCAST; raise it only if Telegram raised your bot\'s limit. On Redis every instance must set the same value.',
+    ),
+  TELEGRAM_PAID_BROADCAST: optional(z.enum(['true', 'false', '1', '0'], 'expected true or false'))
+    .default('false')
     .describe(
-      'Messages per second the residents\' bot sends at most, over all chats (1 per chat per second and 20 per group per minute always hold). Telegram allows about 30; raise it only if Telegram raised your bot\'s limit (paid broadcasts: up to 1000). On Redis every instance must set the same value.',
+      'Paid broadcasts: every resident message is sent with `allow_paid_broadcast` (Telegram charges Stars per message beyond the free 30/s, from the bot owner\'s balance) and the send budget rises to 1000 messages per second unless TELEGRAM_MESSAGES_PER_SECOND says otherwise. For towns that enabled paid broadcasts for their bot. On Redis every instance must set the same value.',
     ),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'expected a Slack bot token starting with "xoxb-"')).describe(
     'Slack bot token. Required to run the committee app. Secret.',
@@ -168,6 +175,8 @@ export function loadEnvironment(
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors: errors.map((i) => redact(i, env)) };
   const e = parsed.data;
+  // Telegram's paid-broadcast ceiling (adapters/system PAID_BROADCAST_PER_SECOND); its free limit is 30.
+  const paid = e.TELEGRAM_PAID_BROADCAST === 'true' || e.TELEGRAM_PAID_BROADCAST === '1';
   return {
     ok: true,
     value: {
@@ -175,7 +184,8 @@ export function loadEnvironment(
       telegramApiRoot: e.TELEGRAM_API_ROOT,
       telegramWebhookUrl: e.TELEGRAM_WEBHOOK_URL,
       telegramWebhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
-      telegramMessagesPerSecond: e.TELEGRAM_MESSAGES_PER_SECOND,
+      telegramMessagesPerSecond: e.TELEGRAM_MESSAGES_PER_SECOND ?? (paid ? 1000 : 30),
+      telegramPaidBroadcast: paid,
       slackBotToken: e.SLACK_BOT_TOKEN,
       slackSigningSecret: e.SLACK_SIGNING_SECRET,
       slackApiUrl: e.SLACK_API_URL,

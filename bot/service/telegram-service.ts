@@ -113,6 +113,7 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     clock,
     logger,
     ...(options.sendConcurrency === undefined ? {} : { concurrency: options.sendConcurrency }),
+    paidBroadcast: env.telegramPaidBroadcast,
   };
   // On Redis the BullMQ engine (loaded only there); on SQLite the in-process one.
   let bull: { readonly delivery: BullDelivery; readonly disconnect: () => void } | null = null;

@@ -43,6 +43,21 @@ describe('loadEnvironment', () => {
     expect(r.value).toMatchObject({ telegramWebhookUrl: 'https://pnyx.bertrix.be/telegram/webhook', port: 8080, host: '::', dataDir: './data', telegramApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
   });
 
+  it('sends paid broadcasts at 1000/s only when asked, and an explicit rate wins', () => {
+    const rate = (env: Record<string, string>) => {
+      const r = loadEnvironment(env);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return [r.value.telegramMessagesPerSecond, r.value.telegramPaidBroadcast];
+    };
+    expect(rate({})).toEqual([30, false]);
+    expect(rate({ TELEGRAM_PAID_BROADCAST: 'true' })).toEqual([1000, true]);
+    expect(rate({ TELEGRAM_PAID_BROADCAST: '1', TELEGRAM_MESSAGES_PER_SECOND: '200' })).toEqual([200, true]);
+    expect(rate({ TELEGRAM_PAID_BROADCAST: '0' })).toEqual([30, false]);
+    const bad = loadEnvironment({ TELEGRAM_PAID_BROADCAST: 'yes please' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors).toEqual([{ path: 'TELEGRAM_PAID_BROADCAST', message: 'expected true or false' }]);
+  });
+
   it('names each bad variable and what was expected', () => {
     const r = loadEnvironment({ PORT: '70000', HOST: 'pnyx.example', TELEGRAM_WEBHOOK_URL: 'http://pnyx.example/hook', LOG_LEVEL: 'loud', SLACK_API_URL: 'not a url', PNYX_SECRET: 'short' });
     expect(r.ok).toBe(false);
