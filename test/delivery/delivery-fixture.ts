@@ -17,7 +17,7 @@ import { harness } from '../support/engine-harness.ts';
 import type { Harness } from '../support/engine-harness.ts';
 import type { NoticeRenderer } from '../../adapters/delivery/telegram-sending.ts';
 
-export const TOKEN = '7000000002:AAtest-token-for-the-delivery-tests';
+export const TOKEN = '7000000002:FAKE-delivery-tests-token';
 export const silent = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
 /** Sends methods whose in-flight count the proxy keeps. */

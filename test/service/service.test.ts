@@ -3,6 +3,7 @@
  * whole service on the embedded store and on Redis (two instances, one scheduler), and the
  * real process stopping cleanly on SIGTERM.
  */
+import { updateBroadcastId } from '../../core/phases/scheduled-messages.ts';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -179,9 +180,12 @@ describe('the service on the embedded store', () => {
     const stores = openSqliteStores({ file: sqliteFileFor(path.join(dir, 'data'), 'bertrix-2026') });
     try {
       const keys = (await stores.outbox.list(0, 1000)).map((m) => m.key);
-      // 24 April 2026 is in submission: Friday 24 April's digest (08:00 in Bertrix) and Monday 20 April's update, once each.
-      expect(keys.filter((k) => /^(digest|update):/.test(k)).sort()).toEqual(['digest:2026-04-24T06:00:00.000Z', 'update:2026-04-20T07:00:00.000Z']);
+      // 24 April 2026 is in submission: Friday 24 April's digest (08:00 in Bertrix) to the mayor
+      // on Slack, and Monday 20 April's update as a system broadcast, once each.
+      expect(keys.filter((k) => /^(digest|update):/.test(k)).sort()).toEqual(['digest:2026-04-24T06:00:00.000Z:slack:U07BRTXMAYOR']);
       expect(new Set(keys).size).toBe(keys.length);
+      const updates = (await stores.broadcasts.list(null, 100)).filter((b) => b.id.startsWith('bc_upd-'));
+      expect(updates.map((b) => [b.id, b.by])).toEqual([[updateBroadcastId(Date.UTC(2026, 3, 20, 7)), 'system:scheduler']]);
       expect(await stores.outbox.counts()).toMatchObject({ pending: (body['outbox'] as { pending: number }).pending });
     } finally {
       await stores.close();
