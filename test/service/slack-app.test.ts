@@ -31,7 +31,7 @@ describe('the committee’s Slack app in the service', () => {
 
   it('serves signed requests on /slack/events and delivers the committee’s alerts', async () => {
     const campaign = await bertrix();
-    const slack = await SlackStandIn.start({ botToken: SLACK_TOKEN, channels: [campaign.slack.committee, campaign.slack.announcements], users: campaign.staff.map((s) => s.slackUserId) });
+    const slack = await SlackStandIn.start({ botToken: SLACK_TOKEN, channels: [campaign.slack.committee, campaign.slack.announcements], users: [...campaign.staff.map((s) => s.slackUserId), ...campaign.digestRecipients.flatMap((r) => (r.channel === 'slack' ? [r.userId] : []))] });
     try {
       const port = await freePort();
       const stop = new AbortController();
