@@ -66,7 +66,7 @@ import { StandInThread } from './support/stand-in-thread.ts';
 import { benchChat, nextUpdate, replayUpdate, scriptCounts } from './support/telegram-chats.ts';
 import type { BenchChat, UpdateKind } from './support/telegram-chats.ts';
 
-const TOKEN = '7000000001:AAbench-token-for-the-stand-in';
+const TOKEN = '7000000001:FAKE-bench-token-for-the-stand-in';
 const VOTE_CHATS = 1400;
 const IDEA_CHATS = 600;
 /** Updates in flight at most: grammY runner's default (`sink.concurrency`), as in production. */

@@ -13,7 +13,7 @@ import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const SECRET = 'a-real-campaign-secret-0123456789';
 const OTHER = 'not-the-campaign-secret-987654321';
-const TELEGRAM = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ';
+const TELEGRAM = '123456789:FAKE-test-token-not-a-real-bot';
 
 describe('pnyx start', () => {
   let dir: string;

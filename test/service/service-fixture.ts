@@ -6,7 +6,7 @@ import type { Environment } from '../../config/index.ts';
 import { bertrixFile } from '../cli/cli-fixture.ts';
 
 export const SECRET = 'service-test-secret-0123456789';
-export const TELEGRAM = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ';
+export const TELEGRAM = '123456789:FAKE-test-token-not-a-real-bot';
 /** The repository root (for spawning `bot/cli.ts`). */
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 

@@ -15,7 +15,7 @@ import { freePort, waitForHttp } from '../support/http.ts';
 import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const SECRET = 'service-test-secret-0123456789';
-const TELEGRAM = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ';
+const TELEGRAM = '123456789:FAKE-test-token-not-a-real-bot';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 interface Instance {

@@ -210,7 +210,7 @@ describe('moderation cards', () => {
 });
 
 describe('photos on cards', () => {
-  const TELEGRAM_TOKEN = '123456789:AAF-telegram-bot-token-never-in-slack';
+  const TELEGRAM_TOKEN = '123456789:FAKE-telegram-token-never-in-slack';
   const FILE_ID = 'AgACAgQAAxkBAAIBZ2ZtelegramFileId';
   const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 

@@ -22,7 +22,7 @@ import { TelegramStandIn } from '../support/telegram/bot-api-stand-in.ts';
 
 const silent = pino({ level: 'silent' });
 const SECRET = 'service-test-secret-0123456789';
-const TELEGRAM = '123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ';
+const TELEGRAM = '123456789:FAKE-test-token-not-a-real-bot';
 const HOOK_SECRET = 'hook_secret-0123456789-abcdef';
 const HOOK_URL = 'https://pnyx.example.org/telegram/hook';
 
