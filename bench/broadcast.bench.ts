@@ -32,6 +32,7 @@ import { StandInThread } from './support/stand-in-thread.ts';
 import type { SendStats } from './support/stand-in-thread.ts';
 import { announce, broadcastTexts, fakeBotToken, openCampaign, seedResidents, startService, writeCampaignFile } from './support/broadcast-service.ts';
 import type { ServiceProcess, StoreChoice } from './support/broadcast-service.ts';
+import { writeBenchLine } from './support/bench-line.ts';
 
 const RESIDENTS = Number(process.env['BENCH_RESIDENTS'] ?? 4500);
 const LIMIT = 30;
@@ -154,12 +155,8 @@ async function main(): Promise<void> {
       responseDelayMs: DELAY,
       violations: stats.violations,
       serviceExit: exit,
-      node: process.version,
-      load: os.loadavg().map((l) => Number(l.toFixed(2))),
-      seconds: Math.round((Date.now() - started) / 1000),
     };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-    process.exitCode = pass ? 0 : 1;
+    writeBenchLine(line, started, pass);
   } finally {
     if (service !== null) await service.kill9();
     await api?.stop();

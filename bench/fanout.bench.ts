@@ -45,6 +45,7 @@ import { VoterKeys } from '../core/ballots/voter-keys.ts';
 import type { Stores } from '../core/ports/stores.ts';
 import { CryptoIds } from '../adapters/system/index.ts';
 import { BENCH_T0, benchCampaign, benchResident } from './support/voting-campaign.ts';
+import { writeBenchLine } from './support/bench-line.ts';
 
 const RESIDENTS = Number(process.env['BENCH_RESIDENTS'] ?? 200_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -368,12 +369,8 @@ async function main(): Promise<void> {
       ...Object.fromEntries(figures.map((f) => [f.store, per(f)])),
       residents: RESIDENTS,
       pageSize: PAGE,
-      node: process.version,
-      load: os.loadavg().map((l) => Number(l.toFixed(2))),
-      seconds: Math.round((Date.now() - started) / 1000),
     };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-    process.exitCode = pass ? 0 : 1;
+    writeBenchLine(line, started, pass);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     await deletePrefix(admin, prefix);
