@@ -18,8 +18,8 @@
  *   due while every instance was down (the late run) would be dropped. A missing, changed or
  *   broken one (its pending job gone) is upserted, which several instances may do at once
  *   (the same id, the same next instant); a one-off catch-up job (`catchup-<kind>-<instant>`,
- *   added once) then records the latest occurrence at or before now, as the tick does on its
- *   first run — a no-op when it was recorded already. Schedulers no longer configured are
+ *   added once, its data naming that instant) then records the latest occurrence at or before
+ *   now, as the tick does on its first run — a no-op when it was recorded already. Schedulers no longer configured are
  *   removed. Every `ensureEveryMs` the workers check again, so a scheduler BullMQ failed to
  *   advance (it logs "Failed to add repeatable job for next iteration") is repaired.
  * - **Worker**: a job records the latest occurrence at or before `max(now, the job's
@@ -59,6 +59,8 @@ const scheduleJobData = z.object({
   kind: z.enum(['digest', 'update']),
   pattern: z.string().min(1),
   timeZone: z.string().min(1),
+  /** A catch-up's occurrence (epoch ms), fixed when it was added; a scheduler's jobs have none. */
+  at: z.number().int().optional(),
 });
 
 /** The data of a schedule's jobs. */
@@ -186,7 +188,7 @@ export class BullSchedules {
       const latest = latestOccurrence(pattern, timeZone, this.#clock.now());
       if (latest !== null) {
         const jobId = `catchup-${id}-${latest}`;
-        await this.queue.add(id, data, { jobId });
+        await this.queue.add(id, { ...data, at: latest }, { jobId });
         catchUps.push(jobId);
       }
     }
@@ -250,7 +252,7 @@ export class BullSchedules {
       throw new UnrecoverableError('schedule job data does not parse');
     }
     const { kind, pattern, timeZone } = parsed.data;
-    const at = latestOccurrence(pattern, timeZone, Math.max(this.#clock.now(), dueInstantOf(job)));
+    const at = parsed.data.at ?? latestOccurrence(pattern, timeZone, Math.max(this.#clock.now(), dueInstantOf(job)));
     if (at === null) return { kind, at, enqueued: [], broadcasts: [], outOfPhase: [] };
     const report = await this.#o.engine.enqueueScheduled([{ kind, at }]);
     if (report.enqueued.length > 0) this.#log.info({ keys: report.enqueued }, 'scheduled messages enqueued');
@@ -267,5 +269,5 @@ export class BullSchedules {
 
 function sameData(stored: unknown, wanted: ScheduleJobData): boolean {
   const parsed = scheduleJobData.safeParse(stored);
-  return parsed.success && parsed.data.kind === wanted.kind && parsed.data.pattern === wanted.pattern && parsed.data.timeZone === wanted.timeZone;
+  return parsed.success && parsed.data.kind === wanted.kind && parsed.data.pattern === wanted.pattern && parsed.data.timeZone === wanted.timeZone && parsed.data.at === undefined;
 }
