@@ -19,32 +19,18 @@ import type { ScheduleRun } from '../../adapters/scheduling/bullmq-schedules.ts'
 import { latestOccurrence, nextOccurrence } from '../../adapters/scheduling/cron-occurrences.ts';
 import { CryptoIds, SystemClock } from '../../adapters/system/index.ts';
 import { VoterKeys } from '../../core/ballots/voter-keys.ts';
-import type { Campaign, DigestRecipient } from '../../core/campaign/campaign.ts';
+import type { Campaign } from '../../core/campaign/campaign.ts';
 import { createEngine } from '../../core/engine/campaign-engine.ts';
 import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import { digestKey, updateBroadcastId } from '../../core/phases/scheduled-messages.ts';
 import { TEST_SECRET } from '../support/engine-harness.ts';
 import { deletePrefix, describeWithRedis, redisUrl, uniquePrefix } from '../support/redis.ts';
-import { DAY, testCampaign } from '../support/test-campaign.ts';
+import { DAY } from '../support/test-campaign.ts';
+import { LIVE_RECIPIENTS, liveCampaign } from '../support/live-campaign.ts';
 
 const silent = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 const TZ = 'Europe/Brussels';
-const RECIPIENTS: readonly DigestRecipient[] = [
-  { channel: 'telegram', chatId: 4242, name: 'Mayor' },
-  { channel: 'slack', userId: 'U0ALDER', name: 'Alderwoman' },
-];
-
-/** A campaign in submission now (real time), both schedules on `pattern`. */
-function liveCampaign(pattern: string, overrides: Partial<Campaign> = {}): Campaign {
-  const start = Date.now() - 20 * DAY;
-  const at = (d: number): number => start + d * DAY;
-  return testCampaign({
-    phases: { submission: { start, end: at(30) }, review: { start: at(30), end: at(40) }, voting: { start: at(40), end: at(50) }, tallying: { start: at(50), end: at(60) }, announced: { start: at(60), end: null } },
-    schedules: { residentUpdate: pattern, mayorDigest: pattern, reminders: [] },
-    digestRecipients: RECIPIENTS,
-    ...overrides,
-  });
-}
+const RECIPIENTS = LIVE_RECIPIENTS;
 
 interface Instance {
   readonly stores: RedisStores;
