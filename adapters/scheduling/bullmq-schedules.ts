@@ -21,7 +21,9 @@
  *   added once, its data naming that instant) then records the latest occurrence at or before
  *   now, as the tick does on its first run — a no-op when it was recorded already. Schedulers no longer configured are
  *   removed. Every `ensureEveryMs` the workers check again, so a scheduler BullMQ failed to
- *   advance (it logs "Failed to add repeatable job for next iteration") is repaired.
+ *   advance (it logs "Failed to add repeatable job for next iteration") is repaired — only
+ *   repaired: a pattern that differs from this instance's is another instance's newer
+ *   configuration during a rolling deploy, not to be reverted.
  * - **Worker**: a job records the latest occurrence at or before `max(now, the job's
  *   instant)` of its pattern (`latestOccurrence`): the job's own occurrence when on time, the
  *   latest missed one when late (after a downtime over several, only that one — a digest is a
@@ -167,8 +169,13 @@ export class BullSchedules {
     });
   }
 
-  /** Brings BullMQ's schedulers to the configuration (see the module comment); safe on every instance at once. */
-  async register(): Promise<RegisterReport> {
+  /**
+   * Brings BullMQ's schedulers to the configuration (see the module comment); safe on every
+   * instance at once. `repair` (the periodic check) only recreates a scheduler that is missing
+   * or whose pending job is gone, whatever its pattern, and removes nothing: during a rolling
+   * deploy another instance may run a newer configuration, which a start has just registered.
+   */
+  async register(mode: 'start' | 'repair' = 'start'): Promise<RegisterReport> {
     const timeZone = this.#o.engine.campaign.timeZone;
     const kept: string[] = [];
     const upserted: string[] = [];
@@ -177,7 +184,7 @@ export class BullSchedules {
     const wanted = this.desired();
     for (const { id, pattern, data } of wanted) {
       const current = await this.queue.getJobScheduler(id);
-      const same = current !== undefined && current.pattern === pattern && current.tz === timeZone && sameData(current.template?.data, data);
+      const same = current !== undefined && (mode === 'repair' || (current.pattern === pattern && current.tz === timeZone && sameData(current.template?.data, data)));
       if (same && current.next !== undefined && current.next !== null && LIVE_STATES.has(await this.queue.getJobState(`repeat:${id}:${current.next}`))) {
         kept.push(id);
         continue;
@@ -193,7 +200,7 @@ export class BullSchedules {
       }
     }
     const ids = new Set<string>(wanted.map((w) => w.id));
-    for (const s of await this.queue.getJobSchedulers(0, -1)) {
+    for (const s of mode === 'repair' ? [] : await this.queue.getJobSchedulers(0, -1)) {
       if (ids.has(s.key)) continue;
       await this.queue.removeJobScheduler(s.key);
       removed.push(s.key);
@@ -230,7 +237,7 @@ export class BullSchedules {
       await sleep(every, stop.signal);
       if (stop.signal.aborted) break;
       try {
-        await this.register();
+        await this.register('repair');
       } catch (e) {
         this.#log.warn(errFields(e), 'job schedulers not checked; trying again later');
       }

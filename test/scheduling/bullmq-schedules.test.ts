@@ -237,6 +237,12 @@ describeWithRedis('the cron schedules as BullMQ job schedulers (Redis)', () => {
     const pending = (await fresh.schedules.queue.getJobs(['delayed'])).map((j) => j.id).filter((id) => id?.startsWith('repeat:')).sort();
     expect(pending).toEqual([`repeat:digest:${nextOccurrence('0 9 * * 1', TZ, now)}`, `repeat:update:${nextOccurrence('0 8 * * 5', TZ, now)}`]);
 
+    // An instance still on the old configuration (a rolling deploy) checks periodically: it reverts nothing.
+    const lagging = await instance(prefix, liveCampaign('0 8 * * 5'));
+    expect(await lagging.schedules.register('repair')).toEqual({ kept: ['digest', 'update'], upserted: [], removed: [], catchUps: [] });
+    await lagging.stop();
+    expect((await fresh.schedules.queue.getJobScheduler('digest'))?.pattern).toBe('0 9 * * 1');
+
     fresh.work();
     await until('the catch-ups recorded', 15_000, async () => (await digests(fresh.stores)).length >= 2 * RECIPIENTS.length);
     await new Promise((r) => setTimeout(r, 300));
