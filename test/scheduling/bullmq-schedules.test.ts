@@ -249,6 +249,22 @@ describeWithRedis('the cron schedules as BullMQ job schedulers (Redis)', () => {
     expect((await digests(fresh.stores)).sort()).toEqual([...RECIPIENTS.map((r) => digestKey(lastFriday, r)), ...RECIPIENTS.map((r) => digestKey(lastMonday, r))].sort());
   }, 40_000);
 
+  it('a scheduler whose pending job is gone (BullMQ failed to add the next iteration) is repaired by the periodic check', async () => {
+    const prefix = campaignPrefix();
+    const campaign = liveCampaign('0 8 * * 5');
+    const x = await instance(prefix, campaign);
+    await x.schedules.register();
+    const next = (await x.schedules.queue.getJobScheduler('digest'))!.next!;
+    // The pending job disappears, as when the worker that took the previous one could not add it.
+    const redis = x.stores.client as Redis;
+    await redis.zrem(`${prefix}bull:schedules:delayed`, `repeat:digest:${next}`);
+    await redis.del(`${prefix}bull:schedules:repeat:digest:${next}`);
+    expect(await x.schedules.queue.getJobState(`repeat:digest:${next}`)).toBe('unknown');
+    const report = await x.schedules.register('repair');
+    expect(report).toMatchObject({ kept: ['update'], upserted: ['digest'], removed: [] });
+    expect(await x.schedules.queue.getJobState(`repeat:digest:${nextOccurrence('0 8 * * 5', TZ, Date.now())}`)).toBe('delayed');
+  });
+
   it('a queue lost while every instance was down: recreated at start and the latest occurrence sent late, once', async () => {
     const prefix = campaignPrefix();
     const campaign = liveCampaign('0 8 * * 5');
