@@ -31,7 +31,7 @@
  *   whose clock is behind. The engine keys what it records by occurrence (`digest:<iso>:<recipient>`,
  *   `bc_upd-<instant>`), so a job run twice (a worker died mid-job and it stalled to another,
  *   a catch-up beside a late job) records it once. A failing store is retried by BullMQ
- *   (exponential backoff, ~1.5 h in all); data that does not parse is not retried.
+ *   (ten attempts, exponential backoff from 5 s: ~40 minutes in all); data that does not parse is not retried.
  * - **Reminders and phase moves stay on the tick**, on both stores: their instants are not cron
  *   patterns of the config but derived from the recorded phase state (the voting close, the
  *   window boundaries), which staff move or extend at any time from any instance. As delayed
@@ -189,13 +189,17 @@ export class BullSchedules {
         kept.push(id);
         continue;
       }
-      await this.queue.upsertJobScheduler(id, { pattern, tz: timeZone }, { name: id, data, opts: this.#jobOptions });
+      // A repair keeps what is stored (maybe a newer configuration's); a start writes this one.
+      const stored = mode === 'repair' ? scheduleJobData.safeParse(current?.template?.data) : null;
+      const use = stored?.success === true && stored.data.kind === id ? stored.data : data;
+      const template: ScheduleJobData = { kind: use.kind, pattern: use.pattern, timeZone: use.timeZone };
+      await this.queue.upsertJobScheduler(id, { pattern: template.pattern, tz: template.timeZone }, { name: id, data: template, opts: this.#jobOptions });
       upserted.push(id);
       // What the scheduler did not run (it was missing, or its pending job was dropped with the old pattern).
-      const latest = latestOccurrence(pattern, timeZone, this.#clock.now());
+      const latest = latestOccurrence(template.pattern, template.timeZone, this.#clock.now());
       if (latest !== null) {
         const jobId = `catchup-${id}-${latest}`;
-        await this.queue.add(id, { ...data, at: latest }, { jobId });
+        await this.queue.add(id, { ...template, at: latest }, { jobId });
         catchUps.push(jobId);
       }
     }

@@ -249,7 +249,7 @@ describeWithRedis('the cron schedules as BullMQ job schedulers (Redis)', () => {
     expect((await digests(fresh.stores)).sort()).toEqual([...RECIPIENTS.map((r) => digestKey(lastFriday, r)), ...RECIPIENTS.map((r) => digestKey(lastMonday, r))].sort());
   }, 40_000);
 
-  it('a scheduler whose pending job is gone (BullMQ failed to add the next iteration) is repaired by the periodic check', async () => {
+  it('a scheduler whose pending job is gone (BullMQ failed to add the next iteration) is repaired by the periodic check, as stored', async () => {
     const prefix = campaignPrefix();
     const campaign = liveCampaign('0 8 * * 5');
     const x = await instance(prefix, campaign);
@@ -260,8 +260,11 @@ describeWithRedis('the cron schedules as BullMQ job schedulers (Redis)', () => {
     await redis.zrem(`${prefix}bull:schedules:delayed`, `repeat:digest:${next}`);
     await redis.del(`${prefix}bull:schedules:repeat:digest:${next}`);
     expect(await x.schedules.queue.getJobState(`repeat:digest:${next}`)).toBe('unknown');
-    const report = await x.schedules.register('repair');
+    // Checked by an instance on another configuration (a rolling deploy): repaired as stored, not as it would write it.
+    const other = await instance(prefix, liveCampaign('0 9 * * 1'));
+    const report = await other.schedules.register('repair');
     expect(report).toMatchObject({ kept: ['update'], upserted: ['digest'], removed: [] });
+    expect((await x.schedules.queue.getJobScheduler('digest'))?.pattern).toBe('0 8 * * 5');
     expect(await x.schedules.queue.getJobState(`repeat:digest:${nextOccurrence('0 8 * * 5', TZ, Date.now())}`)).toBe('delayed');
   });
 
