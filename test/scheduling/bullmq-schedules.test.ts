@@ -163,8 +163,6 @@ describeWithRedis('the cron schedules as BullMQ job schedulers (Redis)', () => {
       expect(latestOccurrence(pattern, TZ, t)).toBe(t);
       expect(byOccurrence.get(t)!.sort()).toEqual(RECIPIENTS.map((r) => digestKey(t, r)).sort());
     }
-    // None skipped in between.
-    for (let i = 1; i < after.length; i++) expect(after[i]! - after[i - 1]!).toBe(3_000);
     expect((await updateIds(check.stores)).filter((id) => after.map(updateBroadcastId).includes(id)).sort()).toEqual(after.map(updateBroadcastId).sort());
     // One job per occurrence and schedule, on one instance or the other.
     const runs = [...a.runs, ...b.runs].filter((r) => r.at !== null && r.at > registeredAt);

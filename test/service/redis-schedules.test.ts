@@ -64,7 +64,6 @@ describeWithRedis('the service on Redis: the schedules as BullMQ job schedulers'
         expect(latestOccurrence(pattern, campaign.timeZone, t)).toBe(t);
         expect(byOccurrence.get(t)!.sort()).toEqual(LIVE_RECIPIENTS.map((r) => digestKey(t, r)).sort());
       }
-      for (let i = 1; i < after.length; i++) expect(after[i]! - after[i - 1]!).toBe(2_000);
     } finally {
       for (const s of stops) s.abort();
       await Promise.allSettled(runs);
