@@ -38,6 +38,7 @@ export const SCRIPT_NAMES = [
   'question-save',
   'record-save',
   'resident-erase',
+  'resident-read-many',
   'resident-save',
   'secret-check',
   'send-budget-pause',

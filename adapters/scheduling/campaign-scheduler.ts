@@ -17,6 +17,9 @@
  *   engine to record it (`enqueueReminders`): a broadcast to residents who have not voted,
  *   with an id derived from the close, so it too is recorded once.
  *
+ * On Redis (`cronSchedules: false`) the digest and the weekly update are BullMQ job
+ * schedulers instead (bullmq-schedules.ts) and this scheduler ticks phases and reminders only.
+ *
  * This module only knows time: cron occurrences, lateness and wake-ups. What is sent, to whom
  * and in which phases is the core's policy.
  *
@@ -60,6 +63,13 @@ export interface CampaignSchedulerOptions {
   readonly maxLatenessMs?: number;
   /** Parent logger; the scheduler logs through a `module: campaign-scheduler` child. Default silent. */
   readonly logger?: Logger;
+  /**
+   * Whether this scheduler records the cron schedules (`SCHEDULED_MESSAGES`: the digest and the
+   * weekly update). Default true (the embedded store). False on Redis, where BullMQ job
+   * schedulers record them (bullmq-schedules.ts) and this one only ticks phases and reminders,
+   * so each occurrence has one path.
+   */
+  readonly cronSchedules?: boolean;
 }
 
 /** What one `runDue` did. */
@@ -92,6 +102,7 @@ export class CampaignScheduler {
   readonly #tickEveryMs: number;
   readonly #maxLatenessMs: number;
   readonly #log: Logger;
+  readonly #cron: boolean;
   /** Per message kind, the latest occurrence this process has handled (enqueued or skipped). */
   readonly #handled = new Map<ScheduledKind, number>();
   /** Vote reminders this process has recorded (broadcast ids), not written again. */
@@ -105,6 +116,7 @@ export class CampaignScheduler {
     this.#timers = options.timers ?? globalTimers;
     this.#tickEveryMs = options.tickEveryMs ?? 60_000;
     this.#maxLatenessMs = options.maxLatenessMs ?? Number.POSITIVE_INFINITY;
+    this.#cron = options.cronSchedules ?? true;
     if (!(this.#tickEveryMs > 0)) throw new Error('CampaignScheduler: tickEveryMs must be > 0');
     this.#log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'campaign-scheduler', campaign: this.#campaign.id });
     for (const m of SCHEDULED_MESSAGES) checkCron(m.schedule, this.#campaign.schedules[m.schedule], this.#campaign.timeZone);
@@ -140,7 +152,7 @@ export class CampaignScheduler {
       this.#log.warn({ err: { name: (e as Error).name, message: (e as Error).message } }, 'vote reminder not recorded; retrying at next wake');
     }
     const due: ScheduledOccurrence[] = [];
-    for (const m of SCHEDULED_MESSAGES) {
+    for (const m of this.#cron ? SCHEDULED_MESSAGES : []) {
       const occurrence = latestOccurrence(this.#campaign.schedules[m.schedule], this.#campaign.timeZone, now);
       if (occurrence === null || occurrence <= (this.#handled.get(m.kind) ?? Number.NEGATIVE_INFINITY)) continue;
       if (now - occurrence > this.#maxLatenessMs) {
@@ -168,7 +180,7 @@ export class CampaignScheduler {
   /**
    * When the scheduler should next wake after `now`: the earliest of the next tick
    * (`now + tickEveryMs`), the next phase window boundary (the engine's recorded windows)
-   * and the next occurrence of a schedule.
+   * and the next occurrence of a schedule (when this scheduler records them).
    */
   async nextWakeAt(now: number = this.#clock.now()): Promise<number> {
     let wake = now + this.#tickEveryMs;
@@ -176,7 +188,7 @@ export class CampaignScheduler {
     if (boundary !== null && boundary < wake) wake = boundary;
     const reminder = await this.#engine.nextReminderAt(now);
     if (reminder !== null && reminder < wake) wake = reminder;
-    for (const m of SCHEDULED_MESSAGES) {
+    for (const m of this.#cron ? SCHEDULED_MESSAGES : []) {
       const next = nextOccurrence(this.#campaign.schedules[m.schedule], this.#campaign.timeZone, now);
       if (next !== null && next < wake) wake = next;
     }

@@ -42,8 +42,10 @@ export function checkCron(schedule: string, expression: string, timeZone: string
  * - a local time that does not exist (spring: 02:30 on the last Sunday of March) fires
  *   once, shifted forward by the gap: 03:30 summer time (01:30 UTC), the instant it would
  *   have been without the change. Occurrences that land on one instant count once.
- * These are the occurrences cron-parser's next() — hence BullMQ's job schedulers — reach
- * walking from one occurrence to the next, so both paths agree.
+ * These are the occurrences cron-parser's next() reaches walking from one occurrence to the
+ * next; BullMQ's job schedulers (bullmq-schedules.ts) use `nextOccurrence` itself as their
+ * repeat strategy, since they also start from an arbitrary instant (a registration), so the
+ * tick and the schedulers find the same instants.
  */
 
 const HOUR = 3_600_000;

@@ -15,6 +15,7 @@
  */
 import type { Logger } from 'pino';
 import type { Campaign } from '../../core/campaign/campaign.ts';
+import type { CampaignEngine } from '../../core/engine/campaign-engine.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import type { RedisClient, RedisStores } from '../../adapters/redis/index.ts';
@@ -81,6 +82,45 @@ async function redisDeliveries(kind: 'sqlite' | 'redis', stores: Stores): Promis
   return { redis: { client: redisStores.client, hashTag } };
 }
 
+/** The running job schedulers of a Redis campaign: its worker, and what to close after it. */
+interface RunningSchedules {
+  readonly done: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * On Redis, the cron schedules as BullMQ job schedulers (registered now, idempotently) with
+ * this instance's worker, until `signal` aborts; null on SQLite, where the lease-based
+ * scheduler runs them. Throws when they cannot be registered.
+ */
+async function startRedisSchedules(kind: 'sqlite' | 'redis', stores: Stores, engine: CampaignEngine, logger: Logger, signal: AbortSignal): Promise<RunningSchedules | null> {
+  if (kind !== 'redis') return null;
+  const { hashTagOf } = await import('../../adapters/redis/index.ts');
+  const { bullConnection, queuePrefix } = await import('../../adapters/delivery/bullmq-delivery.ts');
+  const { BullSchedules } = await import('../../adapters/scheduling/bullmq-schedules.ts');
+  const redisStores = stores as RedisStores;
+  const hashTag = hashTagOf(redisStores.keys.prefix);
+  if (hashTag === null) throw new Error('a Redis campaign prefix without hash tag');
+  const connection = bullConnection(redisStores.client, 'pnyx-schedules');
+  const schedules = new BullSchedules({ engine, connection, prefix: queuePrefix(hashTag), logger });
+  try {
+    await schedules.register();
+  } catch (e) {
+    await schedules.close().catch(() => {});
+    connection.disconnect();
+    throw e;
+  }
+  const done = schedules.runWorker(signal).catch((e: unknown) => logger.error({ module: 'service', err: { name: (e as Error).name, message: (e as Error).message } }, 'schedules worker failed'));
+  return {
+    done,
+    async close() {
+      await done;
+      await schedules.close().catch(() => {});
+      connection.disconnect();
+    },
+  };
+}
+
 /** Runs the service until `signal` aborts; see the module comment. */
 export async function runService(options: ServiceOptions): Promise<ServiceExit> {
   const { campaign, env, logger, signal } = options;
@@ -133,7 +173,16 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
     leading = now;
     log.info({ lease: LEASE_NAMES.scheduler }, now ? 'this instance runs the campaign scheduler' : 'this instance no longer runs the campaign scheduler');
   });
-  const scheduler = new CampaignScheduler({ engine, lease, logger });
+  // On Redis the digest and the weekly update are BullMQ job schedulers (one path): the tick keeps phases and reminders.
+  const scheduler = new CampaignScheduler({ engine, lease, logger, cronSchedules: location.kind !== 'redis' });
+  const stopSchedules = new AbortController();
+  let schedules: RunningSchedules | null;
+  try {
+    schedules = await startRedisSchedules(location.kind, stores, engine, logger, stopSchedules.signal);
+  } catch (e) {
+    await composed.close();
+    return { exitCode: 1, message: `the job schedulers could not be registered: ${(e as Error).message}` };
+  }
 
   let server: RunningServer;
   try {
@@ -144,6 +193,8 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
       routes: [...healthRoutes({ engine, stores, store: location.kind, schedulerLeading: () => leading, logger: log }), ...(telegram?.routes ?? []), ...(slack?.routes ?? [])],
     });
   } catch (e) {
+    stopSchedules.abort();
+    await schedules?.close();
     await composed.close();
     return { exitCode: 1, message: (e as Error).message };
   }
@@ -194,7 +245,9 @@ export async function runService(options: ServiceOptions): Promise<ServiceExit> 
   stopSlack.abort();
   await Promise.all([telegramDone, slackDone]);
   stopScheduler.abort();
+  stopSchedules.abort();
   await schedulerDone;
+  await schedules?.close();
   await composed.close();
   log.info('stopped');
   return failure === undefined ? { exitCode: 0 } : { exitCode: 1, message: failure };

@@ -63,6 +63,8 @@ async function broadcastRun(run: Run): Promise<Outcome> {
   const file = writeCampaignFile(dir, id);
   const store: StoreChoice = run.store === 'sqlite' ? { kind: 'sqlite', dataDir: path.join(dir, 'data') } : { kind: 'redis', url: redisUrl, dataDir: path.join(dir, 'data') };
   if (run.store === 'redis') cleanups.push(async () => void (await deletePrefix(`pnyx:{${id}}:`)));
+  // Its BullMQ queues (deliveries, schedules).
+  if (run.store === 'redis') cleanups.push(async () => void (await deletePrefix(`pnyx-bull:{${id}}:`)));
 
   const firstChat = 500_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
   const opened = await openCampaign(file, store);

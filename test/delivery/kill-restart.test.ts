@@ -43,6 +43,8 @@ async function killAndRestart(kind: 'sqlite' | 'redis'): Promise<void> {
   const file = writeCampaignFile(dir, id);
   const store: StoreChoice = kind === 'sqlite' ? { kind: 'sqlite', dataDir: path.join(dir, 'data') } : { kind: 'redis', url: redisUrl, dataDir: path.join(dir, 'data') };
   if (kind === 'redis') cleanups.push(async () => void (await deletePrefix(`pnyx:{${id}}:`)));
+  // Its BullMQ queues (deliveries, schedules).
+  if (kind === 'redis') cleanups.push(async () => void (await deletePrefix(`pnyx-bull:{${id}}:`)));
   const opened = await openCampaign(file, store);
   cleanups.push(() => opened.close());
   const chats = await seedResidents(opened.stores, 600_000_000 + Math.floor(Math.random() * 1_000_000) * 100, RESIDENTS);

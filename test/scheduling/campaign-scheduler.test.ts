@@ -9,6 +9,7 @@ import { occurrenceKey, updateBroadcastId } from '../../core/phases/scheduled-me
 import type { Lease } from '../../adapters/scheduling/index.ts';
 import { LocalLease } from '../../adapters/system/local-lease.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
+import type { Campaign } from '../../core/campaign/campaign.ts';
 import { harness } from '../support/engine-harness.ts';
 import type { Harness } from '../support/engine-harness.ts';
 import { DAY, HOUR, T, testCampaign } from '../support/test-campaign.ts';
@@ -26,8 +27,8 @@ const digestKey = (at: number): string => `${occurrenceKey('digest', at)}:slack:
 const updateId = (at: number): string => updateBroadcastId(at);
 
 /** A campaign in review with three finalists; the clock just before voting opens. */
-async function beforeVoting(): Promise<Harness> {
-  const h = harness(testCampaign({ digestRecipients: [MAYOR] }));
+async function beforeVoting(overrides: Partial<Campaign> = {}): Promise<Harness> {
+  const h = harness(testCampaign({ digestRecipients: [MAYOR], ...overrides }));
   const author = await h.register(1000);
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -133,6 +134,18 @@ describe('CampaignScheduler.runDue', () => {
     expect(tallying).toMatchObject({ enqueued: [digestKey(Date.UTC(2026, 6, 10, 6, 0))], broadcasts: [] });
     expect(tallying.outOfPhase).toEqual([occurrenceKey('update', Date.UTC(2026, 6, 6, 7, 0))]);
     expect(await recorded(h)).toEqual(['digest:2026-07-10T06:00:00.000Z:slack:U0MAYOR']);
+  });
+
+  it('without the cron schedules (Redis: BullMQ job schedulers send them) ticks phases and reminders only, and wakes for no cron occurrence', async () => {
+    const h = await beforeVoting({ schedules: { ...testCampaign().schedules, reminders: [29 * DAY] } });
+    const s = new CampaignScheduler({ engine: h.engine, lease: new LocalLease('scheduler'), cronSchedules: false });
+    h.clock.set(DIGEST_1 + 30_000);
+    const report = await s.runDue();
+    expect(report.entered).toEqual(['voting']);
+    expect(report.enqueued).toEqual([]);
+    expect(report.broadcasts).toEqual(['bc_rem-20260701t0000z-41760m']);
+    expect(await recorded(h)).toEqual([]);
+    expect(await s.nextWakeAt(DIGEST_1 + 7 * DAY - 30_000)).toBe(DIGEST_1 + 7 * DAY - 30_000 + MIN);
   });
 
   it('refuses an invalid cron expression, naming the schedule', () => {

@@ -223,6 +223,8 @@ describeWithRedis('two service instances on one Redis campaign', () => {
   const id = `test-svc-${randomBytes(4).toString('hex')}`;
   afterAll(async () => {
     await deletePrefix(`pnyx:{${id}}:`);
+    // Its job schedulers' queue (BullMQ, on Redis).
+    await deletePrefix(`pnyx-bull:{${id}}:`);
   });
 
   it('both are ready, exactly one runs the scheduler, and the other takes over when it stops', async () => {

@@ -89,13 +89,13 @@ export async function keyContents(r: Redis, key: string): Promise<string[]> {
 
 /** Prefixes tests may delete: their own, never a real campaign's. */
 export function isTestPrefix(prefix: string): boolean {
-  return ['pnyx-test:', 'pnyx-bench:', 'pnyx:test-', 'pnyx:{test-'].some((p) => prefix.startsWith(p));
+  return ['pnyx-test:', 'pnyx-bench:', 'pnyx:test-', 'pnyx:{test-', 'pnyx-bull:{test-'].some((p) => prefix.startsWith(p));
 }
 
 /** Deletes every key under `prefix` (SCAN + UNLINK); returns how many. */
 export async function deletePrefix(prefix: string, url: string = redisUrl): Promise<number> {
   // pnyx:{test-…}: a test campaign opened through the composition root (prefix pnyx:{<campaign id>}:);
-  // pnyx:test-…: one under the prefix of older versions.
+  // pnyx:test-…: one under the prefix of older versions; pnyx-bull:{test-…}: its BullMQ queues.
   if (!isTestPrefix(prefix)) throw new Error(`refusing to delete non-test prefix ${prefix}`);
   const r = adminClient(url);
   r.on('error', () => {});

@@ -187,6 +187,8 @@ describeWithRedis('webhook mode on Redis', () => {
   afterAll(async () => {
     await api.stop();
     await deletePrefix(`pnyx:{${id}}:`);
+    // The campaign's BullMQ queues (deliveries, schedules).
+    await deletePrefix(`pnyx-bull:{${id}}:`);
     await cleanup();
   });
 
