@@ -19,7 +19,7 @@ import type { RedisStores } from '../../adapters/redis/index.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import { startBot } from '../support/telegram/bot-harness.ts';
 import type { BotHarness } from '../support/telegram/bot-harness.ts';
-import { describeWithRedis, uniquePrefix } from '../support/redis.ts';
+import { deletePrefix, describeWithRedis, uniquePrefix } from '../support/redis.ts';
 import { DAY, HOUR, T, testCampaign } from '../support/test-campaign.ts';
 import { makeSqliteFixture } from '../sqlite/sqlite-fixture.ts';
 import { makeRedisStores } from '../redis/redis-fixture.ts';
@@ -114,7 +114,12 @@ async function deliver(w: World): Promise<void> {
     for (let i = 0; i < 100 && (await d.round()) > 0; i++);
   } else {
     const connection = bullConnection((w.stores as RedisStores).client) as Redis;
-    const d = new BullDelivery({ ...common, connection, prefix: `${uniquePrefix('st')}bull`, idleMs: 20 });
+    // Its own key prefix, deleted afterwards: the queue's keys stay off the shared Redis.
+    const prefix = uniquePrefix('st');
+    cleanups.push(async () => {
+      await deletePrefix(prefix);
+    });
+    const d = new BullDelivery({ ...common, connection, prefix: `${prefix}bull`, idleMs: 20 });
     const stop = new AbortController();
     const running = [d.runRelay(stop.signal), d.runWorkers(stop.signal)];
     try {
