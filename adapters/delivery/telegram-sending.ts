@@ -21,6 +21,9 @@
  * - `unreachable` (403: blocked the bot, deactivated) → `fail`, and the resident is marked
  *   unreachable and unsubscribed (engine `markUnreachable`); never retried;
  * - `gone` (no such resident, no chat, nothing left to show) → `fail`, not an operator matter;
+ * - `skipped` (a message only for residents who have not voted — a vote reminder — whose
+ *   resident voted after the fan-out, or whose vote closed: `votingStatus` asked right before
+ *   the send) → `ack` noted as skipped, nothing sent; the broadcast counts it as skipped;
  * - `refused` (another 4xx) → `fail`: parked with a reason of a known kind;
  * - `transient` (5xx, network, a rendering failure) → `retry` with exponential backoff; from
  *   the `maxAttempts`-th attempt on, parked (`fail`) with the reason;
@@ -38,6 +41,7 @@ import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Campaign } from '../../core/campaign/campaign.ts';
+import type { VotingStatus } from '../../core/ballots/voting-status.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { MessageRef } from '../../core/ports/message-references.ts';
 import type { ClaimFilter, ClaimedMessage, Outbox, SettleOutcome } from '../../core/ports/outbox.ts';
@@ -53,16 +57,25 @@ export interface DeliveryEngine {
   getResident(residentId: string): Promise<{ readonly ok: true; readonly value: Resident } | { readonly ok: false }>;
   /** After a 403: the resident is unreachable and unsubscribed until they write to the bot again. */
   markUnreachable(residentId: string): Promise<unknown>;
+  /** Where the resident stands in the vote now (core/engine/ballot-usecases.ts): asked at send time. */
+  votingStatus(residentId: string): Promise<VotingStatus>;
+}
+
+/** Facts about the recipient read at send time, each at most once per delivery; the renderer asks only for what it shows. */
+export interface SendFacts {
+  votingStatus(): Promise<VotingStatus>;
 }
 
 /** A message as sent: Telegram HTML and, optionally, its buttons. */
 export interface RenderedNotice {
   readonly html: string;
   readonly replyMarkup?: InlineKeyboardMarkup;
+  /** Only for a resident who has not voted while voting is open (a vote reminder): judged again right before the send. */
+  readonly nonVotersOnly?: boolean;
 }
 
 /** Renders a message for a resident (Telegram HTML, or HTML with buttons); null when it has nothing to show (its broadcast is gone). */
-export type NoticeRenderer = (resident: Resident, message: ClaimedMessage) => Promise<string | RenderedNotice | null>;
+export type NoticeRenderer = (resident: Resident, message: ClaimedMessage, facts: SendFacts) => Promise<string | RenderedNotice | null>;
 
 /** The recipient kinds the Telegram engines claim (the others are the Slack sender's). */
 export const TELEGRAM_RECIPIENTS: ClaimFilter = { recipientKinds: ['resident', 'telegramChat'] };
@@ -115,6 +128,7 @@ export type SendVerdict =
   | { readonly kind: 'rate_limited'; readonly retryAfterMs: number }
   | { readonly kind: 'unreachable'; readonly reason: string; readonly residentId: string }
   | { readonly kind: 'gone'; readonly reason: string }
+  | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'transient'; readonly reason: string }
   | { readonly kind: 'stopped' }
@@ -226,6 +240,8 @@ export class TelegramSending {
       }
       case 'gone':
         return settled(await outbox.fail(m.seq, m.token, verdict.reason));
+      case 'skipped':
+        return settled(await outbox.ack(m.seq, m.token, { skipped: verdict.reason }));
       case 'refused': {
         log.warn({ reason: verdict.reason }, 'Telegram refused the message: parked');
         return this.#park(m, verdict.reason, settled);
@@ -270,15 +286,22 @@ export class TelegramSending {
     if (!found.ok) return { kind: 'gone', reason: 'no such resident' };
     const resident = found.value;
     if (resident.telegramId === null) return { kind: 'gone', reason: 'the resident has no Telegram chat' };
+    let status: Promise<VotingStatus> | undefined;
+    const facts: SendFacts = { votingStatus: () => (status ??= this.#o.engine.votingStatus(resident.id)) };
     let rendered: string | RenderedNotice | null;
     try {
-      rendered = await this.#o.render(resident, m);
+      rendered = await this.#o.render(resident, m, facts);
     } catch (e) {
       this.#log.error({ seq: m.seq, template: m.template, ...errFields(e) }, 'rendering failed');
       return { kind: 'transient', reason: 'rendering failed' };
     }
     if (rendered === null) return { kind: 'gone', reason: 'nothing to send (its content is gone)' };
     const notice: RenderedNotice = typeof rendered === 'string' ? { html: rendered } : rendered;
+    if (notice.nonVotersOnly === true) {
+      const now = await facts.votingStatus();
+      if (!now.open) return { kind: 'skipped', reason: 'voting is not open' };
+      if (now.voted) return { kind: 'skipped', reason: 'already voted' };
+    }
     const chatId = resident.telegramId;
     const ready = await this.#ready(hand, chatId, signal);
     if (ready !== null) return ready;

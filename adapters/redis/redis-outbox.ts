@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimFilter, ClaimedMessage, DeliveryResult, FailedReason, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, FailedReason, Outbox, OutboxCounts, OutboxGroupCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import { SKIPPED_PREFIX, skippedNote } from '../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../core/ports/side-records.ts';
 import { refJson } from './redis-message-references.ts';
 import { outcomeOf } from './outcomes.ts';
@@ -86,7 +87,7 @@ export class RedisOutbox implements Outbox {
   }
 
   ack(seq: number, token: string, result: DeliveryResult = {}): Promise<SettleOutcome> {
-    return this.#settle('ack', seq, token, '', '', result.ref === undefined ? '' : refJson(result.ref));
+    return this.#settle('ack', seq, token, '', result.skipped === undefined ? '' : skippedNote(result.skipped), result.ref === undefined ? '' : refJson(result.ref));
   }
 
   retry(seq: number, token: string, notBefore: number, error: string): Promise<SettleOutcome> {
@@ -106,11 +107,11 @@ export class RedisOutbox implements Outbox {
     return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0) };
   }
 
-  async groupCounts(group: string): Promise<OutboxCounts> {
-    const [p, s, f] = await this.#ctx.guard('outbox.groupCounts', () =>
-      this.#ctx.redis.hmget(this.#ctx.keys.outboxGroups, `pending:${group}`, `sent:${group}`, `failed:${group}`),
+  async groupCounts(group: string): Promise<OutboxGroupCounts> {
+    const [p, s, f, k] = await this.#ctx.guard('outbox.groupCounts', () =>
+      this.#ctx.redis.hmget(this.#ctx.keys.outboxGroups, `pending:${group}`, `sent:${group}`, `failed:${group}`, `skipped:${group}`),
     );
-    return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0) };
+    return { pending: Number(p ?? 0), sent: Number(s ?? 0), failed: Number(f ?? 0), skipped: Number(k ?? 0) };
   }
 
   async failedByReason(limit: number): Promise<readonly FailedReason[]> {
@@ -144,7 +145,7 @@ export class RedisOutbox implements Outbox {
         k.outboxGroups,
         k.outboxFailedReasons,
       ],
-      [residentId],
+      [residentId, SKIPPED_PREFIX],
     );
     return Number(removed);
   }

@@ -6,6 +6,7 @@
  */
 import type { MessageRef } from '../../core/ports/message-references.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
+import { groupOutcome } from '../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../core/ports/side-records.ts';
 import type { CampaignDump } from '../../core/ports/store-transfer.ts';
 import type { RedisKeys } from './keys.ts';
@@ -78,7 +79,7 @@ export function* outboxRestoreCommands(k: RedisKeys, dump: CampaignDump): Genera
     }
     statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
     if (m.status === 'failed') reasons.set(m.lastError ?? '', (reasons.get(m.lastError ?? '') ?? 0) + 1);
-    if (m.group !== undefined) groups.set(`${m.status}:${m.group}`, (groups.get(`${m.status}:${m.group}`) ?? 0) + 1);
+    if (m.group !== undefined) groups.set(`${groupOutcome(m)}:${m.group}`, (groups.get(`${groupOutcome(m)}:${m.group}`) ?? 0) + 1);
   }
   if (statuses.size > 0) yield ['hset', k.outboxCounts, ...[...statuses].flat()];
   if (groups.size > 0) yield ['hset', k.outboxGroups, ...[...groups].flat()];

@@ -122,7 +122,7 @@ export class BroadcastProgressReporter {
 
   #sample(id: string, progress: BroadcastProgress, now: number): Sample[] {
     const samples = (this.#samples.get(id) ?? []).filter((s) => s.at >= now - this.#windowMs);
-    samples.push({ at: now, settled: progress.sent + progress.failed });
+    samples.push({ at: now, settled: progress.sent + progress.failed + progress.skipped });
     this.#samples.set(id, samples);
     return samples;
   }

@@ -305,6 +305,15 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT 'assisted_ballots', CAST(COUNT(*) AS TEXT) FROM ballots WHERE assisted = 1 HAVING COUNT(*) > 0;
     `,
   },
+  {
+    version: 9,
+    name: 'outbox_groups_skipped',
+    // Outbox.ack with `skipped`: a message settled without delivery (status 'sent', last_error
+    // 'skipped: …') is counted in its group under `skipped`, not `sent`. None exists before.
+    sql: `
+      ALTER TABLE outbox_groups ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MessageParams } from '../../core/domain/domain-error.ts';
 import type { MessageRef } from '../../core/ports/message-references.ts';
-import type { ClaimFilter, ClaimedMessage, DeliveryResult, FailedReason, Outbox, OutboxCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, FailedReason, Outbox, OutboxCounts, OutboxGroupCounts, OutboxMessage, SettleOutcome } from '../../core/ports/outbox.ts';
+import { SKIPPED_PREFIX, skippedNote } from '../../core/ports/outbox.ts';
 import type { OutboxDraft, Recipient } from '../../core/ports/side-records.ts';
 import { immediateTx, retryBusy } from './sqlite-database.ts';
 import { refWriterFor } from './sqlite-message-references.ts';
@@ -52,6 +53,8 @@ interface SettleArgs {
   readonly notBefore?: number;
   readonly error?: string;
   readonly ref?: MessageRef;
+  /** ack: settled without delivery, for this reason. */
+  readonly skipped?: string;
 }
 
 /**
@@ -78,7 +81,7 @@ export class SqliteOutbox implements Outbox {
   private readonly extendStmt: Database.Statement<[number, number, string]>;
   private readonly eraseTx: (residentId: string) => number;
   private readonly countsStmt: Database.Statement<[], { status: Status; n: number }>;
-  private readonly groupStmt: Database.Statement<[string], { pending: number; sent: number; failed: number }>;
+  private readonly groupStmt: Database.Statement<[string], { pending: number; sent: number; failed: number; skipped: number }>;
   private readonly listStmt: Database.Statement<[number, number], OutboxRow>;
   private readonly reasonsStmt: Database.Statement<[number], { reason: string | null; n: number }>;
 
@@ -110,17 +113,22 @@ export class SqliteOutbox implements Outbox {
 
     const claimOf = db.prepare<[number], Pick<OutboxRow, 'grp' | 'claim_token' | 'claim_state'>>('SELECT grp, claim_token, claim_state FROM outbox WHERE seq = ?');
     const ack = db.prepare<[number]>("UPDATE outbox SET status = 'sent', lease_until = NULL, claim_state = 'ack' WHERE seq = ?");
+    const ackSkipped = db.prepare<[string, number]>("UPDATE outbox SET status = 'sent', last_error = ?, lease_until = NULL, claim_state = 'ack' WHERE seq = ?");
     const retry = db.prepare<[number, string, number]>("UPDATE outbox SET not_before = ?, last_error = ?, lease_until = NULL, claim_state = 'retry' WHERE seq = ?");
     const fail = db.prepare<[string, number]>("UPDATE outbox SET status = 'failed', last_error = ?, lease_until = NULL, claim_state = 'fail' WHERE seq = ?");
     const groupSent = db.prepare<[string]>('UPDATE outbox_groups SET pending = pending - 1, sent = sent + 1 WHERE grp = ?');
     const groupFailed = db.prepare<[string]>('UPDATE outbox_groups SET pending = pending - 1, failed = failed + 1 WHERE grp = ?');
+    const groupSkipped = db.prepare<[string]>('UPDATE outbox_groups SET pending = pending - 1, skipped = skipped + 1 WHERE grp = ?');
     this.settleTx = immediateTx(db, (seq: number, token: string, kind: Settle, args: SettleArgs): SettleOutcome => {
       const row = claimOf.get(seq);
       if (row === undefined || row.claim_token !== token) return 'lost';
       // The same settle again (a re-sent call) answers as the first and changes nothing.
       if (row.claim_state === kind) return 'ok';
       if (row.claim_state !== 'claimed') return 'lost';
-      if (kind === 'ack') {
+      if (kind === 'ack' && args.skipped !== undefined) {
+        ackSkipped.run(skippedNote(args.skipped), seq);
+        if (row.grp !== null) groupSkipped.run(row.grp);
+      } else if (kind === 'ack') {
         ack.run(seq);
         if (row.grp !== null) groupSent.run(row.grp);
         if (args.ref !== undefined) refs.put(args.ref);
@@ -134,22 +142,25 @@ export class SqliteOutbox implements Outbox {
     });
     this.extendStmt = db.prepare("UPDATE outbox SET lease_until = ? WHERE seq = ? AND claim_token = ? AND claim_state = 'claimed'");
 
-    const doomedGroups = db.prepare<[string], { grp: string; status: Status; n: number }>(
-      'SELECT grp, status, COUNT(*) AS n FROM outbox WHERE resident_id = ? AND grp IS NOT NULL GROUP BY grp, status',
+    // A skipped message is a sent one noted `skipped: …` (isSkipped), counted under `skipped`.
+    const doomedGroups = db.prepare<[string], { grp: string; outcome: keyof OutboxGroupCounts; n: number }>(
+      `SELECT grp, CASE WHEN status = 'sent' AND substr(last_error, 1, ${SKIPPED_PREFIX.length}) = '${SKIPPED_PREFIX}' THEN 'skipped' ELSE status END AS outcome, COUNT(*) AS n
+         FROM outbox WHERE resident_id = ? AND grp IS NOT NULL GROUP BY grp, outcome`,
     );
-    const uncount: Record<Status, Database.Statement<[number, string]>> = {
+    const uncount: Record<keyof OutboxGroupCounts, Database.Statement<[number, string]>> = {
+      skipped: db.prepare('UPDATE outbox_groups SET skipped = skipped - ? WHERE grp = ?'),
       pending: db.prepare('UPDATE outbox_groups SET pending = pending - ? WHERE grp = ?'),
       sent: db.prepare('UPDATE outbox_groups SET sent = sent - ? WHERE grp = ?'),
       failed: db.prepare('UPDATE outbox_groups SET failed = failed - ? WHERE grp = ?'),
     };
     const erase = db.prepare<[string]>('DELETE FROM outbox WHERE resident_id = ?');
     this.eraseTx = immediateTx(db, (residentId: string) => {
-      for (const g of doomedGroups.all(residentId)) uncount[g.status].run(g.n, g.grp);
+      for (const g of doomedGroups.all(residentId)) uncount[g.outcome].run(g.n, g.grp);
       return erase.run(residentId).changes;
     });
 
     this.countsStmt = db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
-    this.groupStmt = db.prepare('SELECT pending, sent, failed FROM outbox_groups WHERE grp = ?');
+    this.groupStmt = db.prepare('SELECT pending, sent, failed, skipped FROM outbox_groups WHERE grp = ?');
     this.listStmt = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     // Walks the failed rows only (outbox_due starts with status).
     this.reasonsStmt = db.prepare("SELECT last_error AS reason, COUNT(*) AS n FROM outbox WHERE status = 'failed' GROUP BY last_error ORDER BY n DESC, reason LIMIT ?");
@@ -165,7 +176,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   async ack(seq: number, token: string, result: DeliveryResult = {}): Promise<SettleOutcome> {
-    return this.settleTx(seq, token, 'ack', result.ref === undefined ? {} : { ref: result.ref });
+    return this.settleTx(seq, token, 'ack', { ...(result.ref === undefined ? {} : { ref: result.ref }), ...(result.skipped === undefined ? {} : { skipped: result.skipped }) });
   }
 
   async retry(seq: number, token: string, notBefore: number, error: string): Promise<SettleOutcome> {
@@ -186,9 +197,9 @@ export class SqliteOutbox implements Outbox {
     return out;
   }
 
-  async groupCounts(group: string): Promise<OutboxCounts> {
+  async groupCounts(group: string): Promise<OutboxGroupCounts> {
     const r = this.groupStmt.get(group);
-    return r === undefined ? { pending: 0, sent: 0, failed: 0 } : { pending: r.pending, sent: r.sent, failed: r.failed };
+    return r === undefined ? { pending: 0, sent: 0, failed: 0, skipped: 0 } : { pending: r.pending, sent: r.sent, failed: r.failed, skipped: r.skipped };
   }
 
   async eraseRecipient(residentId: string): Promise<number> {

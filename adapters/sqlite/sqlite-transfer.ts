@@ -14,7 +14,8 @@ import type { StoredResults } from '../../core/ballots/results.ts';
 import type { Idea } from '../../core/ideas/idea.ts';
 import type { PhaseState } from '../../core/phases/phase-state.ts';
 import type { AccessCode } from '../../core/ports/resident-store.ts';
-import type { OutboxMessage } from '../../core/ports/outbox.ts';
+import type { OutboxGroupCounts } from '../../core/ports/outbox.ts';
+import { groupOutcome } from '../../core/ports/outbox.ts';
 import { encodeChatState } from '../../core/ports/chat-state-store.ts';
 import type { JsonValue } from '../../core/ports/chat-state-store.ts';
 import type { CampaignDump, StoreTransfer } from '../../core/ports/store-transfer.ts';
@@ -214,17 +215,17 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
       `INSERT INTO outbox (seq, key, recipient, template, params, not_before, status, attempts, last_error, lease_until, after_key, grp, resident_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
     );
-    const groups = new Map<string, Record<OutboxMessage['status'], number>>();
+    const groups = new Map<string, Record<keyof OutboxGroupCounts, number>>();
     for (const m of dump.outbox) {
       const residentId = m.recipient.kind === 'resident' ? m.recipient.residentId : null;
       message(m.seq, m.key, JSON.stringify(m.recipient), m.template, JSON.stringify(m.params), m.notBefore, m.status, m.attempts, m.lastError, m.after ?? null, m.group ?? null, residentId);
       if (m.group === undefined) continue;
-      const c = groups.get(m.group) ?? { pending: 0, sent: 0, failed: 0 };
-      c[m.status] += 1;
+      const c = groups.get(m.group) ?? { pending: 0, sent: 0, failed: 0, skipped: 0 };
+      c[groupOutcome(m)] += 1;
       groups.set(m.group, c);
     }
-    const group = run('INSERT INTO outbox_groups (grp, pending, sent, failed) VALUES (?, ?, ?, ?)');
-    for (const [g, c] of groups) group(g, c.pending, c.sent, c.failed);
+    const group = run('INSERT INTO outbox_groups (grp, pending, sent, failed, skipped) VALUES (?, ?, ?, ?, ?)');
+    for (const [g, c] of groups) group(g, c.pending, c.sent, c.failed, c.skipped);
     const ref = run('INSERT INTO message_refs (key, platform, chat, message_id, owner, at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const r of dump.messageRefs) ref(r.key, r.platform, r.chat, r.messageId, r.owner, r.at);
     const entry = run(

@@ -10,7 +10,7 @@ import type { OutboxDispatcherOptions } from '../delivery/outbox-dispatcher.ts';
 import type { DeliveryEngine } from '../delivery/telegram-sending.ts';
 
 export { failureReason, noticeRefKey } from '../delivery/telegram-sending.ts';
-export type { NoticeRenderer, RenderedNotice } from '../delivery/telegram-sending.ts';
+export type { NoticeRenderer, RenderedNotice, SendFacts } from '../delivery/telegram-sending.ts';
 
 /** What the dispatcher needs of the engine. */
 export type DispatcherEngine = DeliveryEngine;

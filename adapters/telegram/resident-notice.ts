@@ -7,17 +7,21 @@ import type { Resident } from '../../core/residents/resident.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
 import { followUpKeyboard } from './features/questions.ts';
 import { noticeMessage } from './render/notice-message.ts';
-import type { NoticeMessageSources } from './render/notice-message.ts';
+import type { NoticeFacts, NoticeMessageSources } from './render/notice-message.ts';
 import type { RenderedNotice } from './resident-dispatcher.ts';
 
 /** The template of a committee answer (core/engine/question-usecases.ts). */
 const QUESTION_ANSWERED = 'notify.question_answered';
 
-/** The message for `resident`, with its buttons; null when it has nothing to show. */
-export async function residentNotice(sources: NoticeMessageSources, resident: Pick<Resident, 'locale'>, message: Pick<OutboxMessage, 'template' | 'params'>): Promise<RenderedNotice | null> {
-  const html = await noticeMessage(sources, resident, message);
-  if (html === null) return null;
+/**
+ * The message for `resident`, with its buttons; null when it has nothing to show. `facts`
+ * (the sending module's, read at send time) give the weekly update its days-left line.
+ */
+export async function residentNotice(sources: NoticeMessageSources, resident: Pick<Resident, 'locale'>, message: Pick<OutboxMessage, 'template' | 'params'>, facts?: NoticeFacts): Promise<RenderedNotice | null> {
+  const notice = await noticeMessage(sources, resident, message, facts);
+  if (notice === null) return null;
+  const { html, nonVotersOnly } = notice;
   const question = message.params['question'];
   if (message.template === QUESTION_ANSWERED && typeof question === 'number') return { html, replyMarkup: followUpKeyboard(sources.t, resident.locale, question) };
-  return { html };
+  return nonVotersOnly ? { html, nonVotersOnly } : { html };
 }

@@ -109,7 +109,8 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     engine,
     api: deliveryApi,
     budget: options.budget,
-    render: (resident: Parameters<typeof residentNotice>[1], message: Parameters<typeof residentNotice>[2]) => residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message),
+    render: (resident: Parameters<typeof residentNotice>[1], message: Parameters<typeof residentNotice>[2], facts: Parameters<typeof residentNotice>[3]) =>
+      residentNotice({ t: services.translate, campaign: engine.campaign, broadcasts: stores.broadcasts }, resident, message, facts),
     clock,
     logger,
     ...(options.sendConcurrency === undefined ? {} : { concurrency: options.sendConcurrency }),

@@ -20,6 +20,8 @@ import { initialPhaseState, phaseStatus } from '../phases/phase-machine.ts';
 /** Guard facts for a status inside the recorded phase, where no guard is consulted. */
 const NO_FACTS_NEEDED = { finalists: 0, tallied: false } as const;
 import type { PhaseState } from '../phases/phase-state.ts';
+import type { VotingStatus } from '../ballots/voting-status.ts';
+import { votingDaysLeft } from '../ballots/voting-status.ts';
 import { requirePhase } from './phase-usecases.ts';
 import { eligibilityOf, requireEligible, residentByCode } from './resident-usecases.ts';
 import { ambassadorRef } from './actor-refs.ts';
@@ -278,6 +280,36 @@ export async function castAssistedBallot(
   const eligible = await requireEligible(deps, who.value.id);
   if (!eligible.ok) return eligible;
   return cast(deps, { resident: eligible.value, slot, choices, requestId, assistedBy: ambassadorId, now: deps.clock.now() });
+}
+
+/**
+ * Where the resident stands in the vote now (VotingStatus), for a message judged at send time:
+ * a vote reminder (sent only while they have not voted) and the weekly update's "N days left,
+ * you have not voted yet". Voting is judged on fresh phase state — a process that only
+ * delivers casts nothing, so a cached state would never be corrected by a refused cast — and
+ * against the clock. A ballot the resident can fill in is their area's envelope and the
+ * town-wide one, each only when it has finalists; `voted` is a ballot in any slot (the rule
+ * the reminder's fan-out applies, `hasVotedIn`). Eligibility is not judged: like a reminder,
+ * the status speaks to every subscribed resident. Four reads at most (phase, resident, two
+ * ballots; the finalists are read once per process while voting is open).
+ */
+export async function votingStatus(deps: EngineDeps, residentId: string): Promise<VotingStatus> {
+  const now = deps.clock.now();
+  const judged = await votingPhase(deps, now, true);
+  if (!judged.ok || judged.value.status.kind !== 'open' || judged.value.status.closesAt === null) return { open: false };
+  const closesAt = judged.value.status.closesAt;
+  const key = deps.keys.ballotKey(residentId);
+  const [resident, finalists, area, town] = await Promise.all([deps.stores.residents.get(residentId), votingFinalists(deps), deps.stores.ballots.get(key, 'area'), deps.stores.ballots.get(key, 'town')]);
+  const held: Record<BallotSlot, boolean> = { area: area !== null, town: town !== null };
+  const open = slotsForResident(deps.campaign, resident?.area ?? null).filter((o) => (finalists.get(o.envelope.id) ?? []).some((i) => i.state === 'finalist'));
+  return {
+    open: true,
+    closesAt,
+    daysLeft: votingDaysLeft(closesAt, now, deps.campaign.timeZone),
+    ballots: open.length,
+    cast: open.filter((o) => held[o.slot]).length,
+    voted: held.area || held.town,
+  };
 }
 
 /** The resident's current ballots (theirs to see; never shown to staff). */

@@ -122,7 +122,7 @@ async function nonVoters<R extends { readonly id: string }>(deps: EngineDeps, pa
   return page.filter((_, i) => !voted[i]);
 }
 
-/** Whether the resident has a ballot in any slot (town or area). */
+/** Whether the resident has a ballot in any slot (town or area); `votingStatus(…).voted` judges the same at send time. */
 export async function hasVotedIn(deps: EngineDeps, residentId: string): Promise<boolean> {
   const key = deps.keys.ballotKey(residentId);
   const [area, town] = await Promise.all([deps.stores.ballots.get(key, 'area'), deps.stores.ballots.get(key, 'town')]);
@@ -154,7 +154,12 @@ export interface BroadcastProgress {
   readonly sent: number;
   /** Messages given up on (e.g. the resident blocked the bot). */
   readonly failed: number;
-  /** Messages still to deliver: (total, or queued while fanning out) − sent − failed. */
+  /**
+   * Messages settled without being sent because they no longer applied at send time (a vote
+   * reminder to a resident who voted after the fan-out, or after voting closed).
+   */
+  readonly skipped: number;
+  /** Messages still to deliver: (total, or queued while fanning out) − sent − failed − skipped. */
   readonly left: number;
 }
 
@@ -167,17 +172,19 @@ export async function broadcastProgress(deps: EngineDeps, broadcastId: string): 
   let b = await deps.stores.broadcasts.get(broadcastId);
   if (b === null) return refuse('broadcast.not_found', { broadcast: broadcastId });
   const counts = await deps.stores.outbox.groupCounts(b.id);
-  if (b.status === 'sending' && b.total !== null && counts.pending === 0 && counts.sent + counts.failed >= b.total) {
+  const settled = counts.sent + counts.failed + counts.skipped;
+  if (b.status === 'sending' && b.total !== null && counts.pending === 0 && settled >= b.total) {
     const now = deps.clock.now();
+    const figures = { total: b.total, sent: counts.sent, failed: counts.failed, skipped: counts.skipped };
     await deps.stores.broadcasts.finish(b.id, now, {
-      audit: [{ at: now, actor: 'system:engine', action: 'broadcast.finished', subject: `broadcast:${b.id}`, data: { total: b.total, sent: counts.sent, failed: counts.failed }, assisted: false }],
-      outbox: [{ key: `broadcast:${b.id}:done`, recipient: { kind: 'committee' }, template: 'committee.broadcast_done', params: { broadcast: b.id, total: b.total, sent: counts.sent, failed: counts.failed }, notBefore: now }],
+      audit: [{ at: now, actor: 'system:engine', action: 'broadcast.finished', subject: `broadcast:${b.id}`, data: figures, assisted: false }],
+      outbox: [{ key: `broadcast:${b.id}:done`, recipient: { kind: 'committee' }, template: 'committee.broadcast_done', params: { broadcast: b.id, ...figures }, notBefore: now }],
     });
     // 'conflict' means another caller finished it first: either way it is done now.
     b = (await deps.stores.broadcasts.get(b.id)) ?? b;
   }
   const planned = b.total ?? b.queued;
-  return done({ broadcast: b, status: b.status, total: b.total, queued: b.queued, sent: counts.sent, failed: counts.failed, left: Math.max(0, planned - counts.sent - counts.failed) });
+  return done({ broadcast: b, status: b.status, total: b.total, queued: b.queued, sent: counts.sent, failed: counts.failed, skipped: counts.skipped, left: Math.max(0, planned - settled) });
 }
 
 /** Broadcasts newest first, `limit` (1…100) at a time after `before` (a broadcast id; null: from the newest). */

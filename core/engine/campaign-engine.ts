@@ -93,6 +93,7 @@ export function createEngine(input: EngineDeps) {
     castBallot: bind(deps, ballots.castBallot),
     castAssistedBallot: bind(deps, ballots.castAssistedBallot),
     myBallots: bind(deps, ballots.myBallots),
+    votingStatus: bind(deps, ballots.votingStatus),
     // count and figures
     computeResults: bind(deps, counting.computeResults),
     runTally: bind(deps, counting.runTally),

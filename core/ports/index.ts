@@ -6,7 +6,8 @@ export type { ResidentStore, AccessCode, ClaimAndSaveOutcome, ClaimOutcome, Phon
 export type { IdeaStore, IdeaFilter, SupportOutcome } from './idea-store.ts';
 export type { QuestionStore, QuestionLimits, PostOutcome } from './question-store.ts';
 export type { BallotBox, CastRequest, CastOutcome } from './ballot-box.ts';
-export type { Outbox, OutboxMessage, ClaimedMessage, ClaimFilter, SettleOutcome, DeliveryResult, OutboxCounts } from './outbox.ts';
+export type { Outbox, OutboxMessage, ClaimedMessage, ClaimFilter, SettleOutcome, DeliveryResult, OutboxCounts, OutboxGroupCounts } from './outbox.ts';
+export { SKIPPED_PREFIX, groupOutcome, isSkipped, skippedNote } from './outbox.ts';
 export type { MessageReferences, MessageRef, MessagePlatform } from './message-references.ts';
 export type { ProcessedUpdates, UpdateBegin } from './processed-updates.ts';
 export { PROCESSED_KEEP_MS } from './processed-updates.ts';

@@ -36,6 +36,26 @@ export interface DeliveryResult {
    * as `put`. A lost ack stores no reference.
    */
   readonly ref?: MessageRef;
+  /**
+   * The message was settled without being delivered, for this fixed reason (no personal
+   * data): e.g. a vote reminder whose resident voted after it was fanned out. The message is
+   * done like a sent one (status `sent`, its successors released) with `lastError` set to
+   * `skippedNote(reason)`, and its group counts it under `skipped`, not `sent`.
+   */
+  readonly skipped?: string;
+}
+
+/** What `lastError` of a message settled as skipped starts with. */
+export const SKIPPED_PREFIX = 'skipped: ';
+
+/** The `lastError` of a message skipped for `reason`. */
+export function skippedNote(reason: string): string {
+  return `${SKIPPED_PREFIX}${reason}`;
+}
+
+/** Whether a message was settled as skipped (acked without delivery), judged by its status and `lastError`. */
+export function isSkipped(m: Pick<OutboxMessage, 'status' | 'lastError'>): boolean {
+  return m.status === 'sent' && m.lastError !== null && m.lastError.startsWith(SKIPPED_PREFIX);
 }
 
 /**
@@ -55,6 +75,18 @@ export interface FailedReason {
 
 /** Messages of one group by status. */
 export type OutboxCounts = Readonly<Record<'pending' | 'sent' | 'failed', number>>;
+
+/**
+ * Messages of one group by outcome: `sent` counts the delivered ones only; `skipped` the ones
+ * acked without delivery (`DeliveryResult.skipped`). pending + sent + failed + skipped is the
+ * group's size.
+ */
+export type OutboxGroupCounts = Readonly<Record<'pending' | 'sent' | 'failed' | 'skipped', number>>;
+
+/** The group counter a message is counted under: its status, or `skipped` for a sent one noted skipped. */
+export function groupOutcome(m: Pick<OutboxMessage, 'status' | 'lastError'>): keyof OutboxGroupCounts {
+  return isSkipped(m) ? 'skipped' : m.status;
+}
 
 /**
  * Messages waiting to be sent. Recorded with the change that causes them (see SideRecords).
@@ -82,7 +114,7 @@ export type OutboxCounts = Readonly<Record<'pending' | 'sent' | 'failed', number
  * A successor released by a failed or erased predecessor finds no message reference for it
  * and must cope (e.g. post the card afresh instead of updating it).
  *
- * Groups (`group`): pending / sent / failed counters per group, changed in the same atomic
+ * Groups (`group`): pending / sent / failed / skipped counters per group, changed in the same atomic
  * step as the message (enqueue, ack, fail, erasure), so reading them costs O(1) whatever the
  * group's size.
  */
@@ -106,7 +138,9 @@ export interface Outbox {
   claim(now: number, limit: number, leaseMs: number, only?: ClaimFilter): Promise<readonly ClaimedMessage[]>;
   /**
    * Marks a claimed message sent and stores `result.ref` in the same atomic step; releases
-   * the messages that wait for it. `lost` (and nothing stored) when `token` no longer holds it.
+   * the messages that wait for it. With `result.skipped`, the message is settled the same way
+   * but noted and counted as skipped (see DeliveryResult). `lost` (and nothing stored) when
+   * `token` no longer holds it.
    */
   ack(seq: number, token: string, result?: DeliveryResult): Promise<SettleOutcome>;
   /**
@@ -131,8 +165,8 @@ export interface Outbox {
    * Reasons are fixed texts (no personal data), so there are few of them.
    */
   failedByReason(limit: number): Promise<readonly FailedReason[]>;
-  /** Messages of `group` by status (all zero for an unknown group); counters, not a scan. */
-  groupCounts(group: string): Promise<OutboxCounts>;
+  /** Messages of `group` by outcome (all zero for an unknown group); counters, not a scan. */
+  groupCounts(group: string): Promise<OutboxGroupCounts>;
   /**
    * Removes every message addressed to this resident (`recipient.kind === 'resident'`),
    * whatever its status, in one atomic step ("forget me": an erased resident gets nothing, and

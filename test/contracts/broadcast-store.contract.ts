@@ -106,7 +106,7 @@ export function describeBroadcastStoreContract(label: string, make: MakeStores):
       const messages = (await stores.outbox.list(0, 100)).filter((m) => m.group === 'bc_1');
       expect(messages.map((m) => m.key)).toEqual(['bc_1:tg:1', 'bc_1:tg:2', 'bc_1:tg:3']);
       expect(messages[0]).toEqual({ ...message('bc_1', 'tg:1'), seq: messages[0]!.seq, status: 'pending', attempts: 0, lastError: null });
-      expect(await stores.outbox.groupCounts('bc_1')).toEqual({ pending: 3, sent: 0, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc_1')).toEqual({ pending: 3, sent: 0, failed: 0, skipped: 0 });
     });
 
     it('an empty audience closes at the first page with total 0 and no cursor', async () => {

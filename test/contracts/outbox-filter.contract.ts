@@ -205,7 +205,7 @@ export function describeOutboxFilterContract(label: string, make: MakeStores): v
       const claimed = await stores.outbox.claim(T0, 10, LEASE, RESIDENTS);
       expect(await stores.outbox.ack(find(claimed, 'r1').seq, find(claimed, 'r1').token)).toBe('ok');
       expect(await stores.outbox.fail(find(claimed, 'r2').seq, find(claimed, 'r2').token, 'blocked')).toBe('ok');
-      expect(await stores.outbox.groupCounts('g')).toEqual({ pending: 1, sent: 1, failed: 1 });
+      expect(await stores.outbox.groupCounts('g')).toEqual({ pending: 1, sent: 1, failed: 1, skipped: 0 });
       expect(await stores.outbox.counts()).toEqual({ pending: 1, sent: 1, failed: 1 });
     });
 

@@ -4,18 +4,19 @@
  * outbox finds for that group.
  */
 import { describe, expect, it } from 'vitest';
-import type { OutboxCounts } from '../../core/ports/outbox.ts';
+import type { OutboxGroupCounts } from '../../core/ports/outbox.ts';
+import { groupOutcome } from '../../core/ports/outbox.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import type { MakeStores } from './stores-fixture.ts';
 import { T0, fixtures, messageRef, outboxDraft, range, resident } from './contract-helpers.ts';
 
 const LEASE = 60_000;
-const ZERO = { pending: 0, sent: 0, failed: 0 };
+const ZERO = { pending: 0, sent: 0, failed: 0, skipped: 0 };
 
 /** What a scan of the outbox finds for `group` (the reference the counters must match). */
-async function scanGroup(stores: Stores, group: string): Promise<OutboxCounts> {
-  const c = { pending: 0, sent: 0, failed: 0 };
-  for (const m of await stores.outbox.list(0, 100_000)) if (m.group === group) c[m.status] += 1;
+async function scanGroup(stores: Stores, group: string): Promise<OutboxGroupCounts> {
+  const c = { pending: 0, sent: 0, failed: 0, skipped: 0 };
+  for (const m of await stores.outbox.list(0, 100_000)) if (m.group === group) c[groupOutcome(m)] += 1;
   return c;
 }
 
@@ -39,15 +40,15 @@ export function describeOutboxGroupsContract(label: string, make: MakeStores): v
         outboxDraft('a', { group: 'bc:2' }),
       ]);
       await stores.residents.save(resident('tg:1'), null, { outbox: [outboxDraft('f', { group: 'bc:1' }), outboxDraft('b', { group: 'bc:1' })] });
-      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 4, sent: 0, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 4, sent: 0, failed: 0, skipped: 0 });
       const [a, b, c] = await stores.outbox.claim(T0, 3, LEASE);
       expect(await stores.outbox.ack(a?.seq ?? -1, a?.token ?? '')).toBe('ok');
       expect(await stores.outbox.ack(a?.seq ?? -1, a?.token ?? '')).toBe('ok');
       expect(await stores.outbox.fail(b?.seq ?? -1, b?.token ?? '', 'blocked')).toBe('ok');
       expect(await stores.outbox.fail(b?.seq ?? -1, a?.token ?? '', 'blocked')).toBe('lost');
       expect(await stores.outbox.retry(c?.seq ?? -1, c?.token ?? '', T0 + 1, '429')).toBe('ok');
-      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 2, sent: 1, failed: 1 });
-      expect(await stores.outbox.groupCounts('bc:2')).toEqual({ pending: 1, sent: 0, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 2, sent: 1, failed: 1, skipped: 0 });
+      expect(await stores.outbox.groupCounts('bc:2')).toEqual({ pending: 1, sent: 0, failed: 0, skipped: 0 });
       expect(await stores.outbox.groupCounts('bc:3')).toEqual(ZERO);
       for (const g of ['bc:1', 'bc:2']) expect(await stores.outbox.groupCounts(g)).toEqual(await scanGroup(stores, g));
       expect(await stores.outbox.counts()).toEqual({ pending: 4, sent: 1, failed: 1 });
@@ -75,6 +76,32 @@ export function describeOutboxGroupsContract(label: string, make: MakeStores): v
       expect(await stores.outbox.counts()).toEqual({ pending: a.pending + b.pending, sent: a.sent + b.sent, failed: a.failed + b.failed });
     });
 
+    it('an ack with `skipped` settles the message like a sent one, noted, counted under skipped; a repeat counts once; erasure uncounts it', async () => {
+      const { stores } = await open();
+      await stores.outbox.enqueue([toResident('a', 'tg:1', 'bc:1'), toResident('b', 'tg:2', 'bc:1'), toResident('c', 'tg:1', 'bc:1'), { ...toResident('after-a', 'tg:3', 'bc:1'), after: 'a' }]);
+      const [a, b, c] = await stores.outbox.claim(T0, 3, LEASE);
+      expect(await stores.outbox.ack(a?.seq ?? -1, a?.token ?? '', { skipped: 'already voted' })).toBe('ok');
+      expect(await stores.outbox.ack(a?.seq ?? -1, a?.token ?? '', { skipped: 'already voted' })).toBe('ok');
+      expect(await stores.outbox.ack(b?.seq ?? -1, b?.token ?? '')).toBe('ok');
+      expect(await stores.outbox.ack(c?.seq ?? -1, c?.token ?? '', { skipped: 'voting closed' })).toBe('ok');
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 1, sent: 1, failed: 0, skipped: 2 });
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual(await scanGroup(stores, 'bc:1'));
+      const listed = await stores.outbox.list(0, 10);
+      expect(listed.map((m) => [m.key, m.status, m.lastError])).toEqual([
+        ['a', 'sent', 'skipped: already voted'],
+        ['b', 'sent', null],
+        ['c', 'sent', 'skipped: voting closed'],
+        ['after-a', 'pending', null],
+      ]);
+      // Settled: its successor is released, and it is no failure.
+      expect((await stores.outbox.claim(T0, 10, LEASE)).map((m) => m.key)).toEqual(['after-a']);
+      expect(await stores.outbox.failedByReason(10)).toEqual([]);
+      expect(await stores.outbox.counts()).toEqual({ pending: 1, sent: 3, failed: 0 });
+      expect(await stores.outbox.eraseRecipient('tg:1')).toBe(2);
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 1, sent: 1, failed: 0, skipped: 0 });
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual(await scanGroup(stores, 'bc:1'));
+    });
+
     it('eraseRecipient removes every message to that resident, whatever its status, and nothing else', async () => {
       const { stores } = await open();
       await stores.outbox.enqueue([
@@ -93,7 +120,7 @@ export function describeOutboxGroupsContract(label: string, make: MakeStores): v
       expect(await stores.outbox.eraseRecipient('tg:1')).toBe(5);
       const left = await stores.outbox.list(0, 100);
       expect(left.map((m) => m.key)).toEqual(['r2:pending', 'r11', 'committee']);
-      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 3, sent: 0, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 3, sent: 0, failed: 0, skipped: 0 });
       expect(await stores.outbox.groupCounts('bc:1')).toEqual(await scanGroup(stores, 'bc:1'));
       expect(await stores.outbox.counts()).toEqual({ pending: 3, sent: 0, failed: 0 });
       // The in-flight claim is lost (its ack stores nothing), nothing of tg:1 is handed out.
@@ -128,7 +155,7 @@ export function describeOutboxGroupsContract(label: string, make: MakeStores): v
       const left = await stores.outbox.list(0, 100);
       expect(left.every((m) => m.recipient.kind === 'resident' && m.recipient.residentId === 'tg:0')).toBe(true);
       expect(left).toHaveLength(10);
-      expect(await stores.outbox.groupCounts('bc:x')).toEqual({ pending: 0, sent: 10, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc:x')).toEqual({ pending: 0, sent: 10, failed: 0, skipped: 0 });
       expect(await stores.outbox.groupCounts('bc:x')).toEqual(await scanGroup(stores, 'bc:x'));
     });
   });

@@ -270,9 +270,9 @@ export function describeOutboxContract(label: string, make: MakeStores): void {
       const claimed = await stores.outbox.claim(T0, 10, LEASE);
       expect(await stores.outbox.ack(claimed[0]!.seq, claimed[0]!.token)).toBe('ok');
       expect(await stores.outbox.fail(claimed[1]!.seq, claimed[1]!.token, 'blocked')).toBe('ok');
-      expect(await stores.outbox.groupCounts('bc_1')).toEqual({ pending: 1, sent: 1, failed: 1 });
-      expect(await stores.outbox.groupCounts('bc_10')).toEqual({ pending: 1, sent: 0, failed: 0 });
-      expect(await stores.outbox.groupCounts('bc_404')).toEqual({ pending: 0, sent: 0, failed: 0 });
+      expect(await stores.outbox.groupCounts('bc_1')).toEqual({ pending: 1, sent: 1, failed: 1, skipped: 0 });
+      expect(await stores.outbox.groupCounts('bc_10')).toEqual({ pending: 1, sent: 0, failed: 0, skipped: 0 });
+      expect(await stores.outbox.groupCounts('bc_404')).toEqual({ pending: 0, sent: 0, failed: 0, skipped: 0 });
     });
 
     it('race: concurrent claims through two handles never hand one message out twice', async () => {

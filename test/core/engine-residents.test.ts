@@ -184,7 +184,7 @@ describe('forget me and deliveries', () => {
     expect(left.filter((m) => m.recipient.kind === 'resident' && m.recipient.residentId === gone)).toEqual([]);
     expect(left.filter((m) => m.recipient.kind === 'resident' && m.recipient.residentId === stays).length).toBeGreaterThan(1);
     expect(JSON.stringify(left)).not.toContain(`"${gone}"`);
-    expect(await h.stores.outbox.groupCounts('bc:1')).toEqual({ pending: 1, sent: 0, failed: 0 });
+    expect(await h.stores.outbox.groupCounts('bc:1')).toEqual({ pending: 1, sent: 0, failed: 0, skipped: 0 });
     expect(await h.stores.messageRefs.get(`builder:${gone}:town`)).toBeNull();
     expect(await h.stores.messageRefs.findByMessage('telegram', '1', '5')).toBeNull();
     expect(await h.stores.messageRefs.get(`builder:${stays}:town`)).not.toBeNull();

@@ -38,7 +38,7 @@ function dispatcherOf(b: BotHarness): ResidentDispatcher {
     outbox: b.h.stores.outbox,
     engine: b.h.engine,
     api: b.bot.bot.api,
-    render: (resident, m) => residentNotice({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m),
+    render: (resident, m, facts) => residentNotice({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m, facts),
     clock: b.h.clock,
     logger: silent,
     batch: 50,

@@ -192,6 +192,7 @@ describe('the in-process delivery engine (SQLite)', () => {
       campaign: { ...w.h.campaign, categories: categories as never },
       getResident: (id) => w.h.engine.getResident(id),
       markUnreachable: (id) => w.h.engine.markUnreachable(id),
+      votingStatus: (id) => w.h.engine.votingStatus(id),
     };
     const params: Record<string, number> = { at: Date.UTC(2027, 2, 8), registered: 40, population: 900 };
     categories.forEach((c, i) => (params[`ideasByCategory.${c.id}`] = i));

@@ -74,7 +74,7 @@ async function expectDelivered(stores: Stores, id: string, expected: readonly st
   expect(keys.length).toBe(expected.length);
   expect([...keys].sort()).toEqual(expected.map((r) => `${id}:${r}`).sort());
   expect(await stores.broadcasts.get(id)).toMatchObject({ status: 'sending', queued: expected.length, total: expected.length });
-  expect(await stores.outbox.groupCounts(id)).toEqual({ pending: expected.length, sent: 0, failed: 0 });
+  expect(await stores.outbox.groupCounts(id)).toEqual({ pending: expected.length, sent: 0, failed: 0, skipped: 0 });
 }
 
 function describeResume(label: string, make: MakeStores): void {

@@ -8,6 +8,7 @@ import { BOT_LOCALES } from '../../adapters/telegram/i18n.ts';
 import { noticeKey, RESIDENT_NOTICE_TEMPLATES, GENERIC_NOTICE_KEY } from '../../adapters/telegram/render/notice-text.ts';
 import { refusalKey, GENERIC_REFUSAL_KEY } from '../../adapters/telegram/render/refusal-text.ts';
 import { variableName } from '../../adapters/telegram/render/text-format.ts';
+import { NOTICE_LINE_KEYS } from '../../adapters/telegram/render/notice-message.ts';
 import { NOTICE_TEMPLATES, REFUSAL_CODES } from '../../core/domain/codes.ts';
 import { ftlFile, ftlFiles, localeFolders, variablesOf } from './ftl-files.ts';
 import { NOTICE_PARAMS, REFUSAL_PARAMS } from './engine-params.ts';
@@ -78,7 +79,7 @@ describe('locale files', () => {
   it('has a text for every notice to people and nothing else', () => {
     expect(RESIDENT_NOTICE_TEMPLATES.every((t) => NOTICE_TEMPLATES.includes(t))).toBe(true);
     for (const t of NOTICE_TEMPLATES.filter((x) => x.startsWith('notify.') || x.startsWith('announce.'))) expect(RESIDENT_NOTICE_TEMPLATES).toContain(t);
-    const expected = [...RESIDENT_NOTICE_TEMPLATES.map(noticeKey), GENERIC_NOTICE_KEY].sort();
+    const expected = [...RESIDENT_NOTICE_TEMPLATES.map(noticeKey), GENERIC_NOTICE_KEY, ...NOTICE_LINE_KEYS].sort();
     for (const locale of BOT_LOCALES) expect([...ftlFile(locale, 'notices.ftl').declared].sort(), locale).toEqual(expected);
   });
 
@@ -108,6 +109,7 @@ describe('locale files', () => {
         const unknown = [...variablesOf(bundle, noticeKey(template))].filter((v) => !passed.has(v));
         expect(unknown, `${locale} ${template}`).toEqual([]);
       }
+      for (const key of NOTICE_LINE_KEYS) expect([...variablesOf(bundle, key)], `${locale} ${key}`).toEqual(['days']);
     }
   });
 

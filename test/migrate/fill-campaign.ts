@@ -251,7 +251,7 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   expect(after.at(-1)?.key).toBe('test:new');
   expect(after.at(-1)!.seq).toBeGreaterThan(before.at(-1)!.seq);
   expect(await stores.outbox.counts()).toMatchObject({ sent: 2, failed: 2 });
-  expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 3, sent: 0, failed: 1 });
+  expect(await stores.outbox.groupCounts('bc:1')).toEqual({ pending: 3, sent: 0, failed: 1, skipped: 0 });
   expect(await stores.messageRefs.findByMessage('slack', 'C-MOD', '1781000000.000100')).toMatchObject({ key: 'card:test-a' });
   expect(await stores.messageRefs.get(`builder:${filled.voters[0]!}:town`)).toMatchObject({ platform: 'telegram', chat: '100', messageId: '77' });
   // The hold of test:b2 by the retried test:b survived; test:a2 (after a sent card) is free.
@@ -275,7 +275,7 @@ export async function expectBehavesLikeSource(stores: Stores, filled: FilledCamp
   // (the subscription index was carried over) without repeating its first page (before any erasure on the target).
   const subscribed = (await stores.residents.list(null, 1000)).filter((r) => r.subscribed && r.step === 'done');
   expect(await stores.broadcasts.get(filled.broadcasts.fannedOut)).toMatchObject({ status: 'sending', total: subscribed.length });
-  expect(await stores.outbox.groupCounts(filled.broadcasts.fannedOut)).toEqual({ pending: subscribed.length, sent: 0, failed: 0 });
+  expect(await stores.outbox.groupCounts(filled.broadcasts.fannedOut)).toEqual({ pending: subscribed.length, sent: 0, failed: 0, skipped: 0 });
   expect(await h.engine.broadcastsToFanOut()).toContain(filled.broadcasts.partial);
   while (!must(await h.engine.fanOutBroadcast(filled.broadcasts.partial, 2)).done);
   const north = subscribed.filter((r) => r.area === 'north').map((r) => `${filled.broadcasts.partial}:${r.id}`);

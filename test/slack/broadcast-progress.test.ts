@@ -126,6 +126,22 @@ describe('the broadcast progress message', () => {
     c.slack.violations.length = 0;
   });
 
+  it('counts skipped messages (settled without a send) as settled: the broadcast finishes and its summary says how many', async () => {
+    c = await startCommittee();
+    for (const id of [5401, 5402]) await c.h.register(id);
+    const id = await announce(c, 'Rappel');
+    await c.h.engine.fanOutBroadcast(id, 100);
+    await deliverNotices(c);
+    const [sent, skipped] = await residentMessages(c);
+    await c.h.stores.outbox.ack(sent!.seq, sent!.token);
+    await c.h.stores.outbox.ack(skipped!.seq, skipped!.token, { skipped: 'already voted' });
+    expect(await c.h.engine.broadcastProgress(id)).toMatchObject({ ok: true, value: { status: 'done', sent: 1, failed: 0, skipped: 1, left: 0 } });
+    expect((await deliverNotices(c)).map((x) => x.template)).toEqual(['committee.broadcast_done']);
+    const summary = (await messageOf(c, id))!;
+    expect(JSON.stringify(summary.blocks)).toContain('1 non envoyés : plus utiles au moment de l’envoi');
+    expect(summary.text).toContain('1 messages envoyés sur 2, 0 échecs');
+  });
+
   it('shows nothing for a notice naming no broadcast', async () => {
     c = await startCommittee();
     await c.h.stores.outbox.enqueue([{ key: 'broadcast:nope:started', recipient: { kind: 'committee' }, template: 'committee.broadcast_started', params: { broadcast: 'bc_nope', by: 'staff:U-ADMIN', area: null }, notBefore: 0 }]);

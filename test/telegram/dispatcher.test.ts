@@ -36,7 +36,7 @@ function dispatcherOf(b: BotHarness, api: Api = b.bot.bot.api, budget?: SendBudg
     engine: b.h.engine,
     api,
     ...(budget === undefined ? {} : { budget }),
-    render: (resident, m) => residentNotice({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m),
+    render: (resident, m, facts) => residentNotice({ t: services.translate, campaign: b.h.campaign, broadcasts: b.h.stores.broadcasts }, resident, m, facts),
     clock: b.h.clock,
     logger: silent,
     claimLeaseMs: 60_000,

@@ -10,6 +10,8 @@
       KEYS[9]  ob:ready        KEYS[10] ob:wait     KEYS[11] ob:held     KEYS[12] ob:counts
       KEYS[13] ob:groups       KEYS[14] ob:failed-reasons
       ARGV[1]  resident id
+      ARGV[2]  the skip note prefix (SKIPPED_PREFIX, `skipped: `): a sent message whose error
+               starts with it was skipped, and is counted in its group under `skipped`
 
     Output:
       the number of messages removed
@@ -25,6 +27,13 @@ for _, member in ipairs(members) do
   local json = redis.call('HGET', KEYS[3], seq)
   if status and json then
     local draft = cjson.decode(json)
+    local outcome = status
+    if status == 'sent' then
+      local note = redis.call('HGET', KEYS[6], seq)
+      if note and string.sub(note, 1, #ARGV[2]) == ARGV[2] then
+        outcome = 'skipped'
+      end
+    end
     if status == 'failed' then
       local reason = redis.call('HGET', KEYS[6], seq) or ''
       if redis.call('HINCRBY', KEYS[14], reason, -1) <= 0 then
@@ -40,7 +49,7 @@ for _, member in ipairs(members) do
     redis.call('ZREM', KEYS[11], seq)
     redis.call('HINCRBY', KEYS[12], status, -1)
     if type(draft.group) == 'string' then
-      redis.call('HINCRBY', KEYS[13], status .. ':' .. draft.group, -1)
+      redis.call('HINCRBY', KEYS[13], outcome .. ':' .. draft.group, -1)
     end
     if status == 'pending' then
       release_successors(KEYS[11], KEYS[10], KEYS[4], KEYS[3], seq)

@@ -15,7 +15,9 @@
       ARGV[2]  seq
       ARGV[3]  token
       ARGV[4]  retry: notBefore; extend: the new lease end (epoch ms)
-      ARGV[5]  error text (retry, fail; never a secret)
+      ARGV[5]  error text (retry, fail; never a secret); ack: '' when delivered, else the
+               skip note (`skipped: <reason>`): settled without delivery, the note kept as its
+               error and the message counted in its group under `skipped`, not `sent`
       ARGV[6]  ack: the message reference JSON to store, or ''
 
     Output:
@@ -66,10 +68,15 @@ if mode == 'fail' then
   redis.call('HSET', KEYS[5], seq, ARGV[5])
   redis.call('HINCRBY', KEYS[14], ARGV[5], 1)
 end
+local outcome = to
+if mode == 'ack' and ARGV[5] ~= '' then
+  redis.call('HSET', KEYS[5], seq, ARGV[5])
+  outcome = 'skipped'
+end
 local draft = cjson.decode(redis.call('HGET', KEYS[8], seq))
 if type(draft.group) == 'string' then
   redis.call('HINCRBY', KEYS[10], 'pending:' .. draft.group, -1)
-  redis.call('HINCRBY', KEYS[10], to .. ':' .. draft.group, 1)
+  redis.call('HINCRBY', KEYS[10], outcome .. ':' .. draft.group, 1)
 end
 release_successors(KEYS[9], KEYS[3], KEYS[1], KEYS[8], seq)
 if mode == 'ack' and ARGV[6] ~= '' then

@@ -19,7 +19,7 @@ const BAR_CELLS = 20;
 
 /** The figures a progress message shows; equal signatures render the same message. */
 export function progressSignature(p: BroadcastProgress): string {
-  return [p.status, p.total ?? '-', p.queued, p.sent, p.failed].join('|');
+  return [p.status, p.total ?? '-', p.queued, p.sent, p.failed, p.skipped].join('|');
 }
 
 /** What is announced, in a few words: the start of staff's text, or the phase it announces. */
@@ -52,7 +52,7 @@ export function renderProgress(services: RenderServices, p: BroadcastProgress): 
   const audience = area === null ? t('command-progress-audience-all') : t('command-progress-audience-area', { area: areaName(campaign, area) });
   const finished = p.status === 'done';
   const planned = p.total ?? p.queued;
-  const settled = p.sent + p.failed;
+  const settled = p.sent + p.failed + p.skipped;
   const title = t(finished ? 'command-progress-title-done' : 'command-progress-title-sending');
   const field = (label: string, value: string) => ({ type: 'mrkdwn', text: clip(`*${label}*\n${value}`, LIMITS.sectionField) });
   const blocks: Block[] = [
@@ -69,14 +69,18 @@ export function renderProgress(services: RenderServices, p: BroadcastProgress): 
       ],
     },
   ];
+  // Messages that no longer applied when their turn came (a reminder to who voted meanwhile).
+  const skipped = p.skipped > 0 ? context(t('command-progress-skipped', { skipped: p.skipped })) : null;
   let summary: string;
   if (finished) {
     summary = t('command-progress-done', { total: p.total ?? settled, sent: p.sent, failed: p.failed, at: format.dateTime(b.finishedAt ?? b.startedAt) });
     blocks.push(section(summary));
+    if (skipped !== null) blocks.push(skipped);
     if (p.failed > 0) blocks.push(context(t('command-progress-failed-hint')));
   } else {
     summary = t('command-progress-running', { sent: p.sent, failed: p.failed, left: p.left });
     blocks.push(section(bar(settled, planned, campaign.defaultLocale)));
+    if (skipped !== null) blocks.push(skipped);
   }
   return { text: clip(`${title} — ${summary}`, LIMITS.messageText), blocks };
 }

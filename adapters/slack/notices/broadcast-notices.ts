@@ -114,7 +114,7 @@ const finished: NoticeHandler = async (services, message) => {
   const found = await progressOf(services, message);
   if (found === null) return {};
   const p = found.progress;
-  const reasons = await failureReasons(services, found.id, message.seq, p.failed, p.total ?? p.sent + p.failed);
+  const reasons = await failureReasons(services, found.id, message.seq, p.failed, p.total ?? p.sent + p.failed + p.skipped);
   const content = renderFinished(services, p, reasons);
   const ref = await services.stores.messageRefs.get(progressRefKey(found.id));
   if (ref !== null && ref.platform === 'slack') {

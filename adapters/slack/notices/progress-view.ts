@@ -16,7 +16,7 @@ import { clip, escapeSlack } from '../mrkdwn.ts';
 
 /** The pace of a running broadcast, as the reporter measured it. */
 export interface ProgressPace {
-  /** Messages settled (sent or failed) per second over the recent window; null: not measured yet. */
+  /** Messages settled (sent, failed or skipped) per second over the recent window; null: not measured yet. */
   readonly perSecond: number | null;
   /** True when nothing was settled over the whole window (the pace is then 0). */
   readonly stalled: boolean;
@@ -77,7 +77,7 @@ export function renderFinished(services: RenderServices, p: BroadcastProgress, r
   const b = p.broadcast;
   const locale = campaign.defaultLocale;
   const tookMs = Math.max(0, (b.finishedAt ?? b.startedAt) - b.startedAt);
-  const settled = p.sent + p.failed;
+  const settled = p.sent + p.failed + p.skipped;
   const took = t('progress-took', { duration: formatDuration(tookMs, locale) });
   const average = tookMs >= 1000 && settled > 0 ? ` ${t('progress-average', { rate: formatRate(t, settled / (tookMs / 1000), locale) })}` : '';
   const blocks: Block[] = [...(base.blocks as Block[]), context(`${took}${average}`)];

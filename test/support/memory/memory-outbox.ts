@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxMessage, SettleOutcome, FailedReason } from '../../../core/ports/outbox.ts';
+import type { ClaimFilter, ClaimedMessage, DeliveryResult, Outbox, OutboxCounts, OutboxGroupCounts, OutboxMessage, SettleOutcome, FailedReason } from '../../../core/ports/outbox.ts';
+import { groupOutcome, skippedNote } from '../../../core/ports/outbox.ts';
 import type { OutboxDraft } from '../../../core/ports/side-records.ts';
 import { countInGroup, enqueueOutbox, frozenCopy, groupCountsOf, putRef, roundTrip } from './memory-state.ts';
 import type { MemoryHandle, MemoryOutboxRow, MemoryState, MemoryTokenState } from './memory-state.ts';
@@ -53,8 +54,8 @@ export class MemoryOutbox implements Outbox {
     await roundTrip();
     return this.settle(seq, token, 'ack', (s, row) => {
       countInGroup(s, row.message.group, 'pending', -1);
-      countInGroup(s, row.message.group, 'sent', 1);
-      row.message = frozenCopy({ ...row.message, status: 'sent' });
+      countInGroup(s, row.message.group, result.skipped === undefined ? 'sent' : 'skipped', 1);
+      row.message = frozenCopy({ ...row.message, status: 'sent', ...(result.skipped === undefined ? {} : { lastError: skippedNote(result.skipped) }) });
       if (result.ref !== undefined) putRef(s, result.ref);
     });
   }
@@ -97,7 +98,7 @@ export class MemoryOutbox implements Outbox {
     return sortReasons(by, limit);
   }
 
-  async groupCounts(group: string): Promise<OutboxCounts> {
+  async groupCounts(group: string): Promise<OutboxGroupCounts> {
     await roundTrip();
     return groupCountsOf(this.handle.open(), group);
   }
@@ -107,7 +108,7 @@ export class MemoryOutbox implements Outbox {
     const s = this.handle.open();
     const doomed = s.outbox.filter((r) => r.message.recipient.kind === 'resident' && r.message.recipient.residentId === residentId);
     for (const row of doomed) {
-      countInGroup(s, row.message.group, row.message.status, -1);
+      countInGroup(s, row.message.group, groupOutcome(row.message), -1);
       s.outboxByKey.delete(row.message.key);
       s.outbox.splice(s.outbox.indexOf(row), 1);
     }

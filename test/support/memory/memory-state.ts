@@ -11,7 +11,7 @@
  */
 import { GENESIS_HASH, linkEntries } from '../../../core/audit/audit-chain.ts';
 import type { AuditEntry } from '../../../core/ports/audit-log.ts';
-import type { OutboxCounts, OutboxMessage } from '../../../core/ports/outbox.ts';
+import type { OutboxGroupCounts, OutboxMessage } from '../../../core/ports/outbox.ts';
 import type { MessagePlatform, MessageRef } from '../../../core/ports/message-references.ts';
 import type { AuditDraft, OutboxDraft, SideRecords } from '../../../core/ports/side-records.ts';
 import type { AccessCode, PhoneClaim } from '../../../core/ports/resident-store.ts';
@@ -80,7 +80,7 @@ export class MemoryState {
   readonly outboxByKey = new Map<string, MemoryOutboxRow>();
   lastOutboxSeq = 0;
   /** group → counters, kept in step with every status change. */
-  readonly outboxGroups = new Map<string, Record<OutboxMessage['status'], number>>();
+  readonly outboxGroups = new Map<string, Record<GroupOutcome, number>>();
 
   /** key → reference. */
   readonly messageRefs = new Map<string, MessageRef>();
@@ -148,17 +148,20 @@ export function enqueueOutbox(state: MemoryState, drafts: readonly OutboxDraft[]
   }
 }
 
+/** A group counter: a message's status, or `skipped` (a sent one acked without delivery). */
+type GroupOutcome = keyof OutboxGroupCounts;
+
 /** Adds `delta` to a group's counter of `status` (no group: nothing). Synchronous. */
-export function countInGroup(state: MemoryState, group: string | undefined, status: OutboxMessage['status'], delta: number): void {
+export function countInGroup(state: MemoryState, group: string | undefined, status: GroupOutcome, delta: number): void {
   if (group === undefined) return;
-  const c = state.outboxGroups.get(group) ?? { pending: 0, sent: 0, failed: 0 };
+  const c = state.outboxGroups.get(group) ?? { pending: 0, sent: 0, failed: 0, skipped: 0 };
   c[status] += delta;
   state.outboxGroups.set(group, c);
 }
 
 /** The counters of a group, frozen. */
-export function groupCountsOf(state: MemoryState, group: string): OutboxCounts {
-  return Object.freeze({ ...(state.outboxGroups.get(group) ?? { pending: 0, sent: 0, failed: 0 }) });
+export function groupCountsOf(state: MemoryState, group: string): OutboxGroupCounts {
+  return Object.freeze({ ...(state.outboxGroups.get(group) ?? { pending: 0, sent: 0, failed: 0, skipped: 0 }) });
 }
 
 /** Index key of one platform message (the three parts cannot run into each other). */

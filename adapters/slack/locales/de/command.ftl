@@ -140,6 +140,7 @@ command-progress-failed = Fehlgeschlagen
 command-progress-left = Übrig
 command-progress-running = { $sent } gesendet, { $failed } fehlgeschlagen, { $left } übrig
 command-progress-done = Abgeschlossen am { $at }: { $sent } von { $total } Nachrichten gesendet, { $failed } fehlgeschlagen.
+command-progress-skipped = { $skipped } nicht gesendet: zum Zeitpunkt des Versands nicht mehr nötig (die Person hatte inzwischen abgestimmt, oder die Abstimmung war beendet).
 command-progress-failed-hint = Ein Fehlschlag bedeutet meist, dass der Bewohner den Bot blockiert hat: Er erhält keine Mitteilungen mehr.
 
 ## Exporte und Codes

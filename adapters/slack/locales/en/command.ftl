@@ -140,6 +140,7 @@ command-progress-failed = Failed
 command-progress-left = Left
 command-progress-running = { $sent } sent, { $failed } failed, { $left } left
 command-progress-done = Finished on { $at }: { $sent } of { $total } messages sent, { $failed } failed.
+command-progress-skipped = { $skipped } not sent: no longer needed when their turn came (the resident had voted meanwhile, or voting had closed).
 command-progress-failed-hint = A failure most often means the resident blocked the bot: they will get no more announcements.
 
 ## Exports and codes

@@ -140,6 +140,7 @@ command-progress-failed = Échecs
 command-progress-left = Restants
 command-progress-running = { $sent } envoyés, { $failed } échecs, { $left } restants
 command-progress-done = Terminée le { $at } : { $sent } messages envoyés sur { $total }, { $failed } échecs.
+command-progress-skipped = { $skipped } non envoyés : plus utiles au moment de l’envoi (le résident avait voté entre-temps, ou le vote était clos).
 command-progress-failed-hint = Un échec signifie le plus souvent que l'habitant a bloqué le bot : il ne recevra plus d'annonces.
 
 ## Exports et codes

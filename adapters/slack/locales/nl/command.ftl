@@ -140,6 +140,7 @@ command-progress-failed = Mislukt
 command-progress-left = Resterend
 command-progress-running = { $sent } verstuurd, { $failed } mislukt, { $left } resterend
 command-progress-done = Afgerond op { $at }: { $sent } van de { $total } berichten verstuurd, { $failed } mislukt.
+command-progress-skipped = { $skipped } niet verstuurd: niet meer nodig toen ze aan de beurt waren (de inwoner had intussen gestemd, of de stemming was gesloten).
 command-progress-failed-hint = Mislukt betekent meestal dat de inwoner de bot heeft geblokkeerd: hij of zij krijgt geen aankondigingen meer.
 
 ## Exports en codes

@@ -142,6 +142,7 @@ command-progress-failed = Nieudane
 command-progress-left = Pozostałe
 command-progress-running = wysłane: { $sent }, nieudane: { $failed }, pozostałe: { $left }
 command-progress-done = Zakończono { $at }: wysłano { $sent } z { $total } wiadomości, nieudane: { $failed }.
+command-progress-skipped = niewysłane: { $skipped } — w chwili wysyłki już niepotrzebne (mieszkaniec zdążył zagłosować albo głosowanie się zakończyło).
 command-progress-failed-hint = Niepowodzenie najczęściej oznacza, że mieszkaniec zablokował bota: nie otrzyma już ogłoszeń.
 
 ## Eksporty i kody

@@ -68,6 +68,17 @@ notice-update-weekly =
        *[other] Noch { $daysLeft } Tage in dieser Phase: „{ $phase }“.
     }
     Senden Sie /start, um mitzumachen.
+## Die letzte Zeile des Wochenupdates während der Abstimmung, für Personen mit einem noch leeren Stimmzettel (`days`: verbleibende Abstimmungstage, heute mitgezählt)
+notice-vote-left-none =
+    { $days ->
+        [1] ⏳ <b>Heute ist der letzte Tag der Abstimmung</b> – Sie haben noch nicht abgestimmt.
+       *[other] ⏳ <b>Noch { $days } Tage bis zum Ende der Abstimmung</b> – Sie haben noch nicht abgestimmt.
+    }
+notice-vote-left-partial =
+    { $days ->
+        [1] ⏳ <b>Heute ist der letzte Tag der Abstimmung</b> – Sie haben noch nicht alle Stimmzettel ausgefüllt.
+       *[other] ⏳ <b>Noch { $days } Tage bis zum Ende der Abstimmung</b> – Sie haben noch nicht alle Stimmzettel ausgefüllt.
+    }
 notice-digest-weekly =
     📊 <b>{ $campaign }: Zahlen der Woche</b>
     Angemeldet: { $registered } ({ $registeredPercent } % von { $population }), { $newRegistrations_thisWeek } in dieser Woche (Vorwoche { $newRegistrations_lastWeek })

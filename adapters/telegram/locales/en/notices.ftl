@@ -70,6 +70,17 @@ notice-update-weekly =
        *[other] { $daysLeft } days left in this phase: “{ $phase }”.
     }
     Send /start to take part.
+## The weekly update's last line while voting is open, for a resident with a ballot left (`days`: calendar days of voting left, today included)
+notice-vote-left-none =
+    { $days ->
+        [1] ⏳ <b>Today is the last day to vote</b> — you have not voted yet.
+       *[other] ⏳ <b>{ $days } days left to vote</b> — you have not voted yet.
+    }
+notice-vote-left-partial =
+    { $days ->
+        [1] ⏳ <b>Today is the last day to vote</b> — you have not filled in every ballot yet.
+       *[other] ⏳ <b>{ $days } days left to vote</b> — you have not filled in every ballot yet.
+    }
 notice-digest-weekly =
     📊 <b>{ $campaign }: weekly figures</b>
     Registered: { $registered } ({ $registeredPercent } % of { $population }), { $newRegistrations_thisWeek } this week (last week { $newRegistrations_lastWeek })

@@ -68,6 +68,17 @@ notice-update-weekly =
        *[other] Plus que { $daysLeft } jours dans cette phase : « { $phase } ».
     }
     Envoyez /start pour participer.
+## La dernière ligne de la mise à jour hebdomadaire pendant le vote, pour un résident qui a encore un bulletin à remplir (`days` : jours de vote restants, aujourd’hui compris)
+notice-vote-left-none =
+    { $days ->
+        [1] ⏳ <b>C’est le dernier jour pour voter</b> — vous n’avez pas encore voté.
+       *[other] ⏳ <b>Plus que { $days } jours pour voter</b> — vous n’avez pas encore voté.
+    }
+notice-vote-left-partial =
+    { $days ->
+        [1] ⏳ <b>C’est le dernier jour pour voter</b> — vous n’avez pas encore rempli tous vos bulletins.
+       *[other] ⏳ <b>Plus que { $days } jours pour voter</b> — vous n’avez pas encore rempli tous vos bulletins.
+    }
 notice-digest-weekly =
     📊 <b>{ $campaign } : chiffres de la semaine</b>
     Inscrits : { $registered } ({ $registeredPercent } % de { $population }), { $newRegistrations_thisWeek } cette semaine (semaine passée : { $newRegistrations_lastWeek })

@@ -67,6 +67,17 @@ notice-update-weekly =
        *[other] Nog { $daysLeft } dagen in deze fase: „{ $phase }”.
     }
     Stuur /start om mee te doen.
+## De laatste regel van de wekelijkse update tijdens de stemming, voor een inwoner met nog een stembiljet in te vullen (`days`: resterende stemdagen, vandaag inbegrepen)
+notice-vote-left-none =
+    { $days ->
+        [1] ⏳ <b>Vandaag is de laatste dag om te stemmen</b> — u hebt nog niet gestemd.
+       *[other] ⏳ <b>Nog { $days } dagen om te stemmen</b> — u hebt nog niet gestemd.
+    }
+notice-vote-left-partial =
+    { $days ->
+        [1] ⏳ <b>Vandaag is de laatste dag om te stemmen</b> — u hebt nog niet al uw stembiljetten ingevuld.
+       *[other] ⏳ <b>Nog { $days } dagen om te stemmen</b> — u hebt nog niet al uw stembiljetten ingevuld.
+    }
 notice-digest-weekly =
     📊 <b>{ $campaign }: cijfers van de week</b>
     Ingeschreven: { $registered } ({ $registeredPercent } % van { $population }), { $newRegistrations_thisWeek } deze week (vorige week { $newRegistrations_lastWeek })

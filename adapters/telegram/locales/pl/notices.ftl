@@ -68,6 +68,19 @@ notice-update-weekly =
        *[other] Zostało { $daysLeft } dni tego etapu: „{ $phase }”.
     }
     Wyślij /start, aby wziąć udział.
+## Ostatni wiersz cotygodniowej informacji w trakcie głosowania, dla mieszkańca z niewypełnioną kartą (`days`: pozostałe dni głosowania, łącznie z dzisiejszym)
+notice-vote-left-none =
+    { $days ->
+        [1] ⏳ <b>Dziś jest ostatni dzień głosowania</b> — jeszcze nie zagłosowałeś/aś.
+        [few] ⏳ <b>Zostały { $days } dni głosowania</b> — jeszcze nie zagłosowałeś/aś.
+       *[other] ⏳ <b>Zostało { $days } dni głosowania</b> — jeszcze nie zagłosowałeś/aś.
+    }
+notice-vote-left-partial =
+    { $days ->
+        [1] ⏳ <b>Dziś jest ostatni dzień głosowania</b> — nie wypełniłeś/aś jeszcze wszystkich kart do głosowania.
+        [few] ⏳ <b>Zostały { $days } dni głosowania</b> — nie wypełniłeś/aś jeszcze wszystkich kart do głosowania.
+       *[other] ⏳ <b>Zostało { $days } dni głosowania</b> — nie wypełniłeś/aś jeszcze wszystkich kart do głosowania.
+    }
 notice-digest-weekly =
     📊 <b>{ $campaign }: liczby tygodnia</b>
     Zarejestrowani: { $registered } ({ $registeredPercent } % z { $population }), w tym tygodniu { $newRegistrations_thisWeek } (poprzednio { $newRegistrations_lastWeek })
