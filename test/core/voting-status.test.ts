@@ -110,6 +110,16 @@ describe('the weekly update’s last line', () => {
     }
   });
 
+  it('one count of the days: the line replaces the update’s own "days left in this phase" for who gets it; a voter keeps that one', async () => {
+    const counted = newBroadcast({ ...update, id: 'bc_upd-y', content: { kind: 'template', template: 'update.weekly', params: { registered: 4, 'newIdeas.thisWeek': 1, daysLeft: 4, phase: 'voting' } } });
+    const withCount = { ...sources, broadcasts: { get: async (id: string) => (id === counted.id ? counted : null) } };
+    const text = async (s: VotingStatus) => (await residentNotice(withCount, { locale: 'en' }, { template: 'broadcast.message', params: { broadcast: counted.id } }, facts(s)))?.html ?? '';
+    const nonVoter = await text(open(3, 0));
+    expect(nonVoter).toMatch(/3 days left to vote<\/b> — you have not voted yet\.$/u);
+    expect(nonVoter).not.toMatch(/in this phase/u);
+    expect(await text(open(3, 2))).toMatch(/4 days left in this phase/u);
+  });
+
   it('asks for the status only for the weekly update, and marks a broadcast to non-voters', async () => {
     let asked = 0;
     const counting = { votingStatus: async (): Promise<VotingStatus> => (asked++, open(3, 0)) };

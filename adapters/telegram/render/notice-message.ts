@@ -54,25 +54,39 @@ export async function noticeMessage(sources: NoticeMessageSources, resident: Pic
   const { t, campaign } = sources;
   const locale = resident.locale;
   const params = message.params as Readonly<Record<string, ParamValue>>;
-  if (message.template !== BROADCAST_TEMPLATE) return withVoteLine(sources, locale, message.template, noticeText(t, locale, campaign, { template: message.template, params }), false, facts);
+  if (message.template !== BROADCAST_TEMPLATE) return withVoteLine(sources, locale, message.template, params, false, facts);
   const id = params['broadcast'];
   const broadcast = typeof id === 'string' ? await sources.broadcasts.get(id) : null;
   if (broadcast === null) return null;
   const nonVotersOnly = broadcast.audience.kind === 'nonVoters';
   const content = broadcast.content;
   if (content.kind === 'template') {
-    const html = noticeText(t, locale, campaign, { template: content.template, params: content.params as Readonly<Record<string, ParamValue>> });
-    return withVoteLine(sources, locale, content.template, html, nonVotersOnly, facts);
+    return withVoteLine(sources, locale, content.template, content.params as Readonly<Record<string, ParamValue>>, nonVotersOnly, facts);
   }
   const text = content.texts[locale] ?? content.texts[campaign.defaultLocale] ?? Object.values(content.texts)[0];
   return text === undefined ? null : { html: noticeText(t, locale, campaign, { template: BROADCAST_TEMPLATE, params: { text } }), nonVotersOnly };
 }
 
-/** `html`, ending with the days-left line when it is the weekly update and the resident still has a ballot to fill in. */
-async function withVoteLine(sources: NoticeMessageSources, locale: string, template: string, html: string, nonVotersOnly: boolean, facts: NoticeFacts | undefined): Promise<NoticeHtml> {
-  if (template !== WEEKLY_UPDATE || facts === undefined) return { html, nonVotersOnly };
+/**
+ * The template's HTML; for the weekly update while voting is open and the resident still has
+ * a ballot to fill in, ending with the days-left line. That line then takes the place of the
+ * update's own "N days left in this phase" (counted at fan-out, in 24-hour spans): one count
+ * of the days, the one made at send time in the campaign's time zone.
+ */
+async function withVoteLine(
+  sources: NoticeMessageSources,
+  locale: string,
+  template: string,
+  params: Readonly<Record<string, ParamValue>>,
+  nonVotersOnly: boolean,
+  facts: NoticeFacts | undefined,
+): Promise<NoticeHtml> {
+  const { t, campaign } = sources;
+  const plain = (): NoticeHtml => ({ html: noticeText(t, locale, campaign, { template, params }), nonVotersOnly });
+  if (template !== WEEKLY_UPDATE || facts === undefined) return plain();
   const status = await facts.votingStatus();
-  if (!status.open || !hasBallotLeft(status)) return { html, nonVotersOnly };
-  const line = sources.t(locale, NOTICE_LINE_KEYS[status.cast === 0 ? 0 : 1], { days: status.daysLeft });
+  if (!status.open || !hasBallotLeft(status)) return plain();
+  const html = noticeText(t, locale, campaign, { template, params: { ...params, daysLeft: null } });
+  const line = t(locale, NOTICE_LINE_KEYS[status.cast === 0 ? 0 : 1], { days: status.daysLeft });
   return { html: `${html.trimEnd()}\n\n${line}`, nonVotersOnly };
 }
