@@ -27,7 +27,9 @@
  * previous one), which is what the runner's `sequentialize` gives per chat; the bot's own
  * sequentialize stays in the chain. The bare bot (`new Bot` + one handler that answers the
  * press or replies) gets the same chats, the same kinds and the same update JSON (shapes
- * recorded from the residents' bot, fresh ids).
+ * recorded from the residents' bot, fresh ids), built with the same work: the stand-in lookup
+ * of the chat's current message that a press or a wizard step needs is made for both bots (the
+ * bare bot's answer is unused), so the bench's own cost per update is the same on both sides.
  *
  * - throughput: closed loop, as many updates in flight as free chats allow up to 500 — the
  *   grammY runner's default concurrency, so what production would run (BENCH_IN_FLIGHT=2000

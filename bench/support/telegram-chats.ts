@@ -139,8 +139,18 @@ export async function nextUpdate(api: StandInThread, chat: BenchChat, kind: Upda
   return updateOf(api, chat, shape);
 }
 
-/** The same kind of update for the bare bot: one of the chat's earlier shapes of that kind, fresh ids. */
-export function replayUpdate(api: StandInThread, chat: BenchChat, kind: UpdateKind, i: number): Promise<Update> {
+/** The stand-in lookup `nextUpdate` makes for each kind before building its update (menu commands need none). */
+const LOOKUP: Readonly<Record<UpdateKind, string | null>> = { ballot: 'vote|', wizard: 'iw|', menu: null };
+
+/**
+ * The same kind of update for the bare bot: one of the chat's earlier shapes of that kind, fresh
+ * ids. It makes the same stand-in lookup as `nextUpdate` (its answer unused), so that building an
+ * update costs the bench's thread — the bots' thread — the same for both bots: only the handling
+ * differs.
+ */
+export async function replayUpdate(api: StandInThread, chat: BenchChat, kind: UpdateKind, i: number): Promise<Update> {
+  const prefix = LOOKUP[kind];
+  if (prefix !== null) await api.latest(chat.id, prefix);
   const kept = chat.shapes[kind];
   const shape = kept.length === 0 ? { text: '/menu' } : kept[i % kept.length]!;
   return updateOf(api, chat, shape);
