@@ -27,7 +27,9 @@
  * previous one), which is what the runner's `sequentialize` gives per chat; the bot's own
  * sequentialize stays in the chain. The bare bot (`new Bot` + one handler that answers the
  * press or replies) gets the same chats, the same kinds and the same update JSON (shapes
- * recorded from the residents' bot, fresh ids).
+ * recorded from the residents' bot, fresh ids), built with the same work: the stand-in lookup
+ * of the chat's current message that a press or a wizard step needs is made for both bots (the
+ * bare bot's answer is unused), so the bench's own cost per update is the same on both sides.
  *
  * - throughput: closed loop, as many updates in flight as free chats allow up to 500 — the
  *   grammY runner's default concurrency, so what production would run (BENCH_IN_FLIGHT=2000
@@ -319,8 +321,11 @@ async function measureStore(store: 'sqlite' | 'redis', api: StandInThread, bare:
   try {
     log(`${store}: preparing the campaigns (${VOTE_CHATS} residents in voting, ${IDEA_CHATS} in submission)`);
     const bot = await residentTarget(store, api, stores.vote, stores.idea);
-    const voteChats = Array.from({ length: VOTE_CHATS }, (_, i) => benchChat(1_000_000 + i, 'vote'));
-    const ideaChats = Array.from({ length: IDEA_CHATS }, (_, i) => benchChat(1_000_000 + VOTE_CHATS + i, 'idea'));
+    // The same chat ids for every store, on one stand-in: what earlier stores' bots sent there
+    // (builders, wizard prompts) is not this bot's, and must not be pressed or answered.
+    const after = await api.newestMessageId(Array.from({ length: VOTE_CHATS + IDEA_CHATS }, (_, i) => 1_000_000 + i));
+    const voteChats = Array.from({ length: VOTE_CHATS }, (_, i) => benchChat(1_000_000 + i, 'vote', after));
+    const ideaChats = Array.from({ length: IDEA_CHATS }, (_, i) => benchChat(1_000_000 + VOTE_CHATS + i, 'idea', after));
     // Each resident's builder, opened before timing: the presses are on these messages.
     log(`${store}: opening ${VOTE_CHATS} ballot builders (/vote)`);
     for (let i = 0; i < voteChats.length; i += 100) await Promise.all(voteChats.slice(i, i + 100).map((c) => one(bot, c, 'ballot', 0)));

@@ -314,6 +314,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE outbox_groups ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 10,
+    name: 'chat_state_expiry_hours',
+    // Chat state is written on most updates, each write moving expires_at by a few seconds:
+    // an index on expires_at itself was rewritten every time. The sweep only needs to find
+    // expired rows, so the index is on the hour of the expiry (expires_hour, always
+    // expires_at / 3,600,000 rounded down), which a write leaves alone until the hour moves;
+    // expires_at stays exact (expiry is judged on it).
+    sql: `
+      ALTER TABLE chat_state ADD COLUMN expires_hour INTEGER NOT NULL DEFAULT 0;
+      UPDATE chat_state SET expires_hour = expires_at / 3600000;
+      DROP INDEX chat_state_by_expiry;
+      CREATE INDEX chat_state_by_expiry_hour ON chat_state (expires_hour);
+    `,
+  },
 ];
 
 /** Version the code expects (the last migration's number). */

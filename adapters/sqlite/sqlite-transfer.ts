@@ -34,6 +34,7 @@ import { BROADCAST_COLUMNS, broadcastFromRow, broadcastValues } from './broadcas
 import type { BroadcastRow } from './broadcast-rows.ts';
 import type { OutboxRow } from './sqlite-outbox.ts';
 import { refFromRow } from './sqlite-message-references.ts';
+import { expiresHour } from './sqlite-chat-state.ts';
 import type { MessageRefRow } from './sqlite-message-references.ts';
 import { immediate, openDatabase } from './sqlite-database.ts';
 import { migrate } from './migrations.ts';
@@ -237,8 +238,8 @@ export function sqliteTransfer(source: string | Database.Database): SqliteTransf
     // restored lease gets a holder no caller has (see CampaignDump.processed).
     const update = run('INSERT INTO processed_updates (key, state, holder, claimed_at, expires_at) VALUES (?, ?, ?, ?, ?)');
     for (const p of dump.processed) update(p.key, p.state, p.state === 'in_progress' ? 'migrated' : null, Math.min(Date.now(), p.expiresAt), p.expiresAt);
-    const chat = run('INSERT INTO chat_state (key, owner, expires_at, data) VALUES (?, ?, ?, ?)');
-    for (const c of dump.chatState) chat(c.key, c.owner, c.expiresAt, encodeChatState(c.value).text);
+    const chat = run('INSERT INTO chat_state (key, owner, expires_at, expires_hour, data) VALUES (?, ?, ?, ?, ?)');
+    for (const c of dump.chatState) chat(c.key, c.owner, c.expiresAt, expiresHour(c.expiresAt), encodeChatState(c.value).text);
     const broadcast = run(`INSERT INTO broadcasts (${BROADCAST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const b of dump.broadcasts) broadcast(...broadcastValues(b));
   };

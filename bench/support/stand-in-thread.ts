@@ -92,9 +92,14 @@ export class StandInThread {
     this.#worker.postMessage({ op: 'userMessage', args: [chatId, fields] });
   }
 
-  /** The newest bot message of the chat with a button starting with `prefix` ('' = newest). */
-  latest(chatId: number, prefix: string): Promise<SeenMessage | null> {
-    return this.#call('latest', chatId, prefix) as Promise<SeenMessage | null>;
+  /** The newest bot message of the chat after message `after` with a button starting with `prefix` ('' = newest). */
+  latest(chatId: number, prefix: string, after = 0): Promise<SeenMessage | null> {
+    return this.#call('latest', chatId, prefix, after) as Promise<SeenMessage | null>;
+  }
+
+  /** The largest id of a bot message in these chats so far (0 when none). */
+  newestMessageId(chatIds: readonly number[]): Promise<number> {
+    return this.#call('newestMessageId', chatIds) as Promise<number>;
   }
 
   /** What the stand-in counted of the bot's sends. */

@@ -75,16 +75,28 @@ const ops: Record<string, (...args: never[]) => unknown> = {
     api.recordUserMessage(chatId, fields);
     return null;
   },
-  /** The newest bot message of the chat with a button whose data starts with `prefix` ('' = the newest bot message). */
-  latest: (chatId: number, prefix: string): SeenMessage | null => {
+  /**
+   * The newest bot message of the chat after message `after` with a button whose data starts
+   * with `prefix` ('' = the newest bot message). Message ids grow across all chats, so `after`
+   * hides what bots of an earlier stage of the bench sent to the same chat.
+   */
+  latest: (chatId: number, prefix: string, after = 0): SeenMessage | null => {
     const all = api.botMessages(chatId);
     for (let i = all.length - 1; i >= 0; i--) {
       const m = all[i]!;
+      if (m.message_id <= after) break;
       if (prefix !== '' && !hasButton(m, prefix)) continue;
       const text = m.plain ?? m.text;
       return { message_id: m.message_id, date: m.date, ...(text === undefined ? {} : { text }), ...(m.reply_markup === undefined ? {} : { reply_markup: m.reply_markup }) };
     }
     return null;
+  },
+  /** The largest id of a bot message in these chats (0 when none): the `after` of a new stage. */
+  newestMessageId: (chatIds: readonly number[]): number => {
+    let newest = 0;
+    // Bot messages only: the users' messages carry ids the bench chose, from another range.
+    for (const id of chatIds) for (const m of api.botMessages(id)) newest = Math.max(newest, m.message_id);
+    return newest;
   },
   sendStats: (): SendStats => {
     const a = api.limits.accepted;

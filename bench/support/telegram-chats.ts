@@ -28,10 +28,15 @@ export interface BenchChat {
   readonly shapes: Record<UpdateKind, UpdateShape[]>;
   /** The wizard message last answered or pressed (a wizard that did not move on is started again). */
   wizardSeen: number | null;
+  /**
+   * Messages up to this id belong to an earlier stage of the bench (the same chat ids are used
+   * for each store, on one stand-in): never pressed, never read as a prompt.
+   */
+  readonly after: number;
 }
 
-export function benchChat(id: number, campaign: 'vote' | 'idea'): BenchChat {
-  return { id, campaign, count: { ballot: 0, wizard: 0, menu: 0 }, shapes: { ballot: [], wizard: [], menu: [] }, wizardSeen: null };
+export function benchChat(id: number, campaign: 'vote' | 'idea', after = 0): BenchChat {
+  return { id, campaign, count: { ballot: 0, wizard: 0, menu: 0 }, shapes: { ballot: [], wizard: [], menu: [] }, wizardSeen: null, after };
 }
 
 const SHAPES_KEPT = 8;
@@ -70,7 +75,7 @@ const BALLOT_SCRIPT = ['tg', 'tg', 'tg', 'rv', 'cs', 'ch'] as const;
 
 /** A press on the resident's current builder message (`vote|<slot>|<gen>|<op>|<arg>|<check>`). */
 async function ballotShape(api: StandInThread, chat: BenchChat): Promise<UpdateShape> {
-  const m = await api.latest(chat.id, 'vote|');
+  const m = await api.latest(chat.id, 'vote|', chat.after);
   if (m === null) {
     counted('ballot:/vote (no builder)');
     return { text: '/vote' };
@@ -94,7 +99,7 @@ const PROMPT = { title: 'Le titre de votre idée', description: 'Décrivez votre
  * (the wizard ended, its buttons cleared or not) starts a new wizard.
  */
 async function wizardShape(api: StandInThread, chat: BenchChat): Promise<UpdateShape> {
-  const latest = await api.latest(chat.id, 'iw|');
+  const latest = await api.latest(chat.id, 'iw|', chat.after);
   const m = latest !== null && latest.message_id !== chat.wizardSeen ? latest : null;
   chat.wizardSeen = m?.message_id ?? null;
   const text = m?.text ?? '';
@@ -139,8 +144,18 @@ export async function nextUpdate(api: StandInThread, chat: BenchChat, kind: Upda
   return updateOf(api, chat, shape);
 }
 
-/** The same kind of update for the bare bot: one of the chat's earlier shapes of that kind, fresh ids. */
-export function replayUpdate(api: StandInThread, chat: BenchChat, kind: UpdateKind, i: number): Promise<Update> {
+/** The stand-in lookup `nextUpdate` makes for each kind before building its update (menu commands need none). */
+const LOOKUP: Readonly<Record<UpdateKind, string | null>> = { ballot: 'vote|', wizard: 'iw|', menu: null };
+
+/**
+ * The same kind of update for the bare bot: one of the chat's earlier shapes of that kind, fresh
+ * ids. It makes the same stand-in lookup as `nextUpdate` (its answer unused), so that building an
+ * update costs the bench's thread — the bots' thread — the same for both bots: only the handling
+ * differs.
+ */
+export async function replayUpdate(api: StandInThread, chat: BenchChat, kind: UpdateKind, i: number): Promise<Update> {
+  const prefix = LOOKUP[kind];
+  if (prefix !== null) await api.latest(chat.id, prefix, chat.after);
   const kept = chat.shapes[kind];
   const shape = kept.length === 0 ? { text: '/menu' } : kept[i % kept.length]!;
   return updateOf(api, chat, shape);

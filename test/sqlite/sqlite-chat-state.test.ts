@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteChatState, openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
+import { pino } from 'pino';
+import { MIGRATIONS, SqliteChatState, migrate, openDatabase, openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
 import { makeTempDir } from './sqlite-fixture.ts';
 
 const T = Date.UTC(2026, 3, 20, 9);
@@ -45,6 +46,41 @@ describe('SQLite chat state', () => {
     expect(chat.purgeExpired(T + 5.5 * HOUR, 100)).toBe(2);
     expect(chat.purgeExpired(T + 5.5 * HOUR, 100)).toBe(0);
     expect(rows()).toEqual(['k5', 'k6', 'k7', 'k8', 'k9']);
+  });
+
+  it('purges an entry that expired earlier in the current hour (the expiry is indexed by its hour)', async () => {
+    const { chat, rows } = await fresh();
+    // Expires at 09:30, purged at 09:40: same hour as the purge, judged on the exact instant.
+    await chat.write('soon', 1, { owner: 'tg:1', ttlMs: 20 * 60_000, now: T + 10 * 60_000 });
+    await chat.write('later', 2, { owner: 'tg:1', ttlMs: 40 * 60_000, now: T + 10 * 60_000 });
+    expect(chat.purgeExpired(T + 30 * 60_000 - 1, 100)).toBe(0);
+    expect(chat.purgeExpired(T + 40 * 60_000, 100)).toBe(1);
+    expect(rows()).toEqual(['later']);
+    // Rewritten into a later hour, then into an earlier one (a shorter TTL): purged by its last write.
+    await chat.write('later', 3, { owner: 'tg:1', ttlMs: 3 * HOUR, now: T + 45 * 60_000 });
+    await chat.write('later', 4, { owner: 'tg:1', ttlMs: 5 * 60_000, now: T + 46 * 60_000 });
+    expect(chat.purgeExpired(T + 51 * 60_000, 100)).toBe(1);
+    expect(rows()).toEqual([]);
+  });
+
+  it('migration 10 gives the rows already stored their expiry hour: they expire and are purged as before', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const db = openDatabase(sqliteFileFor(dir, 'old'));
+    dbs.push(db);
+    const silent = pino({ level: 'silent' });
+    migrate(db, silent, MIGRATIONS.filter((m) => m.version <= 9));
+    const insert = db.prepare('INSERT INTO chat_state (key, owner, expires_at, data) VALUES (?, ?, ?, ?)');
+    insert.run('a', 'tg:1', T + 30 * 60_000, '{"a":1}');
+    insert.run('b', 'tg:1', T + 5 * HOUR + 1, '{"b":1}');
+    expect(migrate(db, silent)).toEqual([10]);
+    const chat = new SqliteChatState(db);
+    expect(chat.purgeExpired(T + 31 * 60_000, 100)).toBe(1);
+    expect(await chat.read('b', T + 5 * HOUR)).toEqual({ b: 1 });
+    // Written again in the same hour of expiry: the row keeps its place in the hour index.
+    await chat.write('b', { b: 2 }, { owner: 'tg:1', ttlMs: 1, now: T + 5 * HOUR + 1 });
+    expect(chat.purgeExpired(T + 5 * HOUR + 2, 100)).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) FROM chat_state').pluck().get()).toBe(0);
   });
 
   it('sweeps expired rows while writing, so entries nobody reads again do not pile up', async () => {
