@@ -42,15 +42,15 @@ notice-parked-refused = :no_entry: *Telegram hat { $count ->
     [one] 1 Nachricht
    *[other] { $count } Nachrichten
   } abgelehnt*: `{ $reason }`.
-notice-parked-server = :warning: *{ $count ->
+notice-parked-server = :warning: *Telegram antwortete mit Serverfehlern: { $count ->
     [one] 1 Nachricht zurückgestellt
    *[other] { $count } Nachrichten zurückgestellt
-  }: Telegram antwortete mit Serverfehlern* nach { $attempts } Versuchen (`{ $reason }`).
-notice-parked-network = :warning: *{ $count ->
+  }* nach { $attempts } Versuchen (`{ $reason }`).
+notice-parked-network = :warning: *Telegram war nicht erreichbar: { $count ->
     [one] 1 Nachricht zurückgestellt
    *[other] { $count } Nachrichten zurückgestellt
-  }: Telegram war nicht erreichbar* nach { $attempts } Versuchen (`{ $reason }`).
-notice-parked-other = :warning: *{ $count ->
+  }* nach { $attempts } Versuchen (`{ $reason }`).
+notice-parked-other = :warning: *Nicht gesendet: { $count ->
     [one] 1 Nachricht zurückgestellt
    *[other] { $count } Nachrichten zurückgestellt
   }* nach { $attempts } Versuchen: `{ $reason }`.
@@ -58,4 +58,4 @@ notice-parked-refused-todo = Telegram nimmt diese Nachrichten so nicht an, daher
 notice-parked-retried-todo = Jede wurde { $attempts }-mal versucht, bevor sie aufgegeben wurde; keine wird erneut versucht.
 notice-parked-where = Gezählt wird jede aus diesem Grund zurückgestellte Nachricht, wie `/readyz` sie zeigt (`outbox.parked`); das Protokoll des Dienstes nennt jede mit ihrer Nummer.
 notice-parked-context = Erste dieser Warnung: { $since } · Stand { $at } · eine Warnung je Grund, fortlaufend aktualisiert
-notice-parked-text = Warnung: { $count } Nachrichten zurückgestellt (`{ $reason }`).
+notice-parked-text = Warnung: zurückgestellte Nachrichten ({ $count }): `{ $reason }`.

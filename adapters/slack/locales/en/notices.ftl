@@ -42,15 +42,15 @@ notice-parked-refused = :no_entry: *Telegram refused { $count ->
     [one] 1 message
    *[other] { $count } messages
   }*: `{ $reason }`.
-notice-parked-server = :warning: *{ $count ->
+notice-parked-server = :warning: *Telegram answered with server errors: { $count ->
     [one] 1 message parked
    *[other] { $count } messages parked
-  }: Telegram answered with server errors* after { $attempts } attempts (`{ $reason }`).
-notice-parked-network = :warning: *{ $count ->
+  }* after { $attempts } attempts (`{ $reason }`).
+notice-parked-network = :warning: *Telegram could not be reached: { $count ->
     [one] 1 message parked
    *[other] { $count } messages parked
-  }: Telegram could not be reached* after { $attempts } attempts (`{ $reason }`).
-notice-parked-other = :warning: *{ $count ->
+  }* after { $attempts } attempts (`{ $reason }`).
+notice-parked-other = :warning: *Not sent: { $count ->
     [one] 1 message parked
    *[other] { $count } messages parked
   }* after { $attempts } attempts: `{ $reason }`.
@@ -58,4 +58,4 @@ notice-parked-refused-todo = Telegram will not take these messages as they are, 
 notice-parked-retried-todo = Each was tried { $attempts } times before it was given up; none will be tried again.
 notice-parked-where = The count is every message parked for this reason, as `/readyz` shows it (`outbox.parked`); the service's log names each one by its number.
 notice-parked-context = First in this alert: { $since } · count as of { $at } · one alert per reason, updated as more are parked
-notice-parked-text = Alert: { $count } messages parked (`{ $reason }`).
+notice-parked-text = Alert: parked messages ({ $count }): `{ $reason }`.

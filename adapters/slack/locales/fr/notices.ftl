@@ -42,15 +42,15 @@ notice-parked-refused = :no_entry: *Telegram a refusé { $count ->
     [one] 1 message
    *[other] { $count } messages
   }* : `{ $reason }`.
-notice-parked-server = :warning: *{ $count ->
+notice-parked-server = :warning: *Telegram a répondu par des erreurs de serveur : { $count ->
     [one] 1 message mis de côté
    *[other] { $count } messages mis de côté
-  } : Telegram a répondu par des erreurs de serveur* après { $attempts } tentatives (`{ $reason }`).
-notice-parked-network = :warning: *{ $count ->
+  }* après { $attempts } tentatives (`{ $reason }`).
+notice-parked-network = :warning: *Telegram était injoignable : { $count ->
     [one] 1 message mis de côté
    *[other] { $count } messages mis de côté
-  } : Telegram était injoignable* après { $attempts } tentatives (`{ $reason }`).
-notice-parked-other = :warning: *{ $count ->
+  }* après { $attempts } tentatives (`{ $reason }`).
+notice-parked-other = :warning: *Non envoyés : { $count ->
     [one] 1 message mis de côté
    *[other] { $count } messages mis de côté
   }* après { $attempts } tentatives : `{ $reason }`.
@@ -58,4 +58,4 @@ notice-parked-refused-todo = Telegram n'acceptera pas ces messages tels quels : 
 notice-parked-retried-todo = Chacun a été tenté { $attempts } fois avant d'être abandonné ; aucun ne sera retenté.
 notice-parked-where = Le nombre compte tous les messages mis de côté pour cette raison, comme `/readyz` les montre (`outbox.parked`) ; le journal du service nomme chacun par son numéro.
 notice-parked-context = Premier de cette alerte : { $since } · nombre au { $at } · une alerte par raison, mise à jour à mesure
-notice-parked-text = Alerte : { $count } messages mis de côté (`{ $reason }`).
+notice-parked-text = Alerte : messages mis de côté ({ $count }) : `{ $reason }`.

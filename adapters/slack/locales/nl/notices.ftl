@@ -42,15 +42,15 @@ notice-parked-refused = :no_entry: *Telegram weigerde { $count ->
     [one] 1 bericht
    *[other] { $count } berichten
   }*: `{ $reason }`.
-notice-parked-server = :warning: *{ $count ->
+notice-parked-server = :warning: *Telegram antwoordde met serverfouten: { $count ->
     [one] 1 bericht geparkeerd
    *[other] { $count } berichten geparkeerd
-  }: Telegram antwoordde met serverfouten* na { $attempts } pogingen (`{ $reason }`).
-notice-parked-network = :warning: *{ $count ->
+  }* na { $attempts } pogingen (`{ $reason }`).
+notice-parked-network = :warning: *Telegram was niet bereikbaar: { $count ->
     [one] 1 bericht geparkeerd
    *[other] { $count } berichten geparkeerd
-  }: Telegram was niet bereikbaar* na { $attempts } pogingen (`{ $reason }`).
-notice-parked-other = :warning: *{ $count ->
+  }* na { $attempts } pogingen (`{ $reason }`).
+notice-parked-other = :warning: *Niet verzonden: { $count ->
     [one] 1 bericht geparkeerd
    *[other] { $count } berichten geparkeerd
   }* na { $attempts } pogingen: `{ $reason }`.
@@ -58,4 +58,4 @@ notice-parked-refused-todo = Telegram neemt deze berichten zo niet aan, dus ze w
 notice-parked-retried-todo = Elk bericht is { $attempts } keer geprobeerd voordat het werd opgegeven; geen enkel wordt opnieuw geprobeerd.
 notice-parked-where = Het aantal telt elk bericht dat om deze reden geparkeerd is, zoals `/readyz` het toont (`outbox.parked`); het logboek van de dienst noemt elk bij zijn nummer.
 notice-parked-context = Eerste in deze waarschuwing: { $since } · aantal op { $at } · één waarschuwing per reden, bijgewerkt zolang er meer bijkomen
-notice-parked-text = Waarschuwing: { $count } berichten geparkeerd (`{ $reason }`).
+notice-parked-text = Waarschuwing: geparkeerde berichten ({ $count }): `{ $reason }`.
