@@ -11,3 +11,4 @@ export { DIGEST_TEMPLATE, TELEGRAM_RECIPIENTS, TelegramSending, failureReason, i
 export type { DeliveryEngine, NoticeRenderer, ParkedMessage, RenderedNotice, SendVerdict, Settled, TelegramSendingOptions } from './telegram-sending.ts';
 export { PARKED_ALERT_TEMPLATE, ParkedAlerts, parkedAlertKey, parkedAlertParams, parkedAlertRefKey } from './parked-alerts.ts';
 export type { ParkedAlertParams, ParkedAlertsOptions } from './parked-alerts.ts';
+export { RESEND_LOG_MESSAGE, logPossibleResend } from './resend-log.ts';
