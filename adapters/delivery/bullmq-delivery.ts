@@ -30,7 +30,9 @@
  *   after `lockDuration`/`stalledInterval`, 30 s each) while the claim still holds; a job
  *   lost for good (Redis lost it, stalled too often, failed for good) comes back through the
  *   outbox: its claim runs out and the relay claims and queues the message again. A message is
- *   thus never lost, and sent twice only when a worker died between its send and its ack.
+ *   thus never lost, and sent twice only when a worker died between its send and its ack;
+ *   both ways back (a stalled job taken over, a claim that ran out) are logged as a possible
+ *   resend before the send (resend-log.ts).
  * - **Connection**: BullMQ needs its own connection with `maxRetriesPerRequest: null` (the
  *   workers block on Redis); `bullConnection` duplicates the store's (one server or a cluster)
  *   that way. On a Redis Cluster every key of a queue must live in one slot: the prefix
@@ -46,6 +48,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ClaimedMessage } from '../../core/ports/outbox.ts';
 import { errFields, sleep } from '../system/wait.ts';
+import { logPossibleResend } from './resend-log.ts';
 import { TELEGRAM_RECIPIENTS, TelegramSending } from './telegram-sending.ts';
 import type { SendVerdict, TelegramSendingOptions } from './telegram-sending.ts';
 
@@ -55,6 +58,8 @@ export interface DeliveryJob {
   readonly token: string;
   /** Epoch ms of the claim. */
   readonly claimedAt: number;
+  /** Set when the message's previous claim ran out unsettled (`ClaimedMessage.claimRanOut`): it may have been sent. */
+  readonly claimRanOut?: true;
 }
 
 /** Options of {@link BullDelivery}: the sending module's, plus these. */
@@ -146,7 +151,7 @@ export class BullDelivery {
     const claimed = await this.#o.outbox.claim(now, room, this.#leaseMs, TELEGRAM_RECIPIENTS);
     if (claimed.length === 0) return 0;
     // A failure here leaves the claims to run out: the messages come back to the next claim.
-    await this.queue.addBulk(claimed.map((m) => ({ name: 'send', data: { seq: m.seq, token: m.token, claimedAt: now }, opts: { jobId: jobIdOf(m) } })));
+    await this.queue.addBulk(claimed.map((m) => ({ name: 'send', data: { seq: m.seq, token: m.token, claimedAt: now, ...(m.claimRanOut ? { claimRanOut: true as const } : {}) }, opts: { jobId: jobIdOf(m) } })));
     return claimed.length;
   }
 
@@ -216,7 +221,10 @@ export class BullDelivery {
     // Erased, or settled by a late settle of an earlier claim: nothing to send.
     if (found === undefined || found.seq !== seq) return 'gone';
     if (found.status !== 'pending') return 'settled';
-    const message: ClaimedMessage = { ...found, token };
+    const message: ClaimedMessage = { ...found, token, claimRanOut: job.data.claimRanOut === true };
+    // Taken over after its worker stalled (died mid-job): it may have been sent already.
+    if (job.stalledCounter > 0) logPossibleResend(this.#log, message, 'job stalled', { job: job.id ?? null, run: job.attemptsStarted });
+    else if (message.claimRanOut) logPossibleResend(this.#log, message, 'claim ran out', { job: job.id ?? null });
     const verdict: SendVerdict = await this.sending.deliver({ message, claimedAt }, signal);
     if (verdict.kind === 'lost') return 'lost';
     // After a send, a failing settle must not resend: retried here, then left to the claim's lease.

@@ -8,4 +8,7 @@ export type { FanOutEngine, FanOutRunnerOptions } from './fan-out-runner.ts';
 export { OutboxDispatcher, DEFAULT_CONCURRENCY } from './outbox-dispatcher.ts';
 export type { OutboxDispatcherOptions } from './outbox-dispatcher.ts';
 export { DIGEST_TEMPLATE, TELEGRAM_RECIPIENTS, TelegramSending, failureReason, isParkedReason, noticeRefKey } from './telegram-sending.ts';
-export type { DeliveryEngine, NoticeRenderer, RenderedNotice, SendFacts, SendVerdict, Settled, TelegramSendingOptions } from './telegram-sending.ts';
+export type { DeliveryEngine, NoticeRenderer, ParkedMessage, RenderedNotice, SendFacts, SendVerdict, Settled, TelegramSendingOptions } from './telegram-sending.ts';
+export { PARKED_ALERT_TEMPLATE, ParkedAlerts, parkedAlertKey, parkedAlertParams, parkedAlertRefKey } from './parked-alerts.ts';
+export type { ParkedAlertParams, ParkedAlertsOptions } from './parked-alerts.ts';
+export { RESEND_LOG_MESSAGE, logPossibleResend } from './resend-log.ts';

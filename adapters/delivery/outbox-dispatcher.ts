@@ -18,11 +18,13 @@
  * - **Stop**: messages not sent yet are handed back at once (`retry` now); `run` resolves once
  *   every message in hand is settled, so a crash resends at most the messages in flight —
  *   up to `concurrency` of them, the price of sending several at once (the outbox's guarantee
- *   with N workers).
+ *   with N workers). A message whose earlier claim ran out unsettled (`claimRanOut`) is logged
+ *   as a possible resend before it goes (resend-log.ts).
  */
 import type { Logger } from 'pino';
 import type { ClaimedMessage } from '../../core/ports/outbox.ts';
 import { errFields, sleep } from '../system/wait.ts';
+import { logPossibleResend } from './resend-log.ts';
 import { TELEGRAM_RECIPIENTS, TelegramSending } from './telegram-sending.ts';
 import type { InHand, Settled, TelegramSendingOptions } from './telegram-sending.ts';
 
@@ -156,6 +158,7 @@ export class OutboxDispatcher {
 
   async #deliver(m: ClaimedMessage, signal: AbortSignal): Promise<void> {
     const hand = this.#inHand.get(m.seq) ?? { message: m, claimedAt: this.#o.clock.now() };
+    if (m.claimRanOut) logPossibleResend(this.#log, m, 'claim ran out');
     try {
       const settled: Settled = await this.sending.deliverAndSettle(hand, signal);
       if (settled.outcome === 'lost' && settled.verdict !== 'lost') this.#log.info({ seq: m.seq, verdict: settled.verdict }, 'settled after the claim was lost: nothing recorded');

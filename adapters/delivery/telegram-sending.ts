@@ -176,8 +176,18 @@ export interface TelegramSendingOptions {
    * one was answered, plus this, keeps arrivals apart whatever the network did.
    */
   readonly chatSpacingMs?: number;
-  /** Hears every parked message (its template and reason; no personal data). */
-  readonly onParked?: (parked: { readonly template: string; readonly reason: string }) => void | Promise<void>;
+  /** Hears every parked message (no personal data); the service raises the committee's per-reason alert with it (parked-alerts.ts). */
+  readonly onParked?: (parked: ParkedMessage) => void | Promise<void>;
+}
+
+/** A parked message as `onParked` hears it: no recipient, no content. */
+export interface ParkedMessage {
+  readonly template: string;
+  readonly reason: string;
+  /** `refused`: Telegram refused it (a 4xx), never retried; `transient`: still failing after `attempts` attempts. */
+  readonly kind: 'refused' | 'transient';
+  /** Delivery attempts (claims) the message had. */
+  readonly attempts: number;
 }
 
 /** A claimed message and when it was claimed (the fence renews claims that are getting old). */
@@ -244,12 +254,12 @@ export class TelegramSending {
         return settled(await outbox.ack(m.seq, m.token, { skipped: verdict.reason }));
       case 'refused': {
         log.warn({ reason: verdict.reason }, 'Telegram refused the message: parked');
-        return this.#park(m, verdict.reason, settled);
+        return this.#park(m, verdict, settled);
       }
       case 'transient': {
         if (m.attempts >= (this.#o.maxAttempts ?? 10)) {
           log.warn({ reason: verdict.reason, attempts: m.attempts }, 'still failing after every attempt: parked');
-          return this.#park(m, verdict.reason, settled);
+          return this.#park(m, verdict, settled);
         }
         log.info({ reason: verdict.reason, attempts: m.attempts }, 'send failed: retrying later');
         return settled(await outbox.retry(m.seq, m.token, clock.now() + this.backoff(m.attempts), verdict.reason));
@@ -268,11 +278,12 @@ export class TelegramSending {
     return Math.min(base * 2 ** Math.max(0, attempts - 1), this.#o.maxBackoffMs ?? 600_000);
   }
 
-  async #park(m: ClaimedMessage, reason: string, settled: (o: SettleOutcome, parked: string | null) => Settled): Promise<Settled> {
+  async #park(m: ClaimedMessage, verdict: { readonly kind: ParkedMessage['kind']; readonly reason: string }, settled: (o: SettleOutcome, parked: string | null) => Settled): Promise<Settled> {
+    const { reason, kind } = verdict;
     const result = settled(await this.#o.outbox.fail(m.seq, m.token, reason), reason);
     if (result.parked !== null) {
       try {
-        await this.#o.onParked?.({ template: m.template, reason });
+        await this.#o.onParked?.({ template: m.template, reason, kind, attempts: m.attempts });
       } catch (e) {
         this.#log.warn(errFields(e), 'could not raise the parked-message alert');
       }

@@ -79,9 +79,9 @@ export class RedisOutbox implements Outbox {
     )) as unknown[];
     outcomeOf('outbox-claim', reply[0], ['ok']);
     const out: ClaimedMessage[] = [];
-    for (let i = 1; i + 6 < reply.length; i += 7) {
+    for (let i = 1; i + 7 < reply.length; i += 8) {
       const message = messageFrom(reply[i], reply[i + 1], 'pending', reply[i + 2], reply[i + 3], reply[i + 4], reply[i + 5]);
-      out.push({ ...message, token: String(reply[i + 6]) });
+      out.push({ ...message, token: String(reply[i + 6]), claimRanOut: Number(reply[i + 7]) === 1 });
     }
     return out;
   }

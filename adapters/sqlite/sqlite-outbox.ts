@@ -107,7 +107,8 @@ export class SqliteOutbox implements Outbox {
       return rows.map((r) => {
         const token = randomBytes(16).toString('base64url');
         lease.run(now + leaseMs, token, r.seq);
-        return { ...messageFromRow({ ...r, attempts: r.attempts + 1 }), token };
+        // Still `claimed`: the last claim's lease ran out without a settle.
+        return { ...messageFromRow({ ...r, attempts: r.attempts + 1 }), token, claimRanOut: r.claim_state === 'claimed' };
       });
     });
 

@@ -16,7 +16,7 @@ import type { Environment } from '../../config/index.ts';
 import { LEASE_NAMES } from '../../adapters/scheduling/index.ts';
 import type { Lease } from '../../adapters/scheduling/index.ts';
 import type { SendBudget } from '../../adapters/system/index.ts';
-import { FanOutRunner } from '../../adapters/delivery/index.ts';
+import { FanOutRunner, ParkedAlerts } from '../../adapters/delivery/index.ts';
 import { ResidentDispatcher, TelegramTokenRefusedError, createResidentBot, registerCommands, registerWebhook, residentNotice, runPolling, telegramPhotoSource, webhookHandler, webhookPath } from '../../adapters/telegram/index.ts';
 import type { RedisClient } from '../../adapters/redis/index.ts';
 import type { BullDelivery } from '../../adapters/delivery/bullmq-delivery.ts';
@@ -104,6 +104,8 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
   // Deliveries use an Api without auto-retry: a 429 must reach the engine, which slows the
   // shared budget down for every instance rather than this one call waiting on its own.
   const deliveryApi = new Api(token, { apiRoot: env.telegramApiRoot });
+  // Parked messages reach the committee as one alert per reason (the Slack sender posts it).
+  const parkedAlerts = new ParkedAlerts({ outbox: stores.outbox, clock, logger });
   const sendingOptions = {
     outbox: stores.outbox,
     engine,
@@ -115,6 +117,7 @@ export async function prepareTelegram(options: TelegramServiceOptions): Promise<
     logger,
     ...(options.sendConcurrency === undefined ? {} : { concurrency: options.sendConcurrency }),
     paidBroadcast: env.telegramPaidBroadcast,
+    onParked: parkedAlerts.onParked,
   };
   // On Redis the BullMQ engine (loaded only there); on SQLite the in-process one.
   let bull: { readonly delivery: BullDelivery; readonly disconnect: () => void } | null = null;

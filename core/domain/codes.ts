@@ -171,6 +171,8 @@ export const FIXED_NOTICE_TEMPLATES = [
   'card.updated',
   'committee.broadcast_done',
   'committee.broadcast_started',
+  // raised by the delivery engine (adapters/delivery/parked-alerts.ts), not by a use case
+  'committee.deliveries_parked',
   'committee.phase_entered',
   'committee.phase_held',
   'committee.question_asked',

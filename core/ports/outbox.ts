@@ -17,6 +17,12 @@ export interface ClaimedMessage extends OutboxMessage {
    * It settles the message until the message is claimed again; never shown by `list`.
    */
   readonly token: string;
+  /**
+   * True when the message's previous claim ended without a settle: its lease ran out (the
+   * worker holding it died or stalled), so it may have been sent already and this delivery may
+   * repeat it. False for a first claim and after a `retry`. Engines log such a resend.
+   */
+  readonly claimRanOut: boolean;
 }
 
 /**

@@ -104,6 +104,24 @@ export function describeOutboxContract(label: string, make: MakeStores): void {
       expect(await stores.outbox.counts()).toEqual({ pending: 1, sent: 0, failed: 0 });
     });
 
+    it('says when a claim follows one whose lease ran out unsettled (it may have been sent), not after a retry or an extend', async () => {
+      const { stores, reopen } = await open();
+      const other = await reopen();
+      await stores.outbox.enqueue([outboxDraft('k1'), outboxDraft('k2')]);
+      const first = await stores.outbox.claim(T0, 10, LEASE);
+      expect(first.map((m) => [m.key, m.claimRanOut])).toEqual([['k1', false], ['k2', false]]);
+      // k1 retried (settled), k2 extended then left to run out (its worker died).
+      expect(await stores.outbox.retry(first[0]!.seq, first[0]!.token, T0 + LEASE, 'telegram 502')).toBe('ok');
+      expect(await stores.outbox.extend(first[1]!.seq, first[1]!.token, T0 + 10, LEASE)).toBe('ok');
+      const second = await other.outbox.claim(T0 + LEASE + 10, 10, LEASE);
+      expect(second.map((m) => [m.key, m.attempts, m.claimRanOut])).toEqual([['k1', 2, false], ['k2', 2, true]]);
+      // Settled this time: the next claim of k2 (after a retry) is no resend.
+      expect(await other.outbox.retry(second[1]!.seq, second[1]!.token, T0 + LEASE + 20, 'telegram 502')).toBe('ok');
+      // k1 runs out again, after a retry had settled its first claim: a resend again.
+      const third = await stores.outbox.claim(T0 + 3 * LEASE, 10, LEASE);
+      expect(third.map((m) => [m.key, m.attempts, m.claimRanOut])).toEqual([['k1', 3, true], ['k2', 3, false]]);
+    });
+
     it('acks a message as sent, idempotently; it is never handed out again', async () => {
       const { stores } = await open();
       await stores.outbox.enqueue([outboxDraft('k1'), outboxDraft('k2')]);

@@ -27,8 +27,8 @@ const SENDS = new Set(['sendMessage', 'sendPhoto']);
 export class ApiProxy {
   /** Ms every answer is held back. */
   delayMs = 0;
-  /** Chat id → how many more sends into it are answered with this status (a server error). */
-  readonly failures = new Map<number, { status: number; remaining: number }>();
+  /** Chat id → how many more sends into it are answered with this status (a server error, or a refusal with its `description`). */
+  readonly failures = new Map<number, { status: number; remaining: number; description?: string }>();
   inFlight = 0;
   maxInFlight = 0;
   /** Sends that went through this proxy. */
@@ -76,7 +76,7 @@ export class ApiProxy {
       if (failure !== undefined && failure.remaining > 0) {
         failure.remaining--;
         this.injected++;
-        res.writeHead(failure.status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: failure.status, description: 'Bad Gateway' }));
+        res.writeHead(failure.status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: failure.status, description: failure.description ?? 'Bad Gateway' }));
         return;
       }
       const answer = await fetch(`${this.target.apiRoot}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, ...(body.length > 0 ? { body } : {}) });

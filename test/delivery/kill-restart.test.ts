@@ -9,9 +9,14 @@
  *   yet recorded as sent. There are at most IN_FLIGHT_BOUND of them per kill, each resent
  *   once, and each one's first send is among the last IN_FLIGHT_BOUND sends accepted before
  *   that kill (a resend of anything older would be a lost acknowledgement, not a crash);
+ * - every resend is logged by the restarted process (a warn line naming the message by its
+ *   outbox seq and broadcast, with the attempt; never the resident or the chat): each resident
+ *   who got it twice has such a line, there are at least as many lines as repeats, and the
+ *   kill in the middle of the sending left messages in hand, whose resends the last process logs;
  * - the record ends `done` with total = queued = sent = the audience (the fan-out, resumed
  *   from its recorded cursor, queued nobody twice and nobody was left out).
- * On SQLite and on Redis.
+ * On SQLite (the in-process dispatcher: a claim whose lease ran out) and on Redis (BullMQ: a
+ * stalled job taken over).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -22,6 +27,7 @@ import { tempDir } from '../cli/cli-fixture.ts';
 import { deletePrefix, describeWithRedis, redisUrl } from '../support/redis.ts';
 import { announce, broadcastTexts, fakeBotToken, openCampaign, seedResidents, startService, until, writeCampaignFile } from '../../bench/support/broadcast-service.ts';
 import type { ServiceProcess, StoreChoice } from '../../bench/support/broadcast-service.ts';
+import { RESEND_LOG_MESSAGE } from '../../adapters/delivery/resend-log.ts';
 
 const RESIDENTS = 6000;
 /**
@@ -54,8 +60,10 @@ async function killAndRestart(kind: 'sqlite' | 'redis'): Promise<void> {
   api.users(chats);
 
   let service: ServiceProcess | null = null;
+  const started: ServiceProcess[] = [];
   const start = async (): Promise<ServiceProcess> => {
     const s = startService({ campaignFile: file, store, token, apiRoot: api.apiRoot, port: await freePort(), messagesPerSecond: 285 });
+    started.push(s);
     cleanups.push(() => s.kill9());
     await waitForHttp(`http://127.0.0.1:${s.port}/healthz`, 60_000);
     return s;
@@ -129,6 +137,28 @@ async function killAndRestart(kind: 'sqlite' | 'redis'): Promise<void> {
   }
   expect(api.limits.accepted.length).toBe(RESIDENTS + repeated.size);
 
+  // Every resend logged, by the process that made it: the message's seq, its broadcast and the
+  // attempt — the chat is found here through the store, never in the line.
+  const resends = started.flatMap((s) => s.logs(RESEND_LOG_MESSAGE));
+  const chatOfSeq = async (seq: unknown): Promise<number | null> => {
+    const [m] = typeof seq === 'number' ? await opened.stores.outbox.list(seq - 1, 1) : [];
+    if (m === undefined || m.seq !== seq || m.recipient.kind !== 'resident') return null;
+    return (await opened.stores.residents.get(m.recipient.residentId))?.telegramId ?? null;
+  };
+  const loggedChats = new Set<number | null>();
+  for (const line of resends) {
+    expect(line, 'a resend line names its broadcast, seq and attempt').toMatchObject({ level: 40, broadcast, seq: expect.any(Number), attempt: expect.any(Number) });
+    // Its second delivery: a new claim after the first ran out, or the same claim's job run again.
+    expect(line['cause'] === 'job stalled' ? line['run'] : line['attempt'], JSON.stringify(line)).toBeGreaterThanOrEqual(2);
+    const chat = await chatOfSeq(line['seq']);
+    expect(chat, `a resend line names no message of the broadcast: ${JSON.stringify(line)}`).not.toBeNull();
+    expect(JSON.stringify(line)).not.toMatch(new RegExp(`tg:|${chat}`, 'u'));
+    loggedChats.add(chat);
+  }
+  expect([...repeated.keys()].filter((c) => !loggedChats.has(c)), 'resent without a log line').toEqual([]);
+  expect(resends.length).toBeGreaterThanOrEqual(repeated.size);
+  expect(started[2]!.logs(RESEND_LOG_MESSAGE).length, 'the kill in the middle of the sending left messages in hand, resent unlogged').toBeGreaterThan(0);
+
   // The record: the fan-out resumed from its cursor, queued each resident once.
   const p = await opened.engine.broadcastProgress(broadcast);
   if (!p.ok) throw new Error(p.code);
@@ -142,7 +172,7 @@ async function killAndRestart(kind: 'sqlite' | 'redis'): Promise<void> {
   });
   expect(api.limits.tooManyRequests).toBe(0);
   api.expectNoViolations();
-  process.stderr.write(`[kill-restart ${kind}] fan-out killed at ${cut!.queued}/${RESIDENTS} queued, sending killed at ${sendKill.accepted} sent; ${repeated.size} resent\n`);
+  process.stderr.write(`[kill-restart ${kind}] fan-out killed at ${cut!.queued}/${RESIDENTS} queued, sending killed at ${sendKill.accepted} sent; ${repeated.size} resent, ${resends.length} resends logged (${[...new Set(resends.map((l) => l['cause']))].join(', ')})\n`);
 }
 
 describe('kill -9 in the middle of a broadcast, on SQLite', () => {

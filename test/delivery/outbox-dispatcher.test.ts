@@ -11,7 +11,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import { OutboxDispatcher } from '../../adapters/delivery/outbox-dispatcher.ts';
 import type { OutboxDispatcherOptions } from '../../adapters/delivery/outbox-dispatcher.ts';
-import type { DeliveryEngine } from '../../adapters/delivery/telegram-sending.ts';
+import type { DeliveryEngine, ParkedMessage } from '../../adapters/delivery/telegram-sending.ts';
 import { MemorySendBudget } from '../../adapters/system/memory-send-budget.ts';
 import { residentRef } from '../../core/engine/actor-refs.ts';
 import { makeSqliteFixture } from '../sqlite/sqlite-fixture.ts';
@@ -145,7 +145,7 @@ describe('the in-process delivery engine (SQLite)', () => {
     w.proxy.failures.set(9501, { status: 502, remaining: 1_000 });
     w.proxy.failures.set(9502, { status: 502, remaining: 2 });
     await w.enqueueFor([down!, flaky!]);
-    const parked: Array<{ template: string; reason: string }> = [];
+    const parked: ParkedMessage[] = [];
     const d = dispatcher(w, { concurrency: 4, backoffMs: 20, maxAttempts: 4, onParked: (p) => void parked.push(p) });
     const t0 = Date.now();
     await runUntil(d, async () => (await statuses(stores)).every((m) => m.status !== 'pending'), 'both settled');
@@ -154,7 +154,7 @@ describe('the in-process delivery engine (SQLite)', () => {
     expect([b!.status, b!.attempts]).toEqual(['sent', 3]);
     // Backoff 20, 40, 80 ms between the four attempts.
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
-    expect(parked).toEqual([{ template: 'update.weekly', reason: 'telegram 502' }]);
+    expect(parked).toEqual([{ template: 'update.weekly', reason: 'telegram 502', kind: 'transient', attempts: 4 }]);
     expect(w.api.botMessages(9501)).toHaveLength(0);
     expect(w.api.botMessages(9502)).toHaveLength(1);
     // A parked message is not the resident's doing: they stay subscribed.

@@ -30,19 +30,20 @@
 
     Output:
       { RC_OK, then per message: seq, draft JSON, attempts, has error (0|1), error, notBefore or '',
-        token }
+        token, claim ran out (1: ob:token still held the previous claim's `c:` — its lease ran
+        out without a settle, so it may have been sent; 0 otherwise) }
       A re-sent call returns its first reply (the same messages and tokens, attempts counted once).
-      The done marker keeps only seqs, attempts and tokens — never a draft, which may name a
+      The done marker keeps only seqs, attempts, tokens and ran-out flags — never a draft, which may name a
       resident — and the reply is rebuilt from the stored messages (one erased meanwhile is left out).
 ]]
 --- @include "includes/codes.lua"
 --- @include "includes/sha256.lua"
 --- @include "includes/write-frame.lua"
 
--- The full reply of a compact one: { RC_OK, then per message: seq, attempts, token }.
+-- The full reply of a compact one: { RC_OK, then per message: seq, attempts, token, ran out }.
 local function expand(compact)
   local reply = { RC_OK }
-  for j = 2, #compact, 3 do
+  for j = 2, #compact, 4 do
     local seq = compact[j]
     local draft = redis.call('HGET', own_key(3), seq)
     if draft then
@@ -54,6 +55,7 @@ local function expand(compact)
       reply[#reply + 1] = err or ''
       reply[#reply + 1] = redis.call('HGET', own_key(6), seq) or ''
       reply[#reply + 1] = compact[j + 2]
+      reply[#reply + 1] = compact[j + 3]
     end
   end
   return reply
@@ -99,10 +101,12 @@ if limit > 0 then
     redis.call('ZREM', ready, seq)
     redis.call('ZADD', wait, until_, seq)
     local token = own_arg(4) .. '.' .. seq
+    local previous = redis.call('HGET', own_key(7), seq)
     redis.call('HSET', own_key(7), seq, 'c:' .. token)
     compact[#compact + 1] = seq
     compact[#compact + 1] = redis.call('HINCRBY', own_key(4), seq, 1)
     compact[#compact + 1] = token
+    compact[#compact + 1] = (previous and string.sub(previous, 1, 2) == 'c:') and 1 or 0
   end
 end
 return expand(finish(compact))

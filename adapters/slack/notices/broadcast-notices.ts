@@ -35,14 +35,14 @@ export function progressRefKey(broadcastId: string): string {
 }
 
 /** Errors of `chat.update` meaning the message is not there to edit (then a new one is posted). */
-const GONE = new Set(['message_not_found', 'cant_update_message', 'channel_not_found', 'is_archived']);
+export const GONE = new Set(['message_not_found', 'cant_update_message', 'channel_not_found', 'is_archived']);
 
 function broadcastOf(message: ClaimedMessage): string | null {
   const id = message.params['broadcast'];
   return typeof id === 'string' && id.length > 0 ? id : null;
 }
 
-function slackError(e: unknown): string | null {
+export function slackError(e: unknown): string | null {
   const data = (e as { data?: { error?: unknown } } | null)?.data;
   return typeof data?.error === 'string' ? data.error : null;
 }

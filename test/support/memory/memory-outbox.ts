@@ -41,11 +41,12 @@ export class MemoryOutbox implements Outbox {
       if (m.status !== 'pending' || m.notBefore > now) continue;
       if (row.leaseUntil !== null && now < row.leaseUntil) continue;
       if (heldByPredecessor(s, m)) continue;
+      const claimRanOut = row.token !== null && row.tokenState === 'claimed';
       row.leaseUntil = now + leaseMs;
       row.token = randomBytes(16).toString('base64url');
       row.tokenState = 'claimed';
       row.message = frozenCopy({ ...m, attempts: m.attempts + 1 });
-      out.push(Object.freeze({ ...row.message, token: row.token }));
+      out.push(Object.freeze({ ...row.message, token: row.token, claimRanOut }));
     }
     return Object.freeze(out);
   }

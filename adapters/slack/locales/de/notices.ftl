@@ -38,3 +38,24 @@ notice-failed-deliveries-added = ({ $added } neu seit der letzten Warnung)
 notice-failed-deliveries-todo = Wer den Bot blockiert hat, ist abgemeldet; jede aufgegebene Nachricht steht mit ihrem Grund im Protokoll des Dienstes.
 notice-failed-deliveries-latest = Zuletzt: Eine Mitteilung an den Ausschuss (`{ $template }`) wurde aufgegeben: { $reason }.
 notice-failed-deliveries-text = Warnung: { $total } Nachrichten konnten nicht zugestellt werden.
+notice-parked-refused = :no_entry: *Telegram hat { $count ->
+    [one] 1 Nachricht
+   *[other] { $count } Nachrichten
+  } abgelehnt*: `{ $reason }`.
+notice-parked-server = :warning: *Telegram antwortete mit Serverfehlern: { $count ->
+    [one] 1 Nachricht zurückgestellt
+   *[other] { $count } Nachrichten zurückgestellt
+  }* nach { $attempts } Versuchen (`{ $reason }`).
+notice-parked-network = :warning: *Telegram war nicht erreichbar: { $count ->
+    [one] 1 Nachricht zurückgestellt
+   *[other] { $count } Nachrichten zurückgestellt
+  }* nach { $attempts } Versuchen (`{ $reason }`).
+notice-parked-other = :warning: *Nicht gesendet: { $count ->
+    [one] 1 Nachricht zurückgestellt
+   *[other] { $count } Nachrichten zurückgestellt
+  }* nach { $attempts } Versuchen: `{ $reason }`.
+notice-parked-refused-todo = Telegram nimmt diese Nachrichten so nicht an, daher werden sie nicht erneut versucht. Wer den Bot blockiert hat, ist hier nicht mitgezählt.
+notice-parked-retried-todo = Jede wurde { $attempts }-mal versucht, bevor sie aufgegeben wurde; keine wird erneut versucht.
+notice-parked-where = Gezählt wird jede aus diesem Grund zurückgestellte Nachricht, wie `/readyz` sie zeigt (`outbox.parked`); das Protokoll des Dienstes nennt jede mit ihrer Nummer.
+notice-parked-context = Erste dieser Warnung: { $since } · Stand { $at } · eine Warnung je Grund, fortlaufend aktualisiert
+notice-parked-text = Warnung: zurückgestellte Nachrichten ({ $count }): `{ $reason }`.

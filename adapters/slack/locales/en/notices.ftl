@@ -38,3 +38,24 @@ notice-failed-deliveries-added = ({ $added } new since the last alert)
 notice-failed-deliveries-todo = Residents who blocked the bot are unsubscribed; every message given up is in the service's log with its reason.
 notice-failed-deliveries-latest = Latest: a committee notice (`{ $template }`) was given up: { $reason }.
 notice-failed-deliveries-text = Alert: { $total } messages could not be delivered.
+notice-parked-refused = :no_entry: *Telegram refused { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+  }*: `{ $reason }`.
+notice-parked-server = :warning: *Telegram answered with server errors: { $count ->
+    [one] 1 message parked
+   *[other] { $count } messages parked
+  }* after { $attempts } attempts (`{ $reason }`).
+notice-parked-network = :warning: *Telegram could not be reached: { $count ->
+    [one] 1 message parked
+   *[other] { $count } messages parked
+  }* after { $attempts } attempts (`{ $reason }`).
+notice-parked-other = :warning: *Not sent: { $count ->
+    [one] 1 message parked
+   *[other] { $count } messages parked
+  }* after { $attempts } attempts: `{ $reason }`.
+notice-parked-refused-todo = Telegram will not take these messages as they are, so they are not tried again. Residents who blocked the bot are not counted here.
+notice-parked-retried-todo = Each was tried { $attempts } times before it was given up; none will be tried again.
+notice-parked-where = The count is every message parked for this reason, as `/readyz` shows it (`outbox.parked`); the service's log names each one by its number.
+notice-parked-context = First in this alert: { $since } · count as of { $at } · one alert per reason, updated as more are parked
+notice-parked-text = Alert: parked messages ({ $count }): `{ $reason }`.

@@ -38,3 +38,24 @@ notice-failed-deliveries-added = ({ $added } nouveaux depuis la dernière alerte
 notice-failed-deliveries-todo = Les habitants qui ont bloqué le bot sont désabonnés ; chaque message abandonné figure dans le journal du service avec sa raison.
 notice-failed-deliveries-latest = Dernier en date : un avis au comité (`{ $template }`) a été abandonné : { $reason }.
 notice-failed-deliveries-text = Alerte : { $total } messages n'ont pas pu être remis.
+notice-parked-refused = :no_entry: *Telegram a refusé { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+  }* : `{ $reason }`.
+notice-parked-server = :warning: *Telegram a répondu par des erreurs de serveur : { $count ->
+    [one] 1 message mis de côté
+   *[other] { $count } messages mis de côté
+  }* après { $attempts } tentatives (`{ $reason }`).
+notice-parked-network = :warning: *Telegram était injoignable : { $count ->
+    [one] 1 message mis de côté
+   *[other] { $count } messages mis de côté
+  }* après { $attempts } tentatives (`{ $reason }`).
+notice-parked-other = :warning: *Non envoyés : { $count ->
+    [one] 1 message mis de côté
+   *[other] { $count } messages mis de côté
+  }* après { $attempts } tentatives : `{ $reason }`.
+notice-parked-refused-todo = Telegram n'acceptera pas ces messages tels quels : ils ne sont pas réessayés. Les habitants qui ont bloqué le bot ne sont pas comptés ici.
+notice-parked-retried-todo = Chacun a été tenté { $attempts } fois avant d'être abandonné ; aucun ne sera retenté.
+notice-parked-where = Le nombre compte tous les messages mis de côté pour cette raison, comme `/readyz` les montre (`outbox.parked`) ; le journal du service nomme chacun par son numéro.
+notice-parked-context = Premier de cette alerte : { $since } · nombre au { $at } · une alerte par raison, mise à jour à mesure
+notice-parked-text = Alerte : messages mis de côté ({ $count }) : `{ $reason }`.

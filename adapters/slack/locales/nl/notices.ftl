@@ -38,3 +38,24 @@ notice-failed-deliveries-added = ({ $added } nieuw sinds de vorige waarschuwing)
 notice-failed-deliveries-todo = Inwoners die de bot hebben geblokkeerd, zijn uitgeschreven; elk opgegeven bericht staat met de reden in het logboek van de dienst.
 notice-failed-deliveries-latest = Laatste: een bericht aan de stuurgroep (`{ $template }`) is opgegeven: { $reason }.
 notice-failed-deliveries-text = Waarschuwing: { $total } berichten konden niet worden bezorgd.
+notice-parked-refused = :no_entry: *Telegram weigerde { $count ->
+    [one] 1 bericht
+   *[other] { $count } berichten
+  }*: `{ $reason }`.
+notice-parked-server = :warning: *Telegram antwoordde met serverfouten: { $count ->
+    [one] 1 bericht geparkeerd
+   *[other] { $count } berichten geparkeerd
+  }* na { $attempts } pogingen (`{ $reason }`).
+notice-parked-network = :warning: *Telegram was niet bereikbaar: { $count ->
+    [one] 1 bericht geparkeerd
+   *[other] { $count } berichten geparkeerd
+  }* na { $attempts } pogingen (`{ $reason }`).
+notice-parked-other = :warning: *Niet verzonden: { $count ->
+    [one] 1 bericht geparkeerd
+   *[other] { $count } berichten geparkeerd
+  }* na { $attempts } pogingen: `{ $reason }`.
+notice-parked-refused-todo = Telegram neemt deze berichten zo niet aan, dus ze worden niet opnieuw geprobeerd. Inwoners die de bot hebben geblokkeerd, tellen hier niet mee.
+notice-parked-retried-todo = Elk bericht is { $attempts } keer geprobeerd voordat het werd opgegeven; geen enkel wordt opnieuw geprobeerd.
+notice-parked-where = Het aantal telt elk bericht dat om deze reden geparkeerd is, zoals `/readyz` het toont (`outbox.parked`); het logboek van de dienst noemt elk bij zijn nummer.
+notice-parked-context = Eerste in deze waarschuwing: { $since } · aantal op { $at } · één waarschuwing per reden, bijgewerkt zolang er meer bijkomen
+notice-parked-text = Waarschuwing: geparkeerde berichten ({ $count }): `{ $reason }`.
