@@ -205,6 +205,13 @@ export class TelegramSending {
   readonly #extra: { allow_paid_broadcast?: true };
   /** Chat id → when Telegram last answered a send into it (performance.now()). */
   readonly #answered = new Map<number, number>();
+  /**
+   * Until when (performance.now()) this process was told to wait by a 429 it received. The
+   * shared budget refuses every take meanwhile, but a slot granted just before the 429
+   * came back would still be spent on a send Telegram refuses again: checked once more right
+   * before each send.
+   */
+  #slowedUntil = 0;
 
   constructor(options: TelegramSendingOptions) {
     this.#o = options;
@@ -396,19 +403,25 @@ export class TelegramSending {
       if (wait > 0) await sleep(wait, signal);
     }
     const budget = this.#o.budget;
-    if (budget !== undefined) {
-      for (;;) {
-        if (signal.aborted) return { kind: 'stopped' };
-        const grant = await budget.take(chatId, chatId < 0);
-        if (grant.ok) break;
-        await sleep(grant.retryAfterMs, signal);
+    for (;;) {
+      if (budget !== undefined) {
+        for (;;) {
+          if (signal.aborted) return { kind: 'stopped' };
+          const grant = await budget.take(chatId, chatId < 0);
+          if (grant.ok) break;
+          await sleep(grant.retryAfterMs, signal);
+        }
       }
+      if (signal.aborted) return { kind: 'stopped' };
+      const now = this.#o.clock.now();
+      if ((await this.#o.outbox.extend(hand.message.seq, hand.message.token, now, this.#leaseMs)) === 'lost') return { kind: 'lost' };
+      hand.claimedAt = now;
+      // A 429 answered while this send waited for its slot or its fence: wait it out, then
+      // take a fresh slot (the one granted before is spent: a little room lost after a 429).
+      const slowed = this.#slowedUntil - performance.now();
+      if (slowed <= 0) return null;
+      await sleep(slowed, signal);
     }
-    if (signal.aborted) return { kind: 'stopped' };
-    const now = this.#o.clock.now();
-    if ((await this.#o.outbox.extend(hand.message.seq, hand.message.token, now, this.#leaseMs)) === 'lost') return { kind: 'lost' };
-    hand.claimedAt = now;
-    return null;
   }
 
   /** Runs one send into `chatId`, noting when Telegram answered (whatever it answered). */
@@ -426,6 +439,7 @@ export class TelegramSending {
     if (e instanceof GrammyError) {
       if (e.error_code === 429) {
         const after = (e.parameters.retry_after ?? 1) * 1000;
+        this.#slowedUntil = Math.max(this.#slowedUntil, performance.now() + after);
         try {
           await this.#o.budget?.slowDown(after);
         } catch (err) {

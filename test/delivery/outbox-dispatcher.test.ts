@@ -182,6 +182,34 @@ describe('the in-process delivery engine (SQLite)', () => {
     w.api.expectNoViolations();
   });
 
+  it('429: a slot granted just before the 429 came back is not spent inside its retry_after', async () => {
+    const { w, stores } = await world({ perSecond: 1, retryAfterSeconds: 1 });
+    const ids = await w.residents([9701, 9702]);
+    // This second's one send is taken already: the engine's first send is answered 429.
+    w.api.user({ id: 9799, firstName: 'R9799', languageCode: 'en' });
+    const first = await w.newApi().sendMessage(9799, 'before');
+    expect(first.message_id).toBeGreaterThan(0);
+    await w.enqueueFor(ids);
+    // A budget that grants the first take at once and the second one only as the 429 is heard
+    // (its slowDown), the moment a grant can be stale: granted, but the slow-down came after.
+    let heard: () => void = () => undefined;
+    const after429 = new Promise<void>((r) => (heard = r));
+    let takes = 0;
+    const budget = {
+      take: async () => {
+        if (takes++ === 1) await after429;
+        return { ok: true as const };
+      },
+      slowDown: async () => heard(),
+    };
+    await runUntil(dispatcher(w, { concurrency: 2, budget }), async () => (await statuses(stores)).every((m) => m.status === 'sent'), 'every message sent', 20_000);
+    // (The retried first send and the held second one then meet in one second: more 429s may follow, each waited out too.)
+    expect(w.api.limits.tooManyRequests).toBeGreaterThanOrEqual(1);
+    expect(w.api.violations.filter((v) => v.includes('inside a retry_after'))).toEqual([]);
+    for (const id of [9701, 9702]) expect(w.api.botMessages(id)).toHaveLength(1);
+    w.api.expectNoViolations();
+  });
+
   it('the digest to a group chat: the chart as a photo with the caption, then the whole text, both within the group limit', async () => {
     const { w, stores } = await world({ perSecond: 300, perChatPerSecond: 1, perGroupPerMinute: 20 });
     const group = -1_000_777;
