@@ -26,6 +26,27 @@ it('counts over a sliding second: five just before a boundary leave no room just
   expect(fiveAt990().judge(202, 1990).ok).toBe(true);
 });
 
+it('with an in-flight grace: a send just after the 429 that began a wait is refused but not flagged; a later one inside the wait is', () => {
+  const graced = new SendLimits({ perSecond: 1, retryAfterSeconds: 1, inFlightGraceMs: 100 });
+  expect(graced.judge(1, 0).ok).toBe(true);
+  expect(graced.judge(2, 10)).toEqual({ ok: false, retryAfter: 1, ignoredRetryAfter: false }); // begins the wait, until 1010
+  expect(graced.judge(3, 90)).toEqual({ ok: false, retryAfter: 1, ignoredRetryAfter: false }); // on its way already
+  expect(graced.judge(4, 400)).toEqual({ ok: false, retryAfter: 1, ignoredRetryAfter: true }); // sent after the 429 could be read
+  expect(graced.inFlightRefusals).toBe(1);
+  // A refusal inside the wait does not start a new one: 110 ms after its start is past the grace.
+  const again = new SendLimits({ perSecond: 1, retryAfterSeconds: 1, inFlightGraceMs: 100 });
+  again.judge(1, 0);
+  again.judge(2, 10);
+  again.judge(3, 100);
+  expect(again.judge(4, 120)).toMatchObject({ ignoredRetryAfter: true });
+  // Without the option every send inside a wait is flagged.
+  const strict = new SendLimits({ perSecond: 1, retryAfterSeconds: 1 });
+  strict.judge(1, 0);
+  strict.judge(2, 10);
+  expect(strict.judge(3, 11)).toMatchObject({ ignoredRetryAfter: true });
+  expect(strict.inFlightRefusals).toBe(0);
+});
+
 it('judges a send that arrives a little out of order against the sends before it only', () => {
   const l = new SendLimits({ perSecond: 2 });
   expect(l.judge(1, 1000).ok).toBe(true);

@@ -15,6 +15,13 @@ export interface SendLimitOptions {
   readonly perGroupPerMinute?: number;
   /** `retry_after` given with a 429, in seconds (Telegram gives whole seconds). Default 1. */
   readonly retryAfterSeconds?: number;
+  /**
+   * A send arriving at most this many ms after the 429 that began the wait it falls in was on
+   * its way before the client could have read that 429 (several sends in flight, a loaded
+   * machine): refused with 429 like any other, counted in `inFlightRefusals`, but not taken
+   * for a client ignoring `retry_after`. Default 0: every send inside a wait is flagged.
+   */
+  readonly inFlightGraceMs?: number;
 }
 
 /** A send answered 429: into which chat, when, and the `retry_after` (s) it was given. */
@@ -75,6 +82,8 @@ export class SendLimits {
   readonly #chats = new Map<number, SlidingWindow>();
   /** Scope (`bot` or a chat id) → instant before which no send may come. */
   readonly #blockedUntil = new Map<string, number>();
+  /** Scope → instant its running wait began (the 429 that started it). */
+  readonly #blockedSince = new Map<string, number>();
   /** Sends accepted, in order, with their instants — for rate measurements. */
   readonly accepted: Array<{ readonly chatId: number; readonly at: number }> = [];
   /** Sends answered 429, in order (`tooManyRequests` counts them). */
@@ -82,6 +91,8 @@ export class SendLimits {
   /** Sends accepted per chat (duplicate detection). */
   readonly #perChat = new Map<number, number>();
   tooManyRequests = 0;
+  /** Sends refused inside a wait within `inFlightGraceMs` of its start (see the option). */
+  inFlightRefusals = 0;
 
   constructor(options: SendLimitOptions = {}) {
     this.#options = options;
@@ -103,7 +114,11 @@ export class SendLimits {
   /** Judges one send into `chatId` at `now`, recording it when accepted. */
   judge(chatId: number, now: number): SendVerdict {
     const retryAfter = this.#options.retryAfterSeconds ?? 1;
-    const ignored = [`bot`, `chat:${chatId}`].some((s) => (this.#blockedUntil.get(s) ?? 0) > now);
+    const waits = [`bot`, `chat:${chatId}`].filter((s) => (this.#blockedUntil.get(s) ?? 0) > now);
+    const grace = this.#options.inFlightGraceMs ?? 0;
+    const inFlight = waits.length > 0 && waits.every((s) => now - (this.#blockedSince.get(s) ?? 0) <= grace);
+    if (inFlight) this.inFlightRefusals++;
+    const ignored = waits.length > 0 && !inFlight;
     const chat = this.#chatWindow(chatId);
     const over: string[] = [];
     if (this.#global !== null && !this.#global.hasRoom(now)) over.push('bot');
@@ -111,7 +126,11 @@ export class SendLimits {
     if (over.length > 0 || ignored) {
       this.tooManyRequests++;
       this.refused.push({ chatId, at: now, retryAfter });
-      for (const s of over) this.#blockedUntil.set(s, now + retryAfter * 1000);
+      for (const s of over) {
+        // A new wait begins only where none is running (a send refused inside one does not restart it).
+        if ((this.#blockedUntil.get(s) ?? 0) <= now) this.#blockedSince.set(s, now);
+        this.#blockedUntil.set(s, now + retryAfter * 1000);
+      }
       return { ok: false, retryAfter, ignoredRetryAfter: ignored };
     }
     this.#global?.add(now);
