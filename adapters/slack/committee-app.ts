@@ -6,7 +6,8 @@
  * HTTP server at `/slack/events`, with no body parser in front (the signature covers the raw
  * body) and the body size limited. Socket Mode (an app-level token) is the other transport.
  *
- * Every request then passes two middlewares before any feature:
+ * Every request then passes two middlewares before any feature (the features' listeners run
+ * from a third, listener-router.ts):
  * - **once**: a request is handled once, whichever instance gets it and however often it is
  *   replayed inside Slack's five-minute window or redelivered by Slack (`ProcessedUpdates`,
  *   keyed by the event id, else the trigger id, else the signature);
@@ -34,6 +35,7 @@ import { slackTranslator } from './i18n.ts';
 import type { SlackTranslate } from './i18n.ts';
 import { slackFormat } from './format.ts';
 import { COMMITTEE_FEATURES } from './features/index.ts';
+import { ListenerRouter } from './listener-router.ts';
 
 /** The path Slack posts events, commands and interactions to. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -244,7 +246,10 @@ export function createCommitteeApp(options: CommitteeAppOptions, features: reado
   };
   app.use(onceMiddleware(services) as never);
   app.use(staffMiddleware(services) as never);
-  for (const feature of features) feature(app, services);
+  // The features' listeners run from one middleware: Bolt would run every listener's chain per request.
+  const router = new ListenerRouter();
+  for (const feature of features) feature(router.listeners, services);
+  app.use(router.middleware as never);
   app.error(async (error) => {
     // Name and message only: Bolt's errors can carry the request, whose headers hold secrets.
     const original = (error as { original?: Error }).original ?? error;

@@ -2,7 +2,6 @@
  * What every feature of the committee app is built from, and what the app's middleware adds
  * to Bolt's context for each request.
  */
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Campaign, StaffMember } from '../../core/campaign/campaign.ts';
@@ -14,6 +13,7 @@ import type { Outbox } from '../../core/ports/outbox.ts';
 import type { ProcessedUpdates } from '../../core/ports/processed-updates.ts';
 import type { SlackTranslate } from './i18n.ts';
 import type { SlackFormat } from './format.ts';
+import type { SlackListeners } from './listener-router.ts';
 
 /** The stores the committee app reads beyond the engine (narrow, like the bot's). */
 export interface CommitteeStores {
@@ -70,5 +70,5 @@ export interface StaffContext {
   staff?: StaffMember;
 }
 
-/** A feature: registers its listeners on the app. */
-export type SlackFeature = (app: App, services: SlackServices) => void;
+/** A feature: registers its listeners (with the `App`'s listener methods, see listener-router.ts). */
+export type SlackFeature = (app: SlackListeners, services: SlackServices) => void;

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { PROCESSED_KEEP_MS } from '../../core/ports/processed-updates.ts';
 import type { ProcessedUpdates, UpdateBegin } from '../../core/ports/processed-updates.ts';
-import { immediateTx, retryBusy } from './sqlite-database.ts';
+import { retryBusy } from './sqlite-database.ts';
 
 /** Expired rows are swept once per this many `begin` calls (the sweep walks an index). */
 const SWEEP_EVERY = 256;
@@ -13,34 +13,35 @@ interface Row {
   expires_at: number;
 }
 
+/** Attempts of `begin` when the row it found is gone before it could be read (another caller's abandon or sweep). */
+const BEGIN_ATTEMPTS = 4;
+
 /**
  * Inbound de-duplication in SQLite: one row per key, `state` in progress (with the holder's
- * lease token in `holder`) or done, until `expires_at`. `begin` is one `BEGIN IMMEDIATE`
- * transaction (read the row, take it over when absent or expired), so concurrent begins from
- * any connection or process serialise on the write lock and exactly one sees `new`.
+ * lease token in `holder`) or done, until `expires_at`. `begin` is one statement — an upsert
+ * that inserts the key, or takes over its row only when that row has expired, and says
+ * whether it did (`RETURNING`) — so concurrent begins from any connection or process
+ * serialise on SQLite's write lock and exactly one sees `new`; a caller that took nothing
+ * reads the row it met. (One statement rather than a `BEGIN IMMEDIATE` read-then-write: the
+ * same atomicity, a third of the steps on every Slack request and Telegram update.)
  * `finish` and `abandon` are single statements.
  */
 export class SqliteProcessedUpdates implements ProcessedUpdates {
-  private readonly beginTx: (key: string, now: number, leaseMs: number) => UpdateBegin;
+  private readonly holdStmt: Database.Statement<[string, string, number, number], { held: number }>;
+  private readonly readStmt: Database.Statement<[string], Row>;
   private readonly finishStmt: Database.Statement<[string, number, number]>;
   private readonly abandonStmt: Database.Statement<[string, string]>;
   private readonly sweepStmt: Database.Statement<[number]>;
   private begins = 0;
 
   constructor(db: Database.Database) {
-    const read = db.prepare<[string], Row>('SELECT state, holder, expires_at FROM processed_updates WHERE key = ?');
-    const hold = db.prepare<[string, string, number, number]>(
+    this.readStmt = db.prepare<[string], Row>('SELECT state, holder, expires_at FROM processed_updates WHERE key = ?');
+    this.holdStmt = db.prepare<[string, string, number, number], { held: number }>(
       `INSERT INTO processed_updates (key, state, holder, claimed_at, expires_at) VALUES (?, 'in_progress', ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET state = excluded.state, holder = excluded.holder, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at`,
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, holder = excluded.holder, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+       WHERE processed_updates.expires_at <= excluded.claimed_at
+       RETURNING 1 AS held`,
     );
-    this.beginTx = immediateTx(db, (key: string, now: number, leaseMs: number): UpdateBegin => {
-      const row = read.get(key);
-      if (row !== undefined && now < row.expires_at) return { status: row.state, until: row.expires_at };
-      const lease = randomBytes(9).toString('base64url');
-      const until = now + leaseMs;
-      hold.run(key, lease, now, until);
-      return { status: 'new', lease, until };
-    });
     this.finishStmt = db.prepare(
       `INSERT INTO processed_updates (key, state, holder, claimed_at, expires_at) VALUES (?, 'done', NULL, ?, ?)
        ON CONFLICT (key) DO UPDATE SET state = 'done', holder = NULL, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at`,
@@ -51,7 +52,16 @@ export class SqliteProcessedUpdates implements ProcessedUpdates {
 
   async begin(key: string, now: number, leaseMs: number): Promise<UpdateBegin> {
     if (++this.begins % SWEEP_EVERY === 0) retryBusy(() => this.sweepStmt.run(now));
-    return this.beginTx(key, now, leaseMs);
+    const until = now + leaseMs;
+    for (let attempt = 1; ; attempt++) {
+      // randomUUID draws from a pooled entropy buffer: no system call per request.
+      const lease = randomUUID();
+      if (retryBusy(() => this.holdStmt.get(key, lease, now, until)) !== undefined) return { status: 'new', lease, until };
+      const row = this.readStmt.get(key);
+      if (row !== undefined && now < row.expires_at) return { status: row.state, until: row.expires_at };
+      // The row met was removed, or expired, meanwhile: try to take the key again.
+      if (attempt >= BEGIN_ATTEMPTS) throw new Error('processed_updates: the key kept changing under begin');
+    }
   }
 
   async finish(key: string, now: number, keepMs: number = PROCESSED_KEEP_MS): Promise<void> {

@@ -55,6 +55,14 @@ describeWithSharedData('Slack Web API stand-in', () => {
     expect(slack.violations[2]).toMatch(/51 blocks/u);
   });
 
+  it('describes refused blocks with every error, down to the field at fault', async () => {
+    // A first-error description stops at the block type; the empty text must be named too.
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '' } }, section('fine')];
+    expect((await call('chat.postMessage', { channel: 'C0COMMITTEE', text: 'x', blocks })).error).toBe('invalid_blocks');
+    expect(slack.violations).toHaveLength(1);
+    expect(slack.violations[0]).toMatch(/\/0\/text\/text must NOT have fewer than 1 characters/u);
+  });
+
   it('opens modals only with a fresh trigger, and stacks at most three', async () => {
     const modal = { type: 'modal', title: { type: 'plain_text', text: 'Reject idea' }, blocks: [section('Why?')] };
     expect((await call('views.open', { trigger_id: 'made-up', view: modal })).error).toBe('invalid_trigger_id');

@@ -16,7 +16,7 @@
  * text per language, and a resident is better served in the default language than not at all).
  */
 import { createHash } from 'node:crypto';
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../listener-router.ts';
 import { z } from 'zod';
 import type { StaffMember } from '../../../core/campaign/campaign.ts';
 import type { BroadcastAudience } from '../../../core/broadcasts/broadcast.ts';
@@ -71,7 +71,7 @@ export async function openAnnounceForm(services: SlackServices, staff: StaffMemb
 }
 
 /** Registers the submission of the announcement modal (both faces). */
-export function registerAnnounceViews(app: App, services: SlackServices): void {
+export function registerAnnounceViews(app: SlackListeners, services: SlackServices): void {
   const { engine, t, campaign } = services;
 
   app.view(ANNOUNCE_IDS.view, async ({ ack, view, body, context }) => {

@@ -20,7 +20,7 @@
  * finalists, a window already over…) replace the confirmation, and *Back* leads to the form.
  */
 import { createHash } from 'node:crypto';
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../listener-router.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Phase, StaffMember } from '../../../core/campaign/campaign.ts';
@@ -93,7 +93,7 @@ export async function openPhaseForm(services: SlackServices, staff: StaffMember 
 }
 
 /** Registers the two view submissions of `/pnyx phase`. */
-export function registerPhaseViews(app: App, services: SlackServices): void {
+export function registerPhaseViews(app: SlackListeners, services: SlackServices): void {
   const { engine, t, format, campaign, client, logger } = services;
 
   app.view(PHASE_IDS.form, async ({ ack, view, context }) => {

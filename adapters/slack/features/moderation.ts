@@ -19,7 +19,8 @@
  *   moved on meanwhile and the redraw failed, nothing is recorded and the sender updates the
  *   card from its message reference, as before.
  */
-import type { App, BlockAction, ButtonAction, ViewSubmitAction, types } from '@slack/bolt';
+import type { BlockAction, ButtonAction, ViewSubmitAction, types } from '@slack/bolt';
+import type { SlackListeners } from '../listener-router.ts';
 import { z } from 'zod';
 import type { Outcome, Refused } from '../../../core/domain/domain-error.ts';
 import type { CommitteeIdea } from '../../../core/engine/committee-usecases.ts';
@@ -200,7 +201,7 @@ async function openModal(s: Services, user: string, kind: ModerationView, target
  * open), then the modal closes and the engine acts; `after` runs once it did.
  */
 function onSubmit<T>(
-  app: App,
+  app: SlackListeners,
   s: Services,
   kind: ModerationView,
   read: (values: unknown, target: CardTarget, user: string) => FormResult<T> | Promise<FormResult<T>>,

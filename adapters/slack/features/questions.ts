@@ -21,7 +21,7 @@
  * member as an ephemeral note in the thread. Slack's markup (`<@U123>`, `<url|label>`,
  * `&lt;`) is turned into plain text before it reaches the resident.
  */
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../listener-router.ts';
 import { z } from 'zod';
 import type { StaffMember } from '../../../core/campaign/campaign.ts';
 import type { Refused } from '../../../core/domain/domain-error.ts';
@@ -95,7 +95,7 @@ async function tellPrivately(services: SlackServices, channel: string, user: str
   }
 }
 
-function relayReplies(app: App, services: SlackServices): void {
+function relayReplies(app: SlackListeners, services: SlackServices): void {
   app.event('message', async ({ event, context }) => {
     const parsed = threadReply.safeParse(event);
     if (!parsed.success) return;
@@ -126,7 +126,7 @@ const clickedIn = z.object({
   message: z.object({ ts: z.string() }).optional(),
 });
 
-function closeButton(app: App, services: SlackServices): void {
+function closeButton(app: SlackListeners, services: SlackServices): void {
   app.action(QUESTION_CLOSE_ACTION, async ({ ack, action, body, context }) => {
     await ack();
     const where = clickedIn.safeParse(body);
