@@ -45,12 +45,16 @@ import type { Logger } from 'pino';
 import type { ClaimFilter, ClaimedMessage, DeliveryResult } from '../../core/ports/outbox.ts';
 import type { SlackServices } from './context.ts';
 import { renderFailedDeliveries } from './blocks/notice-delivery.ts';
+import { isParkedReason } from '../delivery/telegram-sending.ts';
 import { COMMITTEE_NOTICES } from './notices/index.ts';
 import { postNotice } from './notices/card-notices.ts';
 import type { NoticeHandlers } from './notices/index.ts';
 import { UndeliverableNotice } from './notices/notice-handler.ts';
 import { errFields, sleep } from '../system/wait.ts';
 import { PostingPace, PostingPaced, pacedClient } from './posting-pace.ts';
+
+/** Failure reasons read for the alert: reasons are few (a fixed vocabulary, see telegram-sending.ts and classifySlackFailure). */
+const ALERT_REASONS = 1000;
 
 /** Options of {@link CommitteeDispatcher}. */
 export interface CommitteeDispatcherOptions {
@@ -285,13 +289,20 @@ export class CommitteeDispatcher {
   }
 
   /**
-   * Posts an alert to the committee channel when the outbox's failed count grew since the last
-   * alert, at most once per `alertIntervalMs`; `latest` names the committee message just given
-   * up, if any. Returns whether an alert was posted. Safe to call often (one O(1) count read).
+   * Posts an alert to the committee channel when the failed deliveries someone should look at
+   * grew since the last alert, at most once per `alertIntervalMs`; `latest` names the committee
+   * message just given up, if any. Returns whether an alert was posted. Safe to call often (a
+   * read of the failed counts by reason, a row per reason).
+   *
+   * Failures that are the recipient's own doing (a resident who blocked the bot or deleted
+   * their account, an erased one: `isParkedReason` false) are left out: they are the usual
+   * wear of a campaign's audience, handled already (the resident is unsubscribed), and in a
+   * city they would keep this alert firing every interval with nothing for the committee to do.
    */
   async alertFailures(latest: { readonly template: string; readonly reason: string } | null = null): Promise<boolean> {
     const { clock, campaign } = this.#s;
-    const failed = (await this.#s.stores.outbox.counts()).failed;
+    let failed = 0;
+    for (const r of await this.#s.stores.outbox.failedByReason(ALERT_REASONS)) if (isParkedReason(r.reason)) failed += r.count;
     const last = this.#alerted;
     const baseline = last?.count ?? null;
     if (baseline !== null && failed <= baseline) {

@@ -42,12 +42,12 @@ function channelTexts(h: CommitteeHarness): string[] {
 }
 
 /** Gives up one resident message, as the residents' dispatcher does for a blocked bot. */
-async function failResidentMessage(h: CommitteeHarness, key: string): Promise<void> {
+async function failResidentMessage(h: CommitteeHarness, key: string, reason = 'telegram 502'): Promise<void> {
   const outbox = h.h.stores.outbox;
   await outbox.enqueue([{ key, recipient: { kind: 'resident', residentId: 'res_x' }, template: 'notify.idea_eligible', params: {}, notBefore: h.h.clock.now() }]);
   const [m] = await outbox.claim(h.h.clock.now(), 1, 60_000, { recipientKinds: ['resident'] });
   expect(m?.key).toBe(key);
-  expect(await outbox.fail(m!.seq, m!.token, 'telegram 403: blocked by the user')).toBe('ok');
+  expect(await outbox.fail(m!.seq, m!.token, reason)).toBe('ok');
 }
 
 describe('the committee sender', () => {
@@ -189,6 +189,21 @@ describe('the committee sender', () => {
     expect(alerts()).toHaveLength(2);
     expect(alerts()[1]).toContain('3 messages');
     expect(alerts()[1]).toContain('2 nouveaux depuis la dernière alerte');
+  });
+
+  it('does not alert for residents who blocked the bot or left Telegram: nothing for the committee to do', async () => {
+    c = await startCommittee({ features: [] });
+    const d = new CommitteeDispatcher({ services: c.committee.services, alertIntervalMs: 600_000 });
+    const alerts = (): string[] => channelTexts(c!).filter((t) => t.includes('pas pu être remis'));
+    await failResidentMessage(c, 'b1', 'telegram 403: blocked by the user');
+    await failResidentMessage(c, 'b2', 'telegram 403: user is deactivated');
+    expect(await d.alertFailures()).toBe(false);
+    expect(alerts()).toEqual([]);
+    // A failure someone should look at is alerted, counted without the residents' own.
+    await failResidentMessage(c, 'p1', 'telegram 400: chat not found');
+    expect(await d.alertFailures()).toBe(true);
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]).toContain('1 message');
   });
 
   it('alerts the committee when a phase is held by its guard, saying what to do', async () => {
