@@ -23,7 +23,7 @@
  *   backoff) cover a processor that threw before sending (the store or the budget
  *   unreachable); a settle that fails after a send is retried in place, not by resending.
  * - **Claim lease vs job lifetime**: the claim outlives the job's normal life (queue wait +
- *   budget wait + send ≪ `claimLeaseMs`, default 5 minutes). A worker renews a claim older
+ *   budget wait + send ≪ `claimLeaseMs`, default 2 minutes). A worker renews a claim older
  *   than half its lease right before sending (the fence) and drops the job unsent when the
  *   claim is `lost`: a job whose claim ran out and was handed out again never sends. A job
  *   lost with its instance is recovered by BullMQ's stalled check (another worker takes it
@@ -86,8 +86,15 @@ export interface BullDeliveryOptions extends TelegramSendingOptions {
   readonly lockDurationMs?: number;
 }
 
-/** Default claim lease on Redis: jobs may wait in the queue, so longer than the in-process one. */
-export const BULL_CLAIM_LEASE_MS = 300_000;
+/**
+ * Default claim lease on Redis: jobs may wait in the queue, so longer than the in-process one.
+ * Two minutes: longer than a normal job's life (the queue is at most `highWater` deep, about
+ * 17 s at 30/s) and than the stalled check's takeover (30–60 s), so a job lost with its
+ * instance is taken over while its claim holds; and short enough that the claims a crash
+ * leaves without a job (claimed by the relay, killed before the jobs were added) are sent
+ * about two minutes after the restart (with five minutes, they waited five).
+ */
+export const BULL_CLAIM_LEASE_MS = 120_000;
 
 /** The BullMQ prefix of a campaign whose key prefix carries `hashTag` (e.g. `bertrix-2026`). */
 export function queuePrefix(hashTag: string): string {
