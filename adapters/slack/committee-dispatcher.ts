@@ -207,8 +207,8 @@ export class CommitteeDispatcher {
     const maxHold = this.#o.maxHoldMs ?? 5_000;
     const claimedAt = clock.now();
     const batch = await outbox.claim(claimedAt, this.#o.batch ?? 5, leaseMs, COMMITTEE_ONLY);
-    /** The round's messages in claim order, each with the instant (the pace's clock) it may run again. */
-    const queue = batch.map((m) => ({ m, due: 0 }));
+    /** The round's messages in claim order, each with the instant (the pace's clock) it may run again and the channel it waits for. */
+    const queue: Array<{ m: ClaimedMessage; due: number; channel: string | null }> = batch.map((m) => ({ m, due: 0, channel: null }));
     let handled = 0;
     let extendedAt = claimedAt;
     while (queue.length > 0) {
@@ -230,21 +230,34 @@ export class CommitteeDispatcher {
         for (const q of [...queue]) if ((await outbox.extend(q.m.seq, q.m.token, clock.now(), leaseMs)) === 'lost') queue.splice(queue.indexOf(q), 1);
         if (!queue.includes(entry)) continue;
       }
-      const paced = await this.#deliver(entry.m);
+      // A channel an earlier message of the round waits for stays theirs until they went: one
+      // channel's messages keep their claim order even when its pace ran out meanwhile.
+      const heldFor = (channel: string): number => {
+        let until = 0;
+        for (const q of queue) {
+          if (q === entry) break;
+          if (q.channel === channel) until = Math.max(until, q.due);
+        }
+        return until > 0 ? Math.max(0, until - this.#pace.now()) + 1 : 0;
+      };
+      const paced = await this.#deliver(entry.m, heldFor);
       if (paced === null) {
         queue.splice(queue.indexOf(entry), 1);
         handled += 1;
-      } else if (paced > maxHold) {
+      } else if (paced.ms > maxHold) {
         queue.splice(queue.indexOf(entry), 1);
-        await outbox.retry(entry.m.seq, entry.m.token, clock.now() + Math.ceil(paced), 'slack: waiting for the channel’s posting limit');
+        await outbox.retry(entry.m.seq, entry.m.token, clock.now() + Math.ceil(paced.ms), 'slack: waiting for the channel’s posting limit');
         handled += 1;
-      } else entry.due = this.#pace.now() + paced;
+      } else {
+        entry.due = this.#pace.now() + paced.ms;
+        entry.channel = paced.channel;
+      }
     }
     return handled;
   }
 
-  /** Delivers and settles `m`; or, when its channel is busy before anything was posted, returns the wait (ms) and leaves it claimed. */
-  async #deliver(m: ClaimedMessage): Promise<number | null> {
+  /** Delivers and settles `m`; or, when its channel is busy before anything was posted, returns the wait (ms) and the channel, and leaves it claimed. */
+  async #deliver(m: ClaimedMessage, heldFor: (channel: string) => number): Promise<{ readonly ms: number; readonly channel: string } | null> {
     const { outbox } = this.#s.stores;
     const { clock } = this.#s;
     const log = this.#log.child({ seq: m.seq, template: m.template });
@@ -254,11 +267,11 @@ export class CommitteeDispatcher {
       return null;
     }
     let result: DeliveryResult;
-    const client = pacedClient(this.#s.client, this.#pace, { posted: false }, { wait: (ms) => sleep(ms, NEVER) });
+    const client = pacedClient(this.#s.client, this.#pace, { posted: false }, { wait: (ms) => sleep(ms, NEVER), heldFor });
     try {
       result = await handler({ ...this.#s, client }, m);
     } catch (e) {
-      if (e instanceof PostingPaced) return e.ms;
+      if (e instanceof PostingPaced) return { ms: e.ms, channel: e.channel };
       const failure = classifySlackFailure(e);
       switch (failure.action) {
         case 'retry_after':
@@ -316,8 +329,12 @@ export class CommitteeDispatcher {
     try {
       // Paced like any post: a channel busy for a moment is waited for; one closed by Slack's
       // Retry-After counts as not alerted (tried again after the interval).
-      const busy = this.#pace.waitMs(campaign.slack.committee);
-      if (busy > 0 && busy <= (this.#o.maxHoldMs ?? 5_000)) await sleep(busy, NEVER);
+      // Asked again after each sleep: a timer may fire a little before the pace's clock says
+      // the channel is free (Node's timers run on the loop's cached time), and the paced client
+      // below refuses a busy channel outright.
+      for (let busy = this.#pace.waitMs(campaign.slack.committee); busy > 0 && busy <= (this.#o.maxHoldMs ?? 5_000); busy = this.#pace.waitMs(campaign.slack.committee)) {
+        await sleep(busy, NEVER);
+      }
       const client = pacedClient(this.#s.client, this.#pace, { posted: false }, { wait: (ms) => sleep(ms, NEVER) });
       await postNotice({ ...this.#s, client }, campaign.slack.committee, renderFailedDeliveries(this.#s, { total: failed, added: baseline === null ? null : failed - baseline, latest }));
     } catch (e) {

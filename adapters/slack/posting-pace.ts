@@ -92,6 +92,12 @@ export interface PacedClientOptions {
   readonly maxInlineWaitMs?: number;
   /** Waits `ms` (real time); the sender's abortable sleep with a signal that is never aborted mid-delivery. */
   readonly wait: (ms: number) => Promise<void>;
+  /**
+   * Ms a channel is held for messages claimed before this one that are waiting for it (0:
+   * none): a channel whose pace ran out while the sender worked on later messages must still
+   * take its earlier message first, so one channel's messages keep their order.
+   */
+  readonly heldFor?: (channel: string) => number;
 }
 
 function retryAfterMs(e: unknown): number | null {
@@ -109,7 +115,7 @@ export function pacedClient(client: WebClient, pace: PostingPace, delivery: Pace
   const gated = async <T>(channel: unknown, call: () => Promise<T>): Promise<T> => {
     if (typeof channel !== 'string' || channel === '') return call();
     for (let attempt = 0; ; attempt++) {
-      const wait = pace.waitMs(channel);
+      const wait = Math.max(pace.waitMs(channel), options.heldFor?.(channel) ?? 0);
       if (wait > 0) {
         if (!delivery.posted) throw new PostingPaced(channel, wait);
         await options.wait(wait);

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@slack/web-api';
 import { CommitteeDispatcher, classifySlackFailure } from '../../adapters/slack/committee-dispatcher.ts';
+import { PostingPace } from '../../adapters/slack/posting-pace.ts';
 import { UndeliverableNotice } from '../../adapters/slack/notices/notice-handler.ts';
 import type { NoticeHandlers } from '../../adapters/slack/notices/notice-handler.ts';
 import type { OutboxMessage } from '../../core/ports/outbox.ts';
@@ -189,6 +190,23 @@ describe('the committee sender', () => {
     expect(alerts()).toHaveLength(2);
     expect(alerts()[1]).toContain('3 messages');
     expect(alerts()[1]).toContain('2 nouveaux depuis la dernière alerte');
+  });
+
+  it('an alert waiting for the channel’s pace is posted even when its timer fires before the pace’s clock says the channel is free', async () => {
+    c = await startCommittee({ features: [] });
+    // A pace whose clock runs 1 % slow against the timers: a sleep of the wait it gives ends
+    // a little before the channel is free by its clock (as a Node timer may, on the loop's cached time).
+    const t0 = performance.now();
+    const pace = new PostingPace({ intervalMs: 300, now: () => t0 + (performance.now() - t0) * 0.99 });
+    const d = new CommitteeDispatcher({ services: c.committee.services, alertIntervalMs: 600_000, pace });
+    const alerts = (): string[] => channelTexts(c!).filter((t) => t.includes('pas pu être remis'));
+    await failResidentMessage(c, 'r1');
+    expect(await d.alertFailures()).toBe(true);
+    await failResidentMessage(c, 'r2');
+    c.h.clock.advance(600_000);
+    // The channel took a post just now: this alert waits about 300 ms for it, then posts.
+    expect(await d.alertFailures()).toBe(true);
+    expect(alerts()).toHaveLength(2);
   });
 
   it('does not alert for residents who blocked the bot or left Telegram: nothing for the committee to do', async () => {

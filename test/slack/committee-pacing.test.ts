@@ -33,6 +33,12 @@ const handlers: NoticeHandlers = {
     await s.client.chat.postMessage({ channel: String(m.params['channel']), text: String(m.params['text']) });
     return {};
   },
+  // Takes `delayMs` (reading, rendering) before its one post.
+  'x.slow': async (s, m) => {
+    await new Promise((r) => setTimeout(r, Number(m.params['delayMs'])));
+    await s.client.chat.postMessage({ channel: String(m.params['channel']), text: String(m.params['text']) });
+    return {};
+  },
   'x.thread': async (s, m) => {
     const root = await s.client.chat.postMessage({ channel: String(m.params['channel']), text: String(m.params['text']) });
     await s.client.chat.postMessage({ channel: String(m.params['channel']), thread_ts: root.ts!, text: `${String(m.params['text'])} (reply)` });
@@ -63,6 +69,19 @@ const limits = { postPerChannelPerSecond: 1, secondMs: SECOND, retryAfterSeconds
 const campaign = () => ({ ...testCampaign(), slack: { committee: COMMITTEE, announcements: ANNOUNCEMENTS } });
 
 describe('the committee sender’s posting pace', () => {
+  it('keeps one channel’s order when its pace runs out while a later message of it is being prepared', async () => {
+    c = await startCommittee({ campaign: campaign(), features: [], limits });
+    const slow = (key: string, channel: string, delayMs: number): OutboxDraft => ({ ...post(c!, key, channel, 'x.slow'), params: { channel, text: key, delayMs } });
+    // c1 posts; s1 (another channel) takes most of the interval; c2 then finds the committee
+    // channel busy for a few ms more; c3 is prepared meanwhile and would find it free by then.
+    await c.h.stores.outbox.enqueue([post(c, 'c1', COMMITTEE), slow('s1', ANNOUNCEMENTS, SECOND - 5), post(c, 'c2', COMMITTEE), slow('c3', COMMITTEE, 30)]);
+    const d = new CommitteeDispatcher({ services: c.committee.services, handlers, batch: 10, postIntervalMs: SECOND + 5 });
+    expect(await drainAll(d)).toBe(4);
+    expect(c.slack.messages(COMMITTEE).map((m) => m.text)).toEqual(['c1', 'c2', 'c3']);
+    for (const gap of gaps(c.slack.postTimes(COMMITTEE))) expect(gap).toBeGreaterThanOrEqual(SECOND);
+    c.slack.expectNoViolations();
+  });
+
   it('posts one message per channel per interval, and other channels go meanwhile', async () => {
     c = await startCommittee({ campaign: campaign(), features: [], limits });
     await c.h.stores.outbox.enqueue([...['c1', 'c2', 'c3', 'c4'].map((k) => post(c!, k, COMMITTEE)), post(c, 'a1', ANNOUNCEMENTS), post(c, 'a2', ANNOUNCEMENTS)]);
