@@ -3,6 +3,7 @@ import type { BallotBox, CastOutcome, CastRequest } from '../../core/ports/ballo
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
+import { TurnBatch } from './turn-batch.ts';
 
 /** Envelope members asked per SSCAN call in `list` (a hint: Redis may return a few more or less). */
 export const LIST_PAGE = 1000;
@@ -85,13 +86,6 @@ const MAX_ENVELOPE_RETRIES = 8;
  */
 export const CAST_BATCH = 64;
 
-/** A cast waiting for the next call of the cast script. */
-interface QueuedCast {
-  readonly request: CastRequest;
-  readonly resolve: (outcome: CastOutcome) => void;
-  readonly reject: (error: unknown) => void;
-}
-
 function hasSideRecords(side: SideRecords): boolean {
   return (side.audit?.length ?? 0) + (side.outbox?.length ?? 0) + (side.broadcasts?.length ?? 0) > 0;
 }
@@ -106,60 +100,20 @@ function hasSideRecords(side: SideRecords): boolean {
  * Casts without side records (every resident's own vote) that arrive in the same turn of the
  * event loop share one call of the script, up to CAST_BATCH: when many residents vote at
  * once, a round trip, a script start and the counter writes per vote were most of the cost
- * on both sides. Each cast keeps its own outcome; a cast is never held back past the turn it
- * came in (the socket is written at the end of the turn anyway, see redis-context.ts).
+ * on both sides (turn-batch.ts). Each cast keeps its own outcome.
  */
 export class RedisBallotBox implements BallotBox {
   readonly #ctx: RedisContext;
-  #queue: QueuedCast[] = [];
-  #flushing = false;
+  readonly #batch: TurnBatch<CastRequest, CastOutcome>;
 
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
+    this.#batch = new TurnBatch(CAST_BATCH, (requests) => this.#call(requests, {}, []), (request, replies, n) => this.#settle(request, {}, replies[n] as CastReply));
   }
 
   cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
     if (hasSideRecords(side)) return this.#call([request], side, []).then(([reply]) => this.#settle(request, side, reply!));
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ request, resolve, reject });
-      if (!this.#flushing) {
-        this.#flushing = true;
-        // After the casts started in this turn's current run of promise jobs have joined.
-        queueMicrotask(() => this.#flush());
-      }
-    });
-  }
-
-  /** Sends the queued casts, CAST_BATCH per call of the script. */
-  #flush(): void {
-    this.#flushing = false;
-    const queued = this.#queue;
-    this.#queue = [];
-    for (let from = 0; from < queued.length; from += CAST_BATCH) {
-      const part = queued.length <= CAST_BATCH ? queued : queued.slice(from, from + CAST_BATCH);
-      this.#call(
-        part.map((q) => q.request),
-        {},
-        [],
-      ).then(
-        (replies) => {
-          part.forEach((q, n) => {
-            const reply = replies[n]!;
-            if (isConflict(reply)) this.#castAgain(q.request, {}, reply).then(q.resolve, q.reject);
-            else {
-              try {
-                q.resolve(this.#outcome(q.request, reply));
-              } catch (e) {
-                q.reject(e);
-              }
-            }
-          });
-        },
-        (e: unknown) => {
-          for (const q of part) q.reject(e);
-        },
-      );
-    }
+    return this.#batch.add(request);
   }
 
   #settle(request: CastRequest, side: SideRecords, reply: CastReply): CastOutcome | Promise<CastOutcome> {

@@ -5,6 +5,7 @@ import type { SideRecords } from '../../core/ports/side-records.ts';
 import { receivesBroadcasts } from '../../core/broadcasts/broadcast.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
+import { TurnBatch } from './turn-batch.ts';
 import type { RedisKeys } from './keys.ts';
 
 /** A resident's member in the subscription index, or '' when it does not receive broadcasts (saves, restores). */
@@ -33,13 +34,6 @@ function residentFrom(v: string | null | undefined, d: string | null | undefined
 /** Residents read per call of the read script (see `get`). */
 export const READ_BATCH = 64;
 
-/** A `get` waiting for the end of its turn. */
-interface QueuedRead {
-  readonly id: string;
-  readonly resolve: (r: Resident | null) => void;
-  readonly reject: (e: unknown) => void;
-}
-
 /** How often `erase` re-reads a resident's code set that a concurrent claim changed. */
 const ERASE_ATTEMPTS = 5;
 
@@ -55,64 +49,27 @@ const ERASE_ATTEMPTS = 5;
 export class RedisResidentStore implements ResidentStore {
   readonly #ctx: RedisContext;
 
+  readonly #reads: TurnBatch<string, Resident | null>;
+
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
+    this.#reads = new TurnBatch(READ_BATCH, (ids) => this.#readMany(ids), (_id, rows, n) => residentFrom(rows[2 * n] as string | null, rows[2 * n + 1] as string | null));
   }
 
   /**
    * Reads started in the same turn of the event loop share one call of a read script, up to
-   * READ_BATCH (lua/resident-read-many.lua): every vote reads its resident first, and when
-   * many residents vote at once a command per read was a large share of the client's cost
-   * (each ioredis command is an object, a promise and a parsed reply). A read alone in its
-   * turn stays one HMGET. Reads only: batching changes no outcome, and a read is never held
-   * past the turn it came in.
+   * READ_BATCH (lua/resident-read-many.lua; turn-batch.ts): every vote reads its resident
+   * first. A read alone in its turn stays one HMGET. Reads only: batching changes no outcome.
    */
   get(id: string): Promise<Resident | null> {
-    return new Promise((resolve, reject) => {
-      this.#reads.push({ id, resolve, reject });
-      if (!this.#flushing) {
-        this.#flushing = true;
-        // After the reads started in this turn's current run of promise jobs have joined.
-        queueMicrotask(() => this.#flushReads());
-      }
-    });
+    return this.#reads.add(id);
   }
 
-  #reads: QueuedRead[] = [];
-  #flushing = false;
-
-  /** Sends the queued reads: one HMGET for a lone read, else READ_BATCH per script call. */
-  #flushReads(): void {
-    this.#flushing = false;
-    const queued = this.#reads;
-    this.#reads = [];
+  /** One batch of reads as flat `version, JSON` pairs, in the order of `ids`. */
+  #readMany(ids: readonly string[]): Promise<readonly unknown[]> {
     const k = this.#ctx.keys;
-    if (queued.length === 1) {
-      const q = queued[0]!;
-      this.#ctx
-        .guard('residents.get', () => this.#ctx.redis.hmget(k.resident(q.id), 'v', 'd'))
-        .then(([v, d]) => residentFrom(v, d))
-        .then(q.resolve, q.reject);
-      return;
-    }
-    for (let from = 0; from < queued.length; from += READ_BATCH) {
-      const part = queued.length <= READ_BATCH ? queued : queued.slice(from, from + READ_BATCH);
-      this.#ctx.script('residents.get', 'resident-read-many', part.map((q) => k.resident(q.id)), []).then(
-        (reply) => {
-          const rows = reply as (string | null)[];
-          part.forEach((q, n) => {
-            try {
-              q.resolve(residentFrom(rows[2 * n], rows[2 * n + 1]));
-            } catch (e) {
-              q.reject(e);
-            }
-          });
-        },
-        (e: unknown) => {
-          for (const q of part) q.reject(e);
-        },
-      );
-    }
+    if (ids.length === 1) return this.#ctx.guard('residents.get', () => this.#ctx.redis.hmget(k.resident(ids[0]!), 'v', 'd'));
+    return this.#ctx.script('residents.get', 'resident-read-many', ids.map((id) => k.resident(id)), []) as Promise<unknown[]>;
   }
 
   async save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {
