@@ -58,6 +58,8 @@ export interface ConnectOptions {
 }
 
 const coalesced = new WeakSet<object>();
+/** Per client (a server, or a cluster: each of its nodes), what writes its held commands now. */
+const releases = new WeakMap<RedisClient, Set<() => void>>();
 
 /**
  * Commands held back at most before the socket is written anyway (see `coalesceWrites`).
@@ -79,8 +81,8 @@ export const COALESCE_MAX_COMMANDS = 16;
  * 64 casts in flight showed). Applied to each new socket (after reconnects); on a cluster to
  * the socket of each node, where the commands of one campaign all go.
  */
-function coalesceWrites(redis: Redis): void {
-  const stream = (redis as unknown as { stream?: { write: (...a: unknown[]) => boolean; cork(): void; uncork(): void } }).stream;
+function coalesceWrites(redis: Redis, owner: RedisClient = redis): void {
+  const stream = (redis as unknown as { stream?: { write: (...a: unknown[]) => boolean; cork(): void; uncork(): void; on(event: 'close', fn: () => void): unknown } }).stream;
   if (stream === undefined || coalesced.has(stream)) return;
   coalesced.add(stream);
   const write = stream.write.bind(stream);
@@ -90,6 +92,10 @@ function coalesceWrites(redis: Redis): void {
     held = 0;
     stream.uncork();
   };
+  let set = releases.get(owner);
+  if (set === undefined) releases.set(owner, (set = new Set()));
+  set.add(release);
+  stream.on('close', () => set.delete(release));
   stream.write = (...args: unknown[]) => {
     if (held === 0) {
       stream.cork();
@@ -139,7 +145,7 @@ function newClient(options: ConnectOptions): RedisClient {
       },
     },
   );
-  cluster.on('+node', (node: Redis) => node.on('connect', () => coalesceWrites(node)));
+  cluster.on('+node', (node: Redis) => node.on('connect', () => coalesceWrites(node, cluster)));
   return cluster;
 }
 
@@ -230,6 +236,16 @@ export class RedisContext {
       }
     }
     throw wrapError(op, error, this.#secrets);
+  }
+
+  /**
+   * Writes the commands held back in this turn (`coalesceWrites`) to the socket now: after a
+   * batch of casts or reads (turn-batch.ts), so the server starts on it while this process
+   * builds the next instead of waiting for the end of the turn.
+   */
+  sendNow(): void {
+    const set = releases.get(this.redis);
+    if (set !== undefined) for (const release of set) release();
   }
 
   /** Runs a read-only or naturally idempotent script. */

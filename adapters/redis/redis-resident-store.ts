@@ -31,8 +31,8 @@ function residentFrom(v: string | null | undefined, d: string | null | undefined
   return resident as unknown as Resident;
 }
 
-/** Residents read per call of the read script (see `get`). */
-export const READ_BATCH = 64;
+/** Residents read per call of the read script (see `get`; the same reasons as CAST_BATCH). */
+export const READ_BATCH = 32;
 
 /** How often `erase` re-reads a resident's code set that a concurrent claim changed. */
 const ERASE_ATTEMPTS = 5;
@@ -53,7 +53,7 @@ export class RedisResidentStore implements ResidentStore {
 
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
-    this.#reads = new TurnBatch(READ_BATCH, (ids) => this.#readMany(ids), (_id, rows, n) => residentFrom(rows[2 * n] as string | null, rows[2 * n + 1] as string | null));
+    this.#reads = new TurnBatch(READ_BATCH, (ids) => this.#sendReads(ids), (_id, rows, n) => residentFrom(rows[2 * n] as string | null, rows[2 * n + 1] as string | null));
   }
 
   /**
@@ -66,6 +66,13 @@ export class RedisResidentStore implements ResidentStore {
   }
 
   /** One batch of reads as flat `version, JSON` pairs, in the order of `ids`. */
+  /** One batch's read, written to the socket at once (see TurnBatch). */
+  #sendReads(ids: readonly string[]): Promise<readonly unknown[]> {
+    const sent = this.#readMany(ids);
+    this.#ctx.sendNow();
+    return sent;
+  }
+
   #readMany(ids: readonly string[]): Promise<readonly unknown[]> {
     const k = this.#ctx.keys;
     if (ids.length === 1) return this.#ctx.guard('residents.get', () => this.#ctx.redis.hmget(k.resident(ids[0]!), 'v', 'd'));

@@ -19,6 +19,12 @@ import { deletePrefix, describeWithRedis, redisUrl, uniquePrefix } from '../supp
 /** A context counting the write-script calls and the casts each carried. */
 class CountingContext extends RedisContext {
   readonly calls: number[] = [];
+  /** `calls.length` at each `sendNow`. */
+  readonly sentNow: number[] = [];
+  override sendNow(): void {
+    this.sentNow.push(this.calls.length);
+    super.sendNow();
+  }
   override write(op: string, name: ScriptName, side: SideRecords, ownKeys: readonly string[], ownArgs: readonly (string | number)[], marker = true): Promise<unknown> {
     if (name === 'ballot-cast') this.calls.push(Number(ownArgs[0]));
     return super.write(op, name, side, ownKeys, ownArgs, marker);
@@ -96,6 +102,23 @@ describeWithRedis('Redis BallotBox: casts of one turn share script calls', () =>
     expect(again.every((o) => o.status === 'duplicate')).toBe(true);
     expect(await box.countVoters()).toBe(n - 20);
     expect(await box.countByEnvelope()).toEqual({ 'env-town': n - 20 });
+  });
+
+  it('a full batch is sent as soon as it fills, and written at once; the rest at the end of the turn', async () => {
+    const { box, ctx } = open();
+    const n = CAST_BATCH + 3;
+    const pending: Promise<unknown>[] = [];
+    for (const i of range(0, CAST_BATCH - 1)) pending.push(box.cast(castRequest(`vk-${i}`, `rq-${i}`), {}));
+    // Still in the turn that cast them: the full batch is on its way, written past the coalescing.
+    expect(ctx.calls).toEqual([CAST_BATCH]);
+    expect(ctx.sentNow).toEqual([1]);
+    for (const i of range(CAST_BATCH, n - 1)) pending.push(box.cast(castRequest(`vk-${i}`, `rq-${i}`), {}));
+    expect(ctx.calls).toEqual([CAST_BATCH]);
+    const outs = await Promise.all(pending);
+    expect(ctx.calls).toEqual([CAST_BATCH, 3]);
+    expect(ctx.sentNow).toEqual([1, 2]);
+    expect(outs.every((o) => (o as { status: string }).status === 'recorded')).toBe(true);
+    expect(await box.countVoters()).toBe(n);
   });
 
   it('a cast with side records goes in a call of its own', async () => {

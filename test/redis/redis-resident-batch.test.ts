@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { redisKeys } from '../../adapters/redis/keys.ts';
 import { READ_BATCH, RedisResidentStore } from '../../adapters/redis/redis-resident-store.ts';
-import { RedisContext } from '../../adapters/redis/redis-context.ts';
+import { RedisContext, connectRedis } from '../../adapters/redis/redis-context.ts';
 import type { ScriptName } from '../../adapters/redis/scripts.ts';
 import { range, resident } from '../contracts/contract-helpers.ts';
 import { deletePrefix, describeWithRedis, redisUrl, uniquePrefix } from '../support/redis.ts';
@@ -17,6 +17,12 @@ import { deletePrefix, describeWithRedis, redisUrl, uniquePrefix } from '../supp
 /** A context counting the read-script calls and the residents each carried. */
 class CountingContext extends RedisContext {
   readonly reads: number[] = [];
+  /** `reads.length` at each `sendNow`. */
+  readonly sentNow: number[] = [];
+  override sendNow(): void {
+    this.sentNow.push(this.reads.length);
+    super.sendNow();
+  }
   override script(op: string, name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
     if (name === 'resident-read-many') this.reads.push(keys.length);
     return super.script(op, name, keys, args);
@@ -53,10 +59,16 @@ describeWithRedis('Redis ResidentStore: reads of one turn share script calls', (
     expect(erased).not.toBeNull();
     expect(await store.erase('tg:7', erased!.version, {})).toBe('saved');
     ctx.reads.length = 0;
+    ctx.sentNow.length = 0;
     // Asked in a shuffled order, all in one turn.
     const order = range(0, n - 1).sort((a, b) => ((a * 37) % n) - ((b * 37) % n));
-    const got = await Promise.all(order.map((i) => store.get(`tg:${i}`)));
+    const pending = order.map((i) => store.get(`tg:${i}`));
+    // Full batches leave at once, each written past the coalescing; the rest at the turn's end.
+    expect(ctx.reads).toEqual([READ_BATCH, READ_BATCH]);
+    expect(ctx.sentNow).toEqual([1, 2]);
+    const got = await Promise.all(pending);
     expect(ctx.reads).toEqual([READ_BATCH, READ_BATCH, 22]);
+    expect(ctx.sentNow).toEqual([1, 2, 3]);
     order.forEach((i, at) => {
       const r = got[at]!;
       if (i % 3 === 0 || i === 7) {
@@ -83,6 +95,26 @@ describeWithRedis('Redis ResidentStore: reads of one turn share script calls', (
     const second = store.get('tg:2');
     expect([(await first)?.id, (await second)?.id]).toEqual(['tg:1', 'tg:2']);
     expect(ctx.reads).toEqual([]);
+  });
+
+  it('sendNow writes the commands held back in this turn to the socket at once', async () => {
+    const redis = await connectRedis({ url: redisUrl, logger: pino({ level: 'silent' }), connectTimeoutMs: 2000, commandTimeoutMs: 5000, connectionName: 'pnyx-test' });
+    try {
+      const ctx = new RedisContext(redis, redisKeys(uniquePrefix('wnow')), { url: redisUrl, logger: pino({ level: 'silent' }), doneTtlMs: 60_000 });
+      const stream = (redis as unknown as { stream: { writableCorked: number } }).stream;
+      const first = redis.ping();
+      // Held back until the end of the turn…
+      expect(stream.writableCorked).toBe(1);
+      ctx.sendNow();
+      // …unless the context is told to send now.
+      expect(stream.writableCorked).toBe(0);
+      const second = redis.ping();
+      expect(stream.writableCorked).toBe(1);
+      expect([await first, await second]).toEqual(['PONG', 'PONG']);
+      expect(stream.writableCorked).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('a failed call rejects every read it carried with a store error, and the next turn reads again', async () => {
