@@ -2,30 +2,49 @@ import { CHAT_STATE_MAX_BYTES, chatStateExpiry, encodeChatState } from '../../co
 import type { ChatStateStore, ChatStateWrite, ChatStateWriteOutcome, JsonValue } from '../../core/ports/chat-state-store.ts';
 import { outcomeOf } from './outcomes.ts';
 import type { RedisContext } from './redis-context.ts';
+import { TurnBatch } from './turn-batch.ts';
 
 /** Index members passed to one erase script call (each adds one key to KEYS). */
 const ERASE_BATCH = 200;
 /** Erase rounds before giving up on an owner whose index keeps growing under it. */
 const ERASE_ROUNDS = 50;
+/** Reads sent in one call of the read script at most (each adds one key to KEYS). */
+export const CHAT_READ_BATCH = 64;
 
 /**
  * Conversation state in Redis: one hash per entry (`chat:<key>`: JSON text, owner, expiry
  * instant) with PX set to its TTL, and one set per owner (`chatowner:<owner>`) naming the
  * keys written with that owner. A write is one script (entry and index together); a read is
- * one HMGET judged against `now`; Redis itself drops expired entries.
+ * an HMGET judged against `now`; Redis itself drops expired entries.
  */
 export class RedisChatState implements ChatStateStore {
   readonly #ctx: RedisContext;
+  readonly #reads: TurnBatch<{ readonly key: string; readonly now: number }, JsonValue | undefined>;
 
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
+    this.#reads = new TurnBatch(
+      CHAT_READ_BATCH,
+      (reads) => this.#readMany(reads.map((r) => r.key)),
+      (read, rows, n) => entryFrom(rows[2 * n] as string | null | false, rows[2 * n + 1] as string | null | false, read.now),
+    );
   }
 
-  async read(key: string, now: number): Promise<JsonValue | undefined> {
-    const [text, expiresAt] = await this.#ctx.guard('chat.read', () => this.#ctx.redis.hmget(this.#ctx.keys.chat(key), 'd', 'x'));
-    // Between the server's expiry (wall clock) and the engine's `now`, the earlier one wins.
-    if (text == null || expiresAt == null || Number(expiresAt) <= now) return undefined;
-    return JSON.parse(text) as JsonValue;
+  /**
+   * Reads started in the same turn of the event loop share one call of a read script, up to
+   * CHAT_READ_BATCH (lua/chat-read-many.lua; turn-batch.ts): every update of the residents'
+   * bot reads its session and its conversations. A read alone in its turn stays one HMGET.
+   * Reads only: batching changes no outcome.
+   */
+  read(key: string, now: number): Promise<JsonValue | undefined> {
+    return this.#reads.add({ key, now });
+  }
+
+  /** One batch of reads as flat `JSON text, expiry` pairs, in the order of `keys`. */
+  #readMany(keys: readonly string[]): Promise<readonly unknown[]> {
+    const k = this.#ctx.keys;
+    if (keys.length === 1) return this.#ctx.guard('chat.read', () => this.#ctx.redis.hmget(k.chat(keys[0]!), 'd', 'x'));
+    return this.#ctx.script('chat.read', 'chat-read-many', keys.map((key) => k.chat(key)), []) as Promise<unknown[]>;
   }
 
   async write(key: string, value: JsonValue, options: ChatStateWrite): Promise<ChatStateWriteOutcome> {
@@ -57,4 +76,10 @@ export class RedisChatState implements ChatStateStore {
     }
     throw new Error(`redis store: the chat state of one owner kept growing during ${ERASE_ROUNDS} erase rounds`);
   }
+}
+
+/** An entry read back: none, or expired by `now` (between the server's expiry, wall clock, and the engine's `now`, the earlier one wins). */
+function entryFrom(text: string | null | false, expiresAt: string | null | false, now: number): JsonValue | undefined {
+  if (text == null || text === false || expiresAt == null || expiresAt === false || Number(expiresAt) <= now) return undefined;
+  return JSON.parse(text) as JsonValue;
 }

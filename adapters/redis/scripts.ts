@@ -14,6 +14,7 @@ export const SCRIPT_NAMES = [
   'ballot-cast',
   'ballot-read',
   'chat-erase-owner',
+  'chat-read-many',
   'chat-write',
   'broadcast-create',
   'broadcast-fan-out',

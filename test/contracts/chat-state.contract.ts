@@ -68,6 +68,15 @@ export function describeChatStateContract(label: string, make: MakeStores): void
       expect(await stores.chat.read('a:b:c', T0)).toEqual({ i: 2 });
     });
 
+    it('reads started together each get their own entry, absent and expired ones undefined', async () => {
+      const { stores } = await open();
+      // More than one batch of the Redis store's turn-batched reads (CHAT_READ_BATCH = 64).
+      const keys = Array.from({ length: 150 }, (_, i) => `conv:${i}`);
+      await Promise.all(keys.map((k, i) => (i % 3 === 2 ? Promise.resolve() : stores.chat.write(k, { i, text: `é${i}` }, { ...at(T0), ttlMs: i % 3 === 1 ? 10 : 60_000 }))));
+      const read = await Promise.all(keys.map((k) => stores.chat.read(k, T0 + 100)));
+      expect(read).toEqual(keys.map((_, i) => (i % 3 === 0 ? { i, text: `é${i}` } : undefined)));
+    });
+
     it('expires an entry ttlMs after its write, judged by the now argument', async () => {
       const { stores } = await open();
       await stores.chat.write('session:1', { step: 1 }, at(T0, A, 2 * HOUR));
