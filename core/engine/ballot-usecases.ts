@@ -60,19 +60,24 @@ function votingFinalists(deps: EngineDeps): Promise<Map<string, Idea[]>> {
   return deps.cache.votingFinalists;
 }
 
-/** The ballots this resident can cast (their area's envelope and the town-wide one). */
-export async function ballotOptions(deps: EngineDeps, residentId: string): Promise<Outcome<readonly BallotOption[]>> {
-  const r = await requireEligible(deps, residentId);
+/**
+ * The ballots this resident can cast (their area's envelope and the town-wide one).
+ * `known`: the resident's record as the caller read it for this same request (the bot reads
+ * it once per update), judged instead of reading it again; ignored if it is someone else's.
+ */
+export async function ballotOptions(deps: EngineDeps, residentId: string, known?: Resident): Promise<Outcome<readonly BallotOption[]>> {
+  const r = known !== undefined && known.id === residentId ? eligibilityOf(deps, known) : await requireEligible(deps, residentId);
   if (!r.ok) return r;
   // While voting is open the finalists are frozen: the ballot builder asks on every press,
   // so it reads them once per process then (as the cast does), and fresh at any other time.
-  const voting = await votingPhase(deps, deps.clock.now(), false);
+  const now = deps.clock.now();
+  const voting = openOnCachedPhase(deps, now) ?? (await votingPhase(deps, now, false));
   const finalists = voting.ok ? await votingFinalists(deps) : await finalistsByEnvelope(deps);
   const key = deps.keys.ballotKey(residentId);
-  const out: BallotOption[] = [];
-  for (const { slot, envelope } of slotsForResident(deps.campaign, r.value.area)) {
-    out.push({ slot, envelope, finalists: finalists.get(envelope.id) ?? [], current: await deps.stores.ballots.get(key, slot) });
-  }
+  // The slots' ballots are read side by side: one round trip of latency, not one per slot.
+  const out = await Promise.all(
+    slotsForResident(deps.campaign, r.value.area).map(async ({ slot, envelope }): Promise<BallotOption> => ({ slot, envelope, finalists: finalists.get(envelope.id) ?? [], current: await deps.stores.ballots.get(key, slot) })),
+  );
   return done(out);
 }
 
