@@ -271,9 +271,13 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
 
     const judged = await judgeVoting(services);
     if (!judged.open) return endWith(judged.refusal);
-    const opts = await engine.ballotOptions(voterId, ownRecord(ctx, voterId));
+    // Only a cast (its receipt counts the ballots cast) and "change my vote" use the ballots
+    // already cast; the other presses — most of them — leave them unread: they never reach the
+    // receipt view, the one view that shows a cast ballot.
+    const withCast = op === 'cs' || op === 'ch';
+    const opts = withCast ? await engine.ballotOptions(voterId, ownRecord(ctx, voterId)) : await engine.ballotSlots(voterId, ownRecord(ctx, voterId));
     if (!opts.ok) return endWith(opts);
-    const all = opts.value;
+    const all: readonly BallotOption[] = withCast ? (opts.value as readonly BallotOption[]) : opts.value.map((o) => ({ ...o, current: null }));
     const option = all.find((o) => o.slot === slot);
     if (option === undefined) return endWith({ code: 'ballot.no_such_ballot', params: { slot } });
     if (op === 'nx') {
