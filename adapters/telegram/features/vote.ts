@@ -236,7 +236,8 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
     // A new generation: a second press on this cast button (a double tap) is stale.
     const done: BuilderState = { ...state, view: 'done', gen: state.gen + 1, card: null, picks: picksOf(cast.value.ballot) };
     saveState(ctx, session, slot, done);
-    await Promise.all([io.tell(ctx.t('vote-cast-toast'), false), io.edit(render(all, v, done, { ballot: cast.value.ballot, replaced: cast.value.replaced }))]);
+    await io.tell(ctx.t('vote-cast-toast'), false);
+    await io.edit(render(all, v, done, { ballot: cast.value.ballot, replaced: cast.value.replaced }));
   };
 
   const press = async (ctx: PnyxContext): Promise<void> => {
@@ -310,7 +311,8 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
         }
         const next: BuilderState = { ...state, view: 'build', page: 0, card: null, picks: picksOf(option.current) };
         saveState(ctx, session, slot, next);
-        await Promise.all([ctx.answerCallbackQuery(), edit(render(all, v, next))]);
+        await ctx.answerCallbackQuery();
+        await edit(render(all, v, next));
         return;
       }
       case 'cs': {
@@ -344,14 +346,10 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
           await ctx.answerCallbackQuery({ text: plainAnswer(refusal(ctx, result.refusal)), show_alert: true });
           return;
         }
-        if (!result.changed) {
-          await ctx.answerCallbackQuery();
-          return;
-        }
+        await ctx.answerCallbackQuery();
+        if (!result.changed) return;
         saveState(ctx, session, slot, result.state);
-        // The answer and the edit are independent calls: made side by side, the press waits
-        // for one round trip to the Bot API, not two.
-        await Promise.all([ctx.answerCallbackQuery(), edit(render(all, v, result.state))]);
+        await edit(render(all, v, result.state));
       }
     }
   };
