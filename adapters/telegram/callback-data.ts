@@ -33,6 +33,7 @@ export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] 
   if (!/^[a-z][a-z0-9-]{0,11}$/.test(prefix)) throw new Error(`callback prefix "${prefix}" must be a short lowercase word`);
   const escaped = prefix.replace(/-/g, '\\-');
   const valid = partsValidator(parts);
+  const parse = partsParser(parts);
   return {
     prefix,
     filter: new RegExp(`^${escaped}(\\|.*)?$`, 's'),
@@ -50,8 +51,7 @@ export function defineCallback<S extends z.ZodTuple<[z.ZodType, ...z.ZodType[]] 
       if (typeof data !== 'string' || Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES) return null;
       const [head, ...rest] = data.split(SEPARATOR);
       if (head !== prefix) return null;
-      const parsed = parts.safeParse(rest);
-      return parsed.success ? (parsed.data as z.infer<S> & readonly unknown[]) : null;
+      return parse(rest) as (z.infer<S> & readonly unknown[]) | null;
     },
   };
 }
@@ -81,6 +81,46 @@ function partsValidator(parts: z.ZodTuple<[z.ZodType, ...z.ZodType[]] | []>): (s
       seen.add(s);
     }
     return true;
+  };
+}
+
+/** A part's parse, remembered: its value, or that it does not validate. */
+type KnownPart = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
+
+/**
+ * The tuple's parse of `strings` (null when it does not validate), made part by part with
+ * each part's parses remembered, as `partsValidator` does for encoding: every press and every
+ * update a conversation replays decodes its data again, often several times (each feature
+ * listening to a kind asks), and a zod parse of the whole tuple each time showed in the
+ * profile. Part schemas are pure (regexes, enums, `Number`), so a string's parse never
+ * changes. A tuple with a rest element, checks of its own or an optional part is parsed whole.
+ */
+function partsParser(parts: z.ZodTuple<[z.ZodType, ...z.ZodType[]] | []>): (strings: readonly string[]) => unknown[] | null {
+  const def = parts.def as { items: readonly z.ZodType[]; rest?: z.ZodType | null; checks?: readonly unknown[] };
+  const whole = (strings: readonly string[]): unknown[] | null => {
+    const parsed = parts.safeParse(strings);
+    return parsed.success ? (parsed.data as unknown[]) : null;
+  };
+  const items = def.items;
+  if ((def.rest !== undefined && def.rest !== null) || (def.checks?.length ?? 0) > 0 || items.some((i) => i.safeParse(undefined).success)) return whole;
+  const known = items.map(() => new Map<string, KnownPart>());
+  return (strings) => {
+    if (strings.length !== items.length) return null;
+    const out: unknown[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const s = strings[i]!;
+      const seen = known[i]!;
+      let k = seen.get(s);
+      if (k === undefined) {
+        const parsed = items[i]!.safeParse(s);
+        k = parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+        if (seen.size >= KNOWN_PARTS) seen.clear();
+        seen.set(s, k);
+      }
+      if (!k.ok) return null;
+      out.push(k.value);
+    }
+    return out;
   };
 }
 

@@ -67,7 +67,40 @@ function memoizeBundleMatching(fluent: I18n['fluent']): void {
   };
 }
 
-/** A {@link Translator} over a loaded plugin. */
+/** Texts kept by a translator, at most (then all are dropped and kept again as asked). */
+const TEXTS_KEPT = 5000;
+/** A variable longer than this (a resident's own text) makes a text not worth keeping. */
+const KEPT_VARIABLE_MAX = 120;
+
+/**
+ * A {@link Translator} over a loaded plugin. A text depends only on its locale, key and
+ * variables (every bundle is loaded at start), and a builder message formats the same twenty
+ * or so on every press: each formatted text is kept, by locale, key and typed variables (a
+ * number and a string of the same digits select plurals apart). A missing text is never
+ * kept, so its warning is given each time, as before.
+ */
 export function translatorOf(i18n: I18n<Context> | I18n<never>): Translator {
-  return (locale, key, variables) => (i18n as I18n<Context>).t(locale, key, variables as Record<string, string | number> | undefined);
+  const kept = new Map<string, string>();
+  const format = (locale: string, key: string, variables: TextVariables | undefined): string => (i18n as I18n<Context>).t(locale, key, variables as Record<string, string | number> | undefined);
+  return (locale, key, variables) => {
+    let memoKey = `${locale}\u0000${key}`;
+    if (variables !== undefined) {
+      for (const name in variables) {
+        const v = variables[name];
+        if (typeof v === 'string') {
+          if (v.length > KEPT_VARIABLE_MAX || v.includes('\u0000')) return format(locale, key, variables);
+          memoKey += `\u0000${name}\u0001s${v}`;
+        } else if (typeof v === 'number' && !Object.is(v, -0)) memoKey += `\u0000${name}\u0001n${v}`;
+        else return format(locale, key, variables);
+      }
+    }
+    let text = kept.get(memoKey);
+    if (text === undefined) {
+      text = format(locale, key, variables);
+      if (text === `{${key}}`) return text;
+      if (kept.size >= TEXTS_KEPT) kept.clear();
+      kept.set(memoKey, text);
+    }
+    return text;
+  };
 }

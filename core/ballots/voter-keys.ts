@@ -6,6 +6,9 @@
  */
 import { createHmac } from 'node:crypto';
 
+/** Voter keys kept by one VoterKeys (then all are dropped and computed again as asked). */
+const BALLOT_KEYS_KEPT = 20_000;
+
 export class VoterKeys {
   readonly #secret: string;
 
@@ -19,9 +22,21 @@ export class VoterKeys {
     return createHmac('sha256', this.#secret).update(`${purpose}\u0000${value}`, 'utf8').digest('base64url').slice(0, 32);
   }
 
+  /**
+   * Voter keys already computed, bounded: the ballot builder asks for the key on every press.
+   * Holding them adds nothing to what the process already holds (the secret they come from).
+   */
+  readonly #ballotKeys = new Map<string, string>();
+
   /** The voter key of a resident (32 base64url characters). */
   ballotKey(residentId: string): string {
-    return this.#mac('ballot', residentId);
+    let key = this.#ballotKeys.get(residentId);
+    if (key === undefined) {
+      key = this.#mac('ballot', residentId);
+      if (this.#ballotKeys.size >= BALLOT_KEYS_KEPT) this.#ballotKeys.clear();
+      this.#ballotKeys.set(residentId, key);
+    }
+    return key;
   }
 
   /** The supporter key of a resident. */

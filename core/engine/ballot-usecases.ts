@@ -60,20 +60,34 @@ function votingFinalists(deps: EngineDeps): Promise<Map<string, Idea[]>> {
   return deps.cache.votingFinalists;
 }
 
-/** The ballots this resident can cast (their area's envelope and the town-wide one). */
-export async function ballotOptions(deps: EngineDeps, residentId: string): Promise<Outcome<readonly BallotOption[]>> {
-  const r = await requireEligible(deps, residentId);
+/** A ballot a resident can fill in, without the ballot they may have cast in it. */
+export type BallotSlotOption = Omit<BallotOption, 'current'>;
+
+/**
+ * The ballots this resident can fill in (their area's envelope and the town-wide one), with
+ * the finalists but without reading the ballots already cast: what a press that only changes
+ * a selection needs (`ballotOptions` adds them). `known`: the resident's record as the caller
+ * read it for this same request (the bot reads it once per update), judged instead of reading
+ * it again; ignored if it is someone else's.
+ */
+export async function ballotSlots(deps: EngineDeps, residentId: string, known?: Resident): Promise<Outcome<readonly BallotSlotOption[]>> {
+  const r = known !== undefined && known.id === residentId ? eligibilityOf(deps, known) : await requireEligible(deps, residentId);
   if (!r.ok) return r;
   // While voting is open the finalists are frozen: the ballot builder asks on every press,
   // so it reads them once per process then (as the cast does), and fresh at any other time.
-  const voting = await votingPhase(deps, deps.clock.now(), false);
+  const now = deps.clock.now();
+  const voting = openOnCachedPhase(deps, now) ?? (await votingPhase(deps, now, false));
   const finalists = voting.ok ? await votingFinalists(deps) : await finalistsByEnvelope(deps);
+  return done(slotsForResident(deps.campaign, r.value.area).map(({ slot, envelope }) => ({ slot, envelope, finalists: finalists.get(envelope.id) ?? [] })));
+}
+
+/** The ballots this resident can cast, each with the ballot they cast in it (if any). `known`: see {@link ballotSlots}. */
+export async function ballotOptions(deps: EngineDeps, residentId: string, known?: Resident): Promise<Outcome<readonly BallotOption[]>> {
+  const slots = await ballotSlots(deps, residentId, known);
+  if (!slots.ok) return slots;
   const key = deps.keys.ballotKey(residentId);
-  const out: BallotOption[] = [];
-  for (const { slot, envelope } of slotsForResident(deps.campaign, r.value.area)) {
-    out.push({ slot, envelope, finalists: finalists.get(envelope.id) ?? [], current: await deps.stores.ballots.get(key, slot) });
-  }
-  return done(out);
+  // The slots' ballots are read side by side: one round trip of latency, not one per slot.
+  return done(await Promise.all(slots.value.map(async (o): Promise<BallotOption> => ({ ...o, current: await deps.stores.ballots.get(key, o.slot) }))));
 }
 
 /** What a cast returns to the person. */

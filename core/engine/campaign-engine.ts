@@ -90,6 +90,7 @@ export function createEngine(input: EngineDeps) {
     openQuestions: bind(deps, questions.openQuestions),
     // ballots
     ballotOptions: bind(deps, ballots.ballotOptions),
+    ballotSlots: bind(deps, ballots.ballotSlots),
     castBallot: bind(deps, ballots.castBallot),
     castAssistedBallot: bind(deps, ballots.castAssistedBallot),
     myBallots: bind(deps, ballots.myBallots),

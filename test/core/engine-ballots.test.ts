@@ -157,6 +157,39 @@ describe('casting ballots through the engine', () => {
     expect(await h.stores.ballots.countVoters()).toBe(1);
   });
 
+  it('ballot slots: the options without the ballots cast; a record passed as known is the one judged, someone else\'s is ignored', async () => {
+    const c = testCampaign({
+      envelopes: [
+        { id: 'town', name: { fr: 'C', en: 'T' }, area: null, amount: 2_000_000 },
+        { id: 'north', name: { fr: 'N', en: 'N' }, area: 'north', amount: 1_000_000 },
+      ],
+    });
+    const h = harness(c);
+    const voter = await h.register(1, 'north');
+    const other = await h.register(2, 'centre');
+    const ideas = [];
+    for (const [title, area] of [['North square benches', 'north'], ['Town hall garden', null], ['Town bike lanes', null]] as const) {
+      const i = await h.submit(other, title, 500_000, area);
+      await h.engine.moderateIdea('U-MOD1', i.id, 1, { outcome: 'eligible', comment: null });
+      ideas.push(i);
+    }
+    h.clock.set(T.review + 1);
+    for (const i of ideas) await h.engine.selectFinalist('U-ADMIN', i.id, true);
+    h.clock.set(T.voting + 1);
+    expect((await h.engine.castBallot(voter, 'town', [{ ideaId: ideas[1]!.id }], 'a')).ok).toBe(true);
+    const opts = await h.engine.ballotOptions(voter);
+    const slots = await h.engine.ballotSlots(voter);
+    expect(opts.ok && opts.value.map((o) => o.current !== null)).toEqual([false, true]);
+    expect(slots.ok && slots.value).toEqual(opts.ok && opts.value.map(({ current: _c, ...o }) => o));
+    // The record given is judged as it is: one no longer eligible (an older privacy notice) is refused.
+    const record = (await h.stores.residents.get(voter))!;
+    const stale = { ...record, consent: { version: '2020-01', at: record.consent!.at } };
+    expect(await h.engine.ballotSlots(voter, stale)).toMatchObject({ ok: false });
+    expect(await h.engine.ballotOptions(voter, stale)).toMatchObject({ ok: false });
+    // Someone else's record is not taken for the voter's.
+    expect((await h.engine.ballotSlots(voter, (await h.stores.residents.get(other))!)).ok).toBe(true);
+  });
+
   it('racing casts for one resident: versions without gaps, exactly one ballot', async () => {
     const h = harness();
     const voter = await h.register(1);

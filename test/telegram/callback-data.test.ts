@@ -24,6 +24,24 @@ describe('callback data codec', () => {
     expect(() => (codec.encode as (...p: unknown[]) => string)('a', 1, 2)).toThrow(/does not match its schema/);
   });
 
+  it('decodes the same data the same way every time, remembered parts or not, and keeps refusing what it refused', () => {
+    // Parses are remembered per part (and forgotten past a bound): the answers must not change.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 700; i++) expect(codec.decode(`x|${i % 2 === 0 ? 'a' : 'b'}|${i}`)).toEqual([i % 2 === 0 ? 'a' : 'b', i]);
+      expect(codec.decode('x|a|01')).toBeNull();
+      expect(codec.decode('x|c|1')).toBeNull();
+      expect(codec.decode('x|a')).toBeNull();
+      expect(codec.decode('x|a|1|2')).toBeNull();
+      expect(codec.decode('z|a|1')).toBeNull();
+    }
+    const withOptional = defineCallback('o', z.tuple([intPart, z.enum(['k']).optional()]));
+    expect(withOptional.decode('o|3')).toEqual([3]);
+    expect(withOptional.decode('o|3|k')).toEqual([3, 'k']);
+    const checked = defineCallback('w', z.tuple([intPart, intPart]).refine(([a, b]) => a + b < 10));
+    expect(checked.decode('w|1|2')).toEqual([1, 2]);
+    expect(checked.decode('w|5|6')).toBeNull();
+  });
+
   it('applies a check made on the whole tuple', () => {
     const small = defineCallback('y', z.tuple([intPart, intPart]).refine(([a, b]) => a + b < 10));
     expect(small.encode(1, 2)).toBe('y|1|2');

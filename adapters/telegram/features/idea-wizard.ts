@@ -81,6 +81,19 @@ function photoFileId(photo: readonly { readonly file_id: string }[] | undefined)
   return photo === undefined || photo.length === 0 ? null : (photo[photo.length - 1]?.file_id ?? null);
 }
 
+/** `f`, called at most once (a prompt sent again shows the same text and buttons). */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** The wizard: the conversation builder over the bot's services. */
 export function ideaWizard(services: BotServices) {
   const { campaign, engine, translate: t } = services;
@@ -100,17 +113,23 @@ export function ideaWizard(services: BotServices) {
     // otherwise fill the chat state's 64 KiB after a few dozen prompts.
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
-    const send = (text: string, markup?: InlineKeyboard): Promise<number> =>
-      conversation.external(async (o) => (await o.api.sendMessage(chatId, text, { parse_mode: 'HTML', ...(markup === undefined ? {} : { reply_markup: markup }) })).message_id);
+    // Each update replays the conversation from its start: a message is rendered inside
+    // `external` (`view` is called only when the message is really sent), so a replay does
+    // not rebuild the texts and keyboards of every earlier prompt.
+    const send = (view: () => { readonly text: string; readonly markup?: InlineKeyboard }): Promise<number> =>
+      conversation.external(async (o) => {
+        const { text, markup } = view();
+        return (await o.api.sendMessage(chatId, text, { parse_mode: 'HTML', ...(markup === undefined ? {} : { reply_markup: markup }) })).message_id;
+      });
     const answerPress = (): Promise<void> =>
       conversation.external(async (o) => {
         await o.answerCallbackQuery();
       });
     const say = async (locale: string, key: string, vars?: Readonly<Record<string, string | number>>): Promise<void> => {
-      await send(t(locale, key, vars));
+      await send(() => ({ text: t(locale, key, vars) }));
     };
     const sayRefusal = async (locale: string, refusal: RefusalLike): Promise<void> => {
-      await send(refusalText(t, locale, campaign, refusal));
+      await send(() => ({ text: refusalText(t, locale, campaign, refusal) }));
     };
     const clearButtons = (messageIds: readonly number[]): Promise<void> =>
       conversation.external(async (o) => {
@@ -155,37 +174,39 @@ export function ideaWizard(services: BotServices) {
     const ask = async (draft: IdeaDraft, field: DraftField, canBack: boolean): Promise<Reply> => {
       const locale = await localeNow();
       const mySeq = ++seq;
-      const cb = (action: Action, value = ''): string => wizardCallback.encode(token, mySeq, action, value);
-      const kb = new InlineKeyboard();
-      if (field === 'category') {
-        campaign.categories.forEach((c, i) => {
-          kb.text(localized(campaign, c.name, locale), cb('pick', c.id));
-          if (i % 2 === 1) kb.row();
-        });
-        kb.row();
-      } else if (field === 'area') {
-        campaign.areas.forEach((a, i) => {
-          kb.text(localized(campaign, a.name, locale), cb('pick', a.id));
-          if (i % 2 === 1) kb.row();
-        });
-        kb.row().text(t(locale, 'common-town-wide'), cb('town')).row();
-      } else if (field === 'cost') {
-        kb.text(t(locale, 'common-dont-know'), cb('dontknow')).row();
-      } else if (field === 'photo' || field === 'location') {
-        kb.text(t(locale, 'common-skip'), cb('skip')).row();
-      }
       const answered = field in draft;
-      if (answered) kb.text(t(locale, 'idea-keep'), cb('keep')).row();
-      if (canBack) kb.text(t(locale, 'common-back'), cb('back'));
-      kb.text(t(locale, 'common-cancel'), cb('cancel'));
-      const f = formatFor(locale, campaign);
-      const vars = { min: field === 'title' ? TITLE_MIN : DESCRIPTION_MIN, max: field === 'title' ? TITLE_MAX : DESCRIPTION_MAX, minCost: f.money(campaign.ideaCost.min), maxCost: f.money(campaign.ideaCost.max), currency: campaign.currency };
-      const step = t(locale, 'idea-step', { step: DRAFT_FIELDS.indexOf(field) + 1, steps: DRAFT_FIELDS.length });
-      const current = answered ? `\n\n${t(locale, 'idea-current', { value: draftFieldText(services, locale, draft, field) })}` : '';
-      const text = `${step}\n${t(locale, `idea-ask-${field}`, vars)}${current}`;
+      const view = once(() => {
+        const cb = (action: Action, value = ''): string => wizardCallback.encode(token, mySeq, action, value);
+        const kb = new InlineKeyboard();
+        if (field === 'category') {
+          campaign.categories.forEach((c, i) => {
+            kb.text(localized(campaign, c.name, locale), cb('pick', c.id));
+            if (i % 2 === 1) kb.row();
+          });
+          kb.row();
+        } else if (field === 'area') {
+          campaign.areas.forEach((a, i) => {
+            kb.text(localized(campaign, a.name, locale), cb('pick', a.id));
+            if (i % 2 === 1) kb.row();
+          });
+          kb.row().text(t(locale, 'common-town-wide'), cb('town')).row();
+        } else if (field === 'cost') {
+          kb.text(t(locale, 'common-dont-know'), cb('dontknow')).row();
+        } else if (field === 'photo' || field === 'location') {
+          kb.text(t(locale, 'common-skip'), cb('skip')).row();
+        }
+        if (answered) kb.text(t(locale, 'idea-keep'), cb('keep')).row();
+        if (canBack) kb.text(t(locale, 'common-back'), cb('back'));
+        kb.text(t(locale, 'common-cancel'), cb('cancel'));
+        const f = formatFor(locale, campaign);
+        const vars = { min: field === 'title' ? TITLE_MIN : DESCRIPTION_MIN, max: field === 'title' ? TITLE_MAX : DESCRIPTION_MAX, minCost: f.money(campaign.ideaCost.min), maxCost: f.money(campaign.ideaCost.max), currency: campaign.currency };
+        const step = t(locale, 'idea-step', { step: DRAFT_FIELDS.indexOf(field) + 1, steps: DRAFT_FIELDS.length });
+        const current = answered ? `\n\n${t(locale, 'idea-current', { value: draftFieldText(services, locale, draft, field) })}` : '';
+        return { text: `${step}\n${t(locale, `idea-ask-${field}`, vars)}${current}`, markup: kb };
+      });
       const prompts: number[] = [];
       const prompt = async (): Promise<void> => {
-        prompts.push(await send(text, kb));
+        prompts.push(await send(view));
       };
       await prompt();
       const retry = async (key: string | null, refusal?: RefusalLike): Promise<void> => {
@@ -285,16 +306,19 @@ export function ideaWizard(services: BotServices) {
     const summary = async (draft: IdeaDraft, heading: string | undefined): Promise<{ readonly kind: 'confirm' | 'cancel' } | { readonly kind: 'edit'; readonly field: DraftField }> => {
       const locale = await localeNow();
       const mySeq = ++seq;
-      const cb = (action: Action, value = ''): string => wizardCallback.encode(token, mySeq, action, value);
-      const kb = new InlineKeyboard().text(t(locale, 'common-confirm'), cb('confirm')).row();
-      DRAFT_FIELDS.forEach((f, i) => {
-        kb.text(`✏️ ${t(locale, `idea-field-${f}`)}`, cb('edit', f));
-        if (i % 2 === 1) kb.row();
+      const view = once(() => {
+        const cb = (action: Action, value = ''): string => wizardCallback.encode(token, mySeq, action, value);
+        const kb = new InlineKeyboard().text(t(locale, 'common-confirm'), cb('confirm')).row();
+        DRAFT_FIELDS.forEach((f, i) => {
+          kb.text(`✏️ ${t(locale, `idea-field-${f}`)}`, cb('edit', f));
+          if (i % 2 === 1) kb.row();
+        });
+        kb.row().text(t(locale, 'common-cancel'), cb('cancel'));
+        return { text: draftSummaryText(services, locale, draft, heading), markup: kb };
       });
-      kb.row().text(t(locale, 'common-cancel'), cb('cancel'));
       const prompts: number[] = [];
       const prompt = async (): Promise<void> => {
-        prompts.push(await send(draftSummaryText(services, locale, draft, heading), kb));
+        prompts.push(await send(view));
       };
       await prompt();
       for (;;) {

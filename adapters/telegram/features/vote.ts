@@ -19,6 +19,8 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BallotSlot, StoredBallot } from '../../../core/ballots/ballot.ts';
 import type { BallotOption, CastResult } from '../../../core/engine/ballot-usecases.ts';
 import type { Outcome } from '../../../core/domain/domain-error.ts';
+import type { Idea } from '../../../core/ideas/idea.ts';
+import type { Resident } from '../../../core/residents/resident.ts';
 import type { MessageReferences } from '../../../core/ports/message-references.ts';
 import { builderRefKey, newBuilderState, readVoteSession } from '../ballot-builder-state.ts';
 import type { BuilderState, VoteSession } from '../ballot-builder-state.ts';
@@ -48,6 +50,31 @@ interface SlotView {
 }
 
 const SLOT_OF = { a: 'area', t: 'town' } as const;
+
+/** Orders already drawn, per finalists list (one per envelope and process while voting is open). */
+const ordersOf = new WeakMap<readonly Idea[], { readonly finalists: readonly Idea[]; readonly byVoter: Map<string, readonly Idea[]> }>();
+const ORDERS_KEPT = 10_000;
+
+/**
+ * The finalists of `option` in `voterId`'s fair order. Every press asks for it; while voting
+ * is open the engine hands out the same finalists list each time, so the filtered list and
+ * each voter's order are kept with it (not rebuilt, nor looked up by a key naming every idea).
+ */
+function fairOrderOf(voterId: string, option: BallotOption): readonly Idea[] {
+  let memo = ordersOf.get(option.finalists);
+  if (memo === undefined) {
+    memo = { finalists: option.finalists.filter((i) => i.state === 'finalist'), byVoter: new Map() };
+    ordersOf.set(option.finalists, memo);
+  }
+  const key = `${voterId}\u0000${option.envelope.id}`;
+  let order = memo.byVoter.get(key);
+  if (order === undefined) {
+    order = fairOrder(voterId, option.envelope.id, memo.finalists);
+    if (memo.byVoter.size >= ORDERS_KEPT) memo.byVoter.clear();
+    memo.byVoter.set(key, order);
+  }
+  return order;
+}
 
 const picksOf = (ballot: StoredBallot | null): Record<string, number> => Object.fromEntries((ballot?.choices ?? []).map((c) => [c.ideaId, c.points]));
 
@@ -113,6 +140,9 @@ export function voteFeature(services: BotServices, options: VoteFeatureOptions):
   return composer;
 }
 
+/** The resident's record loaded for this update, when the ballots are theirs (the engine then needs not read it again). */
+const ownRecord = (ctx: PnyxContext, voterId: string): Resident | undefined => (ctx.resident?.id === voterId ? ctx.resident : undefined);
+
 /** The ballot builder over `binding` (see {@link BuilderBinding}). */
 export function ballotBuilder(services: BotServices, options: VoteFeatureOptions, binding: BuilderBinding): BallotBuilder {
   const { engine, campaign, translate: t } = services;
@@ -122,10 +152,9 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
   const refusal = (ctx: PnyxContext, r: RefusalLike): string => refusalText(t, localeOf(ctx), campaign, r);
 
   const slotView = (ctx: PnyxContext, voterId: string, all: readonly BallotOption[], option: BallotOption, closesAt: number | null): SlotView => {
-    const finalists = option.finalists.filter((i) => i.state === 'finalist');
     return {
       option,
-      input: { rule: campaign.ballot, envelope: option.envelope, order: fairOrder(voterId, option.envelope.id, finalists) },
+      input: { rule: campaign.ballot, envelope: option.envelope, order: fairOrderOf(voterId, option) },
       meta: { t, locale: localeOf(ctx), campaign, slot: option.slot, index: all.indexOf(option) + 1, total: all.length, closesAt, codec },
     };
   };
@@ -159,7 +188,7 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
       await ctx.reply(refusal(ctx, judged.refusal), { parse_mode: 'HTML' });
       return;
     }
-    const opts = await engine.ballotOptions(voterId);
+    const opts = await engine.ballotOptions(voterId, ownRecord(ctx, voterId));
     if (!opts.ok) {
       await ctx.reply(refusal(ctx, opts), { parse_mode: 'HTML' });
       return;
@@ -224,7 +253,8 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
     const [slotCode, gen, op, arg, check] = parsed;
     const slot = SLOT_OF[slotCode];
     const key = binding.refKey(ctx, voterId, slot);
-    const ref = await refs.get(key);
+    // Two independent reads, side by side: one store round trip of latency, not two.
+    const [ref, judged] = await Promise.all([refs.get(key), judgeVoting(services)]);
     const current = ref !== null && ref.chat === String(message.chat.id) && ref.messageId === String(message.message_id);
     const edit = async (view: { text: string; keyboard?: BuilderView['keyboard'] }): Promise<void> => {
       if (ref === null) return;
@@ -240,11 +270,14 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
       }
     };
 
-    const judged = await judgeVoting(services);
     if (!judged.open) return endWith(judged.refusal);
-    const opts = await engine.ballotOptions(voterId);
+    // Only a cast (its receipt counts the ballots cast) and "change my vote" use the ballots
+    // already cast; the other presses — most of them — leave them unread: they never reach the
+    // receipt view, the one view that shows a cast ballot.
+    const withCast = op === 'cs' || op === 'ch';
+    const opts = withCast ? await engine.ballotOptions(voterId, ownRecord(ctx, voterId)) : await engine.ballotSlots(voterId, ownRecord(ctx, voterId));
     if (!opts.ok) return endWith(opts);
-    const all = opts.value;
+    const all: readonly BallotOption[] = withCast ? (opts.value as readonly BallotOption[]) : opts.value.map((o) => ({ ...o, current: null }));
     const option = all.find((o) => o.slot === slot);
     if (option === undefined) return endWith({ code: 'ballot.no_such_ballot', params: { slot } });
     if (op === 'nx') {
@@ -346,7 +379,7 @@ export function ballotBuilder(services: BotServices, options: VoteFeatureOptions
       await endWith(judged.refusal);
       return true;
     }
-    const opts = await engine.ballotOptions(voterId);
+    const opts = await engine.ballotOptions(voterId, ownRecord(ctx, voterId));
     if (!opts.ok) {
       await endWith(opts);
       return true;

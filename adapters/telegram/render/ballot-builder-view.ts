@@ -41,6 +41,41 @@ const cut = (s: string, n: number): string => {
   return cps.length <= n ? s : `${cps.slice(0, n - 1).join('')}…`;
 };
 
+/** What the list shows of an idea whatever the state: its escaped title, blurb and button label. */
+interface IdeaLine {
+  readonly number: number;
+  readonly title: string;
+  readonly description: string;
+  /** `#12 Title` escaped, for the line. */
+  readonly heading: string;
+  /** The description on one line, cut and escaped. */
+  readonly blurb: string;
+  /** `#12 Title` cut for a button (plain text). */
+  readonly label: string;
+}
+
+/**
+ * Idea lines already made, by idea object (the finalists are one list per process while
+ * voting is open): a page of eight ideas cut and escaped its titles and descriptions on every
+ * press. Checked against the idea's fields, so an idea changed in place is made again.
+ */
+const ideaLines = new WeakMap<BuilderIdea, IdeaLine>();
+
+function ideaLine(idea: BuilderIdea): IdeaLine {
+  const known = ideaLines.get(idea);
+  if (known !== undefined && known.number === idea.number && known.title === idea.title && known.description === idea.description) return known;
+  const line: IdeaLine = {
+    number: idea.number,
+    title: idea.title,
+    description: idea.description,
+    heading: `#${idea.number} ${escapeHtml(idea.title)}`,
+    blurb: escapeHtml(cut(idea.description.replace(/\s+/g, ' '), 110)),
+    label: `#${idea.number} ${cut(idea.title, 28)}`,
+  };
+  ideaLines.set(idea, line);
+  return line;
+}
+
 function header(meta: BuilderMeta, envelope: Envelope): string {
   const name = escapeHtml(localized(meta.campaign, envelope.name, meta.locale));
   return meta.total > 1 ? meta.t(meta.locale, 'vote-header-of', { index: meta.index, total: meta.total, envelope: name }) : meta.t(meta.locale, 'vote-header', { envelope: name });
@@ -115,9 +150,11 @@ export function buildView(meta: BuilderMeta, state: BuilderState, input: Builder
     const cost = idea.cost === null ? '' : ` — ${f.money(idea.cost)}`;
     const pts = state.picks[idea.id];
     const extra = input.rule.kind === 'cumulative' && pts !== undefined ? ` · ${t(locale, 'vote-points', { points: pts })}` : doesNotFit(state, input, idea) ? ` · <i>${t(locale, 'vote-not-fitting')}</i>` : '';
-    lines.push(`${mark(state, input, idea)} <b>#${idea.number} ${escapeHtml(idea.title)}</b>${cost}${extra}`);
-    lines.push(`<i>${escapeHtml(cut(idea.description.replace(/\s+/g, ' '), 110))}</i>`);
-    const label = `${mark(state, input, idea)} #${idea.number} ${cut(idea.title, 28)}`;
+    const known = ideaLine(idea);
+    const m = mark(state, input, idea);
+    lines.push(`${m} <b>${known.heading}</b>${cost}${extra}`);
+    lines.push(`<i>${known.blurb}</i>`);
+    const label = `${m} ${known.label}`;
     if (input.rule.kind === 'cumulative') {
       kb.text(`${label}${pts === undefined ? '' : ` (${pts})`}`, data(meta, state, 'cd', index)).text('➖', data(meta, state, 'mi', index)).text('➕', data(meta, state, 'pl', index)).row();
     } else {
