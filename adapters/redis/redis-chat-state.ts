@@ -32,7 +32,7 @@ export class RedisChatState implements ChatStateStore {
 
   /**
    * Reads started in the same turn of the event loop share one call of a read script, up to
-   * CHAT_READ_BATCH (lua/chat-read-many.lua; turn-batch.ts): every update of the residents'
+   * CHAT_READ_BATCH (lua/hash-read-many.lua; turn-batch.ts): every update of the residents'
    * bot reads its session and its conversations. A read alone in its turn stays one HMGET.
    * Reads only: batching changes no outcome.
    */
@@ -44,7 +44,7 @@ export class RedisChatState implements ChatStateStore {
   #readMany(keys: readonly string[]): Promise<readonly unknown[]> {
     const k = this.#ctx.keys;
     if (keys.length === 1) return this.#ctx.guard('chat.read', () => this.#ctx.redis.hmget(k.chat(keys[0]!), 'd', 'x'));
-    return this.#ctx.script('chat.read', 'chat-read-many', keys.map((key) => k.chat(key)), []) as Promise<unknown[]>;
+    return this.#ctx.script('chat.read', 'hash-read-many', keys.map((key) => k.chat(key)), ['d', 'x']) as Promise<unknown[]>;
   }
 
   async write(key: string, value: JsonValue, options: ChatStateWrite): Promise<ChatStateWriteOutcome> {

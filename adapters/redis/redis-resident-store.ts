@@ -58,7 +58,7 @@ export class RedisResidentStore implements ResidentStore {
 
   /**
    * Reads started in the same turn of the event loop share one call of a read script, up to
-   * READ_BATCH (lua/resident-read-many.lua; turn-batch.ts): every vote reads its resident
+   * READ_BATCH (lua/hash-read-many.lua; turn-batch.ts): every vote reads its resident
    * first. A read alone in its turn stays one HMGET. Reads only: batching changes no outcome.
    */
   get(id: string): Promise<Resident | null> {
@@ -76,7 +76,7 @@ export class RedisResidentStore implements ResidentStore {
   #readMany(ids: readonly string[]): Promise<readonly unknown[]> {
     const k = this.#ctx.keys;
     if (ids.length === 1) return this.#ctx.guard('residents.get', () => this.#ctx.redis.hmget(k.resident(ids[0]!), 'v', 'd'));
-    return this.#ctx.script('residents.get', 'resident-read-many', ids.map((id) => k.resident(id)), []) as Promise<unknown[]>;
+    return this.#ctx.script('residents.get', 'hash-read-many', ids.map((id) => k.resident(id)), ['v', 'd']) as Promise<unknown[]>;
   }
 
   async save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {

@@ -24,7 +24,7 @@ class CountingContext extends RedisContext {
     super.sendNow();
   }
   override script(op: string, name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
-    if (name === 'resident-read-many') this.reads.push(keys.length);
+    if (name === 'hash-read-many') this.reads.push(keys.length);
     return super.script(op, name, keys, args);
   }
 }
