@@ -111,19 +111,17 @@ export class RedisBallotBox implements BallotBox {
 
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
-    this.#batch = new TurnBatch(CAST_BATCH, (requests) => this.#sendBatch(requests), (request, replies, n) => this.#settle(request, {}, replies[n] as CastReply));
+    this.#batch = new TurnBatch(
+      CAST_BATCH,
+      (requests) => this.#call(requests, {}, []),
+      (request, replies, n) => this.#settle(request, {}, replies[n] as CastReply),
+      () => ctx.sendNow(),
+    );
   }
 
   cast(request: CastRequest, side: SideRecords): Promise<CastOutcome> {
     if (hasSideRecords(side)) return this.#call([request], side, []).then(([reply]) => this.#settle(request, side, reply!));
     return this.#batch.add(request);
-  }
-
-  /** One batch's call, written to the socket at once (see TurnBatch). */
-  #sendBatch(requests: readonly CastRequest[]): Promise<CastReply[]> {
-    const sent = this.#call(requests, {}, []);
-    this.#ctx.sendNow();
-    return sent;
   }
 
   #settle(request: CastRequest, side: SideRecords, reply: CastReply): CastOutcome | Promise<CastOutcome> {

@@ -25,7 +25,7 @@ export class RedisChatState implements ChatStateStore {
     this.#ctx = ctx;
     this.#reads = new TurnBatch(
       CHAT_READ_BATCH,
-      (reads) => this.#readMany(reads.map((r) => r.key)),
+      (reads) => ctx.readHashes('chat.read', reads.map((r) => ctx.keys.chat(r.key)), ['d', 'x']),
       (read, rows, n) => entryFrom(rows[2 * n] as string | null | false, rows[2 * n + 1] as string | null | false, read.now),
     );
   }
@@ -38,13 +38,6 @@ export class RedisChatState implements ChatStateStore {
    */
   read(key: string, now: number): Promise<JsonValue | undefined> {
     return this.#reads.add({ key, now });
-  }
-
-  /** One batch of reads as flat `JSON text, expiry` pairs, in the order of `keys`. */
-  #readMany(keys: readonly string[]): Promise<readonly unknown[]> {
-    const k = this.#ctx.keys;
-    if (keys.length === 1) return this.#ctx.guard('chat.read', () => this.#ctx.redis.hmget(k.chat(keys[0]!), 'd', 'x'));
-    return this.#ctx.script('chat.read', 'hash-read-many', keys.map((key) => k.chat(key)), ['d', 'x']) as Promise<unknown[]>;
   }
 
   async write(key: string, value: JsonValue, options: ChatStateWrite): Promise<ChatStateWriteOutcome> {

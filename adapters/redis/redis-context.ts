@@ -248,6 +248,16 @@ export class RedisContext {
     if (set !== undefined) for (const release of set) release();
   }
 
+  /**
+   * The same `fields` of each hash in `keys`, as one flat list (`fields.length` values per
+   * key, in order; null or false for none): one HMGET for a lone key, else one call of
+   * lua/hash-read-many.lua — the batched reads of turn-batch.ts.
+   */
+  readHashes(op: string, keys: readonly string[], fields: readonly string[]): Promise<readonly unknown[]> {
+    if (keys.length === 1) return this.guard(op, () => this.redis.hmget(keys[0]!, ...fields));
+    return this.script(op, 'hash-read-many', keys, fields) as Promise<unknown[]>;
+  }
+
   /** Runs a read-only or naturally idempotent script. */
   script(op: string, name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
     return this.guard(op, () => this.#run(name, keys, args));

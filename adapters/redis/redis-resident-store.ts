@@ -53,7 +53,12 @@ export class RedisResidentStore implements ResidentStore {
 
   constructor(ctx: RedisContext) {
     this.#ctx = ctx;
-    this.#reads = new TurnBatch(READ_BATCH, (ids) => this.#sendReads(ids), (_id, rows, n) => residentFrom(rows[2 * n] as string | null, rows[2 * n + 1] as string | null));
+    this.#reads = new TurnBatch(
+      READ_BATCH,
+      (ids) => ctx.readHashes('residents.get', ids.map((id) => ctx.keys.resident(id)), ['v', 'd']),
+      (_id, rows, n) => residentFrom(rows[2 * n] as string | null, rows[2 * n + 1] as string | null),
+      () => ctx.sendNow(),
+    );
   }
 
   /**
@@ -63,20 +68,6 @@ export class RedisResidentStore implements ResidentStore {
    */
   get(id: string): Promise<Resident | null> {
     return this.#reads.add(id);
-  }
-
-  /** One batch of reads as flat `version, JSON` pairs, in the order of `ids`. */
-  /** One batch's read, written to the socket at once (see TurnBatch). */
-  #sendReads(ids: readonly string[]): Promise<readonly unknown[]> {
-    const sent = this.#readMany(ids);
-    this.#ctx.sendNow();
-    return sent;
-  }
-
-  #readMany(ids: readonly string[]): Promise<readonly unknown[]> {
-    const k = this.#ctx.keys;
-    if (ids.length === 1) return this.#ctx.guard('residents.get', () => this.#ctx.redis.hmget(k.resident(ids[0]!), 'v', 'd'));
-    return this.#ctx.script('residents.get', 'hash-read-many', ids.map((id) => k.resident(id)), ['v', 'd']) as Promise<unknown[]>;
   }
 
   async save(resident: Resident, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {

@@ -7,8 +7,8 @@
  *
  * A batch is sent as soon as it is full, and what is left when the turn's promise jobs have
  * run: the server then works on the first batch while this process builds the next, instead
- * of the two taking turns (the store writes each batch to the socket at once, see
- * `RedisContext.sendNow`). With the whole turn held back, 64 votes in flight fell into one
+ * of the two taking turns (the stores give `RedisContext.sendNow` as `sent`, which writes
+ * each batch to the socket at once). With the whole turn held back, 64 votes in flight fell into one
  * lock-step batch: this process idle while the server ran the batch, the server idle while
  * this process handled the replies (a profile showed this process idle ~55 % of the time).
  *
@@ -20,6 +20,7 @@ export class TurnBatch<I, O> {
   readonly #max: number;
   readonly #send: (items: readonly I[]) => Promise<readonly unknown[]>;
   readonly #settle: (item: I, replies: readonly unknown[], n: number) => O | Promise<O>;
+  readonly #sent: (() => void) | undefined;
   #queue: Array<{ readonly item: I; readonly resolve: (o: O | Promise<O>) => void; readonly reject: (e: unknown) => void }> = [];
   #flushing = false;
 
@@ -27,11 +28,13 @@ export class TurnBatch<I, O> {
    * @param max    most items per `send`
    * @param send   sends one batch; answers the replies of the whole batch
    * @param settle the outcome of item `n` of a batch from its replies (may throw: that item fails)
+   * @param sent   called right after each `send` (the stores write the batch to the socket at once)
    */
-  constructor(max: number, send: (items: readonly I[]) => Promise<readonly unknown[]>, settle: (item: I, replies: readonly unknown[], n: number) => O | Promise<O>) {
+  constructor(max: number, send: (items: readonly I[]) => Promise<readonly unknown[]>, settle: (item: I, replies: readonly unknown[], n: number) => O | Promise<O>, sent?: () => void) {
     this.#max = max;
     this.#send = send;
     this.#settle = settle;
+    this.#sent = sent;
   }
 
   /** Queues `item` for this turn's batch; resolves with its own outcome. */
@@ -59,6 +62,7 @@ export class TurnBatch<I, O> {
       let sent: Promise<readonly unknown[]>;
       try {
         sent = this.#send(part.map((q) => q.item));
+        this.#sent?.();
       } catch (e) {
         sent = Promise.reject(e);
       }
