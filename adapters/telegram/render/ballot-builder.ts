@@ -64,24 +64,13 @@ const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
  * the same for one resident every time (the list does not jump around between sessions).
  */
 export function fairOrder<T extends Pick<Idea, 'id'>>(residentId: string, envelopeId: string, finalists: readonly T[]): T[] {
-  // The order is drawn on every press: kept, as positions, per resident, envelope and finalists.
-  const memoKey = `${residentId}\u0000${envelopeId}\u0000${finalists.map((f) => f.id).join('\u0000')}`;
-  let positions = fairOrders.get(memoKey);
-  if (positions === undefined) {
-    const seed = sha(`${residentId}\u0000${envelopeId}`);
-    positions = finalists
-      .map((f, i) => ({ i, key: sha(`${seed}\u0000${f.id}`) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map((x) => x.i);
-    if (fairOrders.size >= FAIR_ORDERS_KEPT) fairOrders.clear();
-    fairOrders.set(memoKey, positions);
-  }
-  return positions.map((i) => finalists[i]!);
+  // Drawn on every press of the builder: the vote feature keeps the orders it drew (vote.ts, fairOrderOf).
+  const seed = sha(`${residentId}\u0000${envelopeId}`);
+  return finalists
+    .map((f) => ({ f, key: sha(`${seed}\u0000${f.id}`) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.f);
 }
-
-/** Fair orders already drawn (positions in the finalists' list), bounded. */
-const fairOrders = new Map<string, readonly number[]>();
-const FAIR_ORDERS_KEPT = 10_000;
 
 /** The pages of the list. */
 export function pageCount(input: BuilderInput): number {
