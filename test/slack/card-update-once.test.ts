@@ -66,11 +66,12 @@ function cardText(h: CommitteeHarness, ts: string): string {
   return JSON.stringify(h.slack.message(CHANNEL, ts)?.blocks);
 }
 
-/** A Web API that answers every call with `error` (status 200), or with HTTP `status`. */
-async function brokenApi(answer: { error?: string; status?: number; retryAfter?: number }): Promise<string> {
+/** A Web API that answers every call with `error` (status 200), or with HTTP `status`; or, `silent`, never answers. */
+async function brokenApi(answer: { error?: string; status?: number; retryAfter?: number; silent?: true }): Promise<string> {
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      if (answer.silent) return;
       if (answer.status !== undefined) res.writeHead(answer.status, answer.retryAfter === undefined ? {} : { 'retry-after': String(answer.retryAfter) }).end('{}');
       else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: answer.error ?? 'internal_error' }));
     });
@@ -199,5 +200,15 @@ describe('the direct Web API caller', () => {
     expect(JSON.stringify(e4)).not.toContain('xoxb');
     expect(String((e4 as unknown as Error).message)).not.toContain('xoxb');
     await expect(platform.call('../auth.test', {})).rejects.toThrow(/not a Web API method/);
+  });
+
+  it('gives up on a Web API that never answers after its timeout, as a network error', async () => {
+    const mute = directWebApi({ token: 'xoxb-1-fake', apiUrl: await brokenApi({ silent: true }), timeoutMs: 200 });
+    const t0 = Date.now();
+    const e = await mute.call('chat.update', { channel: CHANNEL, ts: '1.2' }).catch((x: unknown) => x);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(classifySlackFailure(e)).toEqual({ action: 'retry', reason: 'network error' });
+    expect(String((e as Error).message)).not.toContain('xoxb');
+    mute.close();
   });
 });
