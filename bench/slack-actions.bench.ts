@@ -61,7 +61,7 @@ const LATENCY_EVERY_MS = 20;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 500;
 /** Ideas (and cards) prepared: more than the committee app can decide in the whole run. */
-const IDEAS = Number(process.env['BENCH_IDEAS'] ?? 9000);
+const IDEAS = Number(process.env['BENCH_IDEAS'] ?? 20_000);
 
 const log = (s: string): void => void process.stderr.write(`[slack-actions] ${s}\n`);
 const silent = pino({ level: process.env['BENCH_LOG'] ?? 'silent' }, pino.destination(2));

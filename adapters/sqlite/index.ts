@@ -18,7 +18,7 @@ export { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 export { SqliteChatState } from './sqlite-chat-state.ts';
 export { SqliteAuditLog, auditEntryFromRow } from './sqlite-audit-log.ts';
 export { SqliteSideRecords, sideRecordsFor } from './side-records.ts';
-export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, busyRetryCount, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';
+export { openDatabase, immediate, immediateTx, retryBusy, isBusyError, busyRetryCount, GroupCommit, DEFAULT_BUSY_TIMEOUT_MS } from './sqlite-database.ts';
 export type { OpenDatabaseOptions } from './sqlite-database.ts';
 export { migrate, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 export type { Migration } from './migrations.ts';

@@ -98,3 +98,77 @@ export function immediateTx<A extends unknown[], R>(db: Database.Database, fn: (
 export function immediate<R>(db: Database.Database, fn: () => R): R {
   return immediateTx(db, fn)();
 }
+
+interface Pending {
+  readonly fn: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Group commit: the small writes handed to {@link GroupCommit.run} during one turn of the
+ * event loop commit together, in one `BEGIN IMMEDIATE … COMMIT`, each in a savepoint of its
+ * own — one that throws is rolled back alone and rejects alone; the others commit. Every
+ * promise settles after the COMMIT, so a caller that sees success has its write committed,
+ * exactly as with a transaction of its own.
+ *
+ * Why: a commit costs far more than the one-row statements of the inbound de-duplication
+ * (`ProcessedUpdates`), which every Slack request and Telegram update makes two or three
+ * times; under load many arrive in the same turn, and one commit for all of them is a
+ * fraction of the work. better-sqlite3 is synchronous and batches nothing by itself, so
+ * this is written here (a queue flushed at `setImmediate`).
+ *
+ * Only for writes that need no answer before the end of the turn and no other port's
+ * transaction around them. `flush` commits what is queued at once (the store's `close`).
+ */
+export class GroupCommit {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private readonly batch: Database.Transaction<(items: readonly Pending[]) => Settled[]>;
+
+  constructor(private readonly db: Database.Database) {
+    const own = db.transaction((fn: () => unknown) => fn());
+    this.batch = db.transaction((items: readonly Pending[]): Settled[] =>
+      items.map((item): Settled => {
+        try {
+          return { ok: true, value: own(item.fn) };
+        } catch (error) {
+          // Busy cannot happen under the write lock; anything else is this write's own failure.
+          if (isBusyError(error)) throw error;
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  /** Runs `fn` (synchronous statements) in the next group commit; settles after that commit. */
+  run<R>(fn: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits every queued write now. */
+  flush(): void {
+    this.scheduled = false;
+    const items = this.queue;
+    if (items.length === 0) return;
+    this.queue = [];
+    let settled: Settled[];
+    try {
+      if (!this.db.open) throw new Error('sqlite store: closed');
+      // A turn never ends inside a synchronous transaction, so this one is never nested.
+      settled = retryBusy(() => this.batch.immediate(items));
+    } catch (error) {
+      for (const item of items) item.reject(error);
+      return;
+    }
+    settled.forEach((s, i) => (s.ok ? items[i]!.resolve(s.value) : items[i]!.reject(s.error)));
+  }
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { PROCESSED_KEEP_MS } from '../../core/ports/processed-updates.ts';
 import type { ProcessedUpdates, UpdateBegin } from '../../core/ports/processed-updates.ts';
-import { retryBusy } from './sqlite-database.ts';
+import type { GroupCommit } from './sqlite-database.ts';
 
 /** Expired rows are swept once per this many `begin` calls (the sweep walks an index). */
 const SWEEP_EVERY = 256;
@@ -24,7 +24,9 @@ const BEGIN_ATTEMPTS = 4;
  * serialise on SQLite's write lock and exactly one sees `new`; a caller that took nothing
  * reads the row it met. (One statement rather than a `BEGIN IMMEDIATE` read-then-write: the
  * same atomicity, a third of the steps on every Slack request and Telegram update.)
- * `finish` and `abandon` are single statements.
+ * `finish` and `abandon` are single statements. All three go through the store's group
+ * commit (see {@link GroupCommit}): the requests of one turn of the event loop share one
+ * commit, and each call settles once that commit is done.
  */
 export class SqliteProcessedUpdates implements ProcessedUpdates {
   private readonly holdStmt: Database.Statement<[string, string, number, number], { held: number }>;
@@ -34,7 +36,10 @@ export class SqliteProcessedUpdates implements ProcessedUpdates {
   private readonly sweepStmt: Database.Statement<[number]>;
   private begins = 0;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly group: GroupCommit,
+  ) {
     this.readStmt = db.prepare<[string], Row>('SELECT state, holder, expires_at FROM processed_updates WHERE key = ?');
     this.holdStmt = db.prepare<[string, string, number, number], { held: number }>(
       `INSERT INTO processed_updates (key, state, holder, claimed_at, expires_at) VALUES (?, 'in_progress', ?, ?, ?)
@@ -50,13 +55,17 @@ export class SqliteProcessedUpdates implements ProcessedUpdates {
     this.sweepStmt = db.prepare('DELETE FROM processed_updates WHERE expires_at <= ?');
   }
 
-  async begin(key: string, now: number, leaseMs: number): Promise<UpdateBegin> {
-    if (++this.begins % SWEEP_EVERY === 0) retryBusy(() => this.sweepStmt.run(now));
+  begin(key: string, now: number, leaseMs: number): Promise<UpdateBegin> {
+    return this.group.run(() => this.beginNow(key, now, leaseMs));
+  }
+
+  private beginNow(key: string, now: number, leaseMs: number): UpdateBegin {
+    if (++this.begins % SWEEP_EVERY === 0) this.sweepStmt.run(now);
     const until = now + leaseMs;
     for (let attempt = 1; ; attempt++) {
       // randomUUID draws from a pooled entropy buffer: no system call per request.
       const lease = randomUUID();
-      if (retryBusy(() => this.holdStmt.get(key, lease, now, until)) !== undefined) return { status: 'new', lease, until };
+      if (this.holdStmt.get(key, lease, now, until) !== undefined) return { status: 'new', lease, until };
       const row = this.readStmt.get(key);
       if (row !== undefined && now < row.expires_at) return { status: row.state, until: row.expires_at };
       // The row met was removed, or expired, meanwhile: try to take the key again.
@@ -65,10 +74,10 @@ export class SqliteProcessedUpdates implements ProcessedUpdates {
   }
 
   async finish(key: string, now: number, keepMs: number = PROCESSED_KEEP_MS): Promise<void> {
-    retryBusy(() => this.finishStmt.run(key, now, now + keepMs));
+    await this.group.run(() => this.finishStmt.run(key, now, now + keepMs));
   }
 
-  async abandon(key: string, lease: string): Promise<boolean> {
-    return retryBusy(() => this.abandonStmt.run(key, lease)).changes === 1;
+  abandon(key: string, lease: string): Promise<boolean> {
+    return this.group.run(() => this.abandonStmt.run(key, lease).changes === 1);
   }
 }

@@ -8,7 +8,7 @@ import { SqliteBallotBox } from './sqlite-ballot-box.ts';
 import { SqliteBroadcastStore } from './sqlite-broadcast-store.ts';
 import { SqliteCampaignStore } from './sqlite-campaign-store.ts';
 import { SqliteChatState } from './sqlite-chat-state.ts';
-import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './sqlite-database.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, GroupCommit, openDatabase } from './sqlite-database.ts';
 import { SqliteIdeaStore } from './sqlite-idea-store.ts';
 import { SqliteMessageReferences } from './sqlite-message-references.ts';
 import { SqliteLeaderLease } from './sqlite-lease.ts';
@@ -70,6 +70,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     throw e;
   }
   log.debug({ file: options.file }, 'sqlite store opened');
+  const group = new GroupCommit(db);
   const purger = new WalPurger(db, log, { busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   return {
     file: options.file,
@@ -80,7 +81,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     ballots: new SqliteBallotBox(db),
     outbox: new SqliteOutbox(db),
     messageRefs: new SqliteMessageReferences(db),
-    processed: new SqliteProcessedUpdates(db),
+    processed: new SqliteProcessedUpdates(db, group),
     chat: new SqliteChatState(db),
     leaderLease: (name, ttlMs) => new SqliteLeaderLease({ db, name, ttlMs }),
     audit: new SqliteAuditLog(db),
@@ -89,6 +90,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     async close(): Promise<void> {
       purger.stop();
       if (!db.open) return;
+      group.flush();
       db.close();
       log.debug({ file: options.file }, 'sqlite store closed');
     },
