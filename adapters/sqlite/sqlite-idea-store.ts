@@ -4,6 +4,7 @@ import type { SaveOutcome } from '../../core/ports/campaign-store.ts';
 import type { IdeaFilter, IdeaStore, SupportOutcome } from '../../core/ports/idea-store.ts';
 import type { SideRecords } from '../../core/ports/side-records.ts';
 import { immediateTx } from './sqlite-database.ts';
+import type { GroupCommit } from './sqlite-database.ts';
 import { sideRecordsFor } from './side-records.ts';
 
 interface IdeaRow {
@@ -25,7 +26,8 @@ class RollbackConflict extends Error {}
 /**
  * Ideas (JSON rows with their state, author and number as indexed columns) and supports
  * (keyed hashes of resident ids, never ids). Every check-then-write is one immediate
- * transaction, so a support racing a decision or a merge sees the state that wins.
+ * transaction, so a support racing a decision or a merge sees the state that wins. `save`
+ * runs in the store's group commit (a savepoint of the turn's one commit, see `GroupCommit`).
  */
 export class SqliteIdeaStore implements IdeaStore {
   private readonly db: Database.Database;
@@ -41,7 +43,10 @@ export class SqliteIdeaStore implements IdeaStore {
   private readonly addSupportTx: (ideaId: string, key: string, at: number, allowed: readonly IdeaState[]) => SupportOutcome;
   private readonly removeSupportTx: (ideaId: string, key: string, allowed: readonly IdeaState[]) => SupportOutcome;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly group: GroupCommit,
+  ) {
     this.db = db;
     const side = sideRecordsFor(db);
     this.getStmt = db.prepare('SELECT version, data FROM ideas WHERE id = ?');
@@ -156,8 +161,8 @@ export class SqliteIdeaStore implements IdeaStore {
     return this.nextNumberTx();
   }
 
-  async save(idea: Idea, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {
-    return this.saveTx(idea, expectedVersion, side);
+  save(idea: Idea, expectedVersion: number | null, side: SideRecords): Promise<SaveOutcome> {
+    return this.group.run(() => this.saveTx(idea, expectedVersion, side));
   }
 
   async addSupport(ideaId: string, supporterKey: string, at: number, allowed: readonly IdeaState[]): Promise<SupportOutcome> {

@@ -76,7 +76,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     file: options.file,
     campaign: new SqliteCampaignStore(db),
     residents: new SqliteResidentStore(db),
-    ideas: new SqliteIdeaStore(db),
+    ideas: new SqliteIdeaStore(db, group),
     questions: new SqliteQuestionStore(db),
     ballots: new SqliteBallotBox(db),
     outbox: new SqliteOutbox(db),

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GroupCommit, openDatabase, openSqliteStores, sqliteFileFor } from '../../adapters/sqlite/index.ts';
 import { makeTempDir } from './sqlite-fixture.ts';
+import { idea } from '../contracts/contract-helpers.ts';
 
 describe('GroupCommit', () => {
   const dirs: string[] = [];
@@ -111,5 +112,20 @@ describe('GroupCommit', () => {
     const again = openSqliteStores({ file });
     expect((await again.processed.begin('tg:1', T + 1, 60_000)).status).toBe('done');
     await again.close();
+  });
+
+  it('keeps an idea save a version check: of 20 saves at one version in one turn, one lands', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const stores = openSqliteStores({ file: sqliteFileFor(dir, 'i') });
+    const first = idea('i-1', 1);
+    expect(await stores.ideas.save(first, null, {})).toBe('saved');
+    const saved = (await stores.ideas.get('i-1'))!;
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, n) => stores.ideas.save({ ...saved, title: `t${n}` }, saved.version, { audit: [{ at: 1, actor: 'staff:U1', action: 'idea.edited', subject: 'i-1', assisted: false, data: { n } }] })));
+    expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
+    // Only the winner's audit entry was written: the losers' savepoints left nothing.
+    expect((await stores.audit.list(0, 100)).filter((e) => e.subject === 'i-1')).toHaveLength(1);
+    expect((await stores.ideas.get('i-1'))!.version).toBe(saved.version + 1);
+    await stores.close();
   });
 });
