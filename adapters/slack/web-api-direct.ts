@@ -55,7 +55,6 @@ export function directWebApi(options: DirectWebApiOptions): DirectWebApi {
     let text: string;
     try {
       const res = await pool.request({
-        origin: root.origin,
         path: url.pathname + url.search,
         method: 'POST',
         headers: { authorization, 'content-type': 'application/json; charset=utf-8' },

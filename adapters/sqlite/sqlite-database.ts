@@ -127,11 +127,11 @@ type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
-  private readonly batch: Database.Transaction<(items: readonly Pending[]) => Settled[]>;
+  private readonly batch: (items: readonly Pending[]) => Settled[];
 
   constructor(private readonly db: Database.Database) {
     const own = db.transaction((fn: () => unknown) => fn());
-    this.batch = db.transaction((items: readonly Pending[]): Settled[] =>
+    this.batch = immediateTx(db, (items: readonly Pending[]): Settled[] =>
       items.map((item): Settled => {
         try {
           return { ok: true, value: own(item.fn) };
@@ -164,8 +164,7 @@ export class GroupCommit {
     let settled: Settled[];
     try {
       if (!this.db.open) throw new Error('sqlite store: closed');
-      // A turn never ends inside a synchronous transaction, so this one is never nested.
-      settled = retryBusy(() => this.batch.immediate(items));
+      settled = this.batch(items);
     } catch (error) {
       for (const item of items) item.reject(error);
       return;
