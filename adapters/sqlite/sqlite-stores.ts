@@ -17,6 +17,7 @@ import { SqliteProcessedUpdates } from './sqlite-processed-updates.ts';
 import { SqliteQuestionStore } from './sqlite-question-store.ts';
 import { SqliteResidentStore } from './sqlite-resident-store.ts';
 import { WalPurger } from './wal-purge.ts';
+import { BackgroundCheckpointer } from './wal-checkpointer.ts';
 
 /** Options of {@link openSqliteStores}. */
 export interface SqliteStoresOptions {
@@ -26,6 +27,11 @@ export interface SqliteStoresOptions {
   readonly logger?: Logger;
   /** Milliseconds to wait for another writer's lock before SQLITE_BUSY. Default 5000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Checkpoint the write-ahead log from a worker thread (see wal-checkpointer.ts) instead of
+   * inside the commits of the event loop. Default true.
+   */
+  readonly backgroundCheckpoint?: boolean;
 }
 
 /** The embedded stores: the ports plus what the composition root needs for leases. */
@@ -57,7 +63,7 @@ export function sqliteFileFor(dataDir: string, campaignId: string): string {
 /**
  * Opens the embedded store of one campaign: one SQLite file (WAL, `synchronous=NORMAL`,
  * foreign keys, `busy_timeout`), migrated to the current schema, with every storage port on
- * one connection. Several processes may open the same file: every port's atomicity holds
+ * one connection, and its log checkpointed by a worker thread (wal-checkpointer.ts). Several processes may open the same file: every port's atomicity holds
  * across them (each change is a `BEGIN IMMEDIATE` transaction).
  */
 export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
@@ -72,6 +78,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   log.debug({ file: options.file }, 'sqlite store opened');
   const group = new GroupCommit(db);
   const purger = new WalPurger(db, log, { busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+  const checkpointer = options.backgroundCheckpoint === false || db.memory ? null : BackgroundCheckpointer.start(db, options.file, { logger: log });
   return {
     file: options.file,
     campaign: new SqliteCampaignStore(db),
@@ -91,6 +98,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
       purger.stop();
       if (!db.open) return;
       group.flush();
+      // The worker ends first: left running, its next round would open the log this close removes.
+      await checkpointer?.stop();
       db.close();
       log.debug({ file: options.file }, 'sqlite store closed');
     },
