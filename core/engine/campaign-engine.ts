@@ -78,6 +78,7 @@ export function createEngine(input: EngineDeps) {
     areaForPostcode: bind(deps, browsing.areaForPostcode),
     // what the committee reads
     committeeIdea: bind(deps, committee.committeeIdea),
+    committeeIdeaVersion: bind(deps, committee.committeeIdeaVersion),
     committeeIdeas: bind(deps, committee.committeeIdeas),
     moderationQueue: bind(deps, committee.moderationQueue),
     finalistBoard: bind(deps, committee.finalistBoard),

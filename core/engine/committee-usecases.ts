@@ -40,6 +40,16 @@ export async function committeeIdea(deps: EngineDeps, slackUserId: string, ideaI
 }
 
 /**
+ * The version an idea is at, by id (staff only): what a card drawn at some version checks
+ * before it counts as current, without building the card's view again.
+ */
+export async function committeeIdeaVersion(deps: EngineDeps, slackUserId: string, ideaId: string): Promise<Outcome<number | null>> {
+  const staff = requireStaff(deps.campaign, slackUserId);
+  if (!staff.ok) return staff;
+  return done((await deps.stores.ideas.get(ideaId))?.version ?? null);
+}
+
+/**
  * Ideas in `states` (default: every state), ordered by number (staff only). The moderation
  * queue is `states: AWAITING_REVIEW`, oldest submission first.
  */

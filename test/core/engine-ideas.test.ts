@@ -117,6 +117,16 @@ describe('idea lifecycle through the engine', () => {
     expect(await h.engine.moderateIdea('U-MOD1', idea.id, 1, { outcome: 'changes_requested', comment: '  ' })).toMatchObject({ ok: false, code: 'moderation.comment_required' });
   });
 
+  it("committeeIdeaVersion: the idea's current version for staff, null for an unknown idea, refused to others", async () => {
+    const h = harness();
+    const idea = await h.submit(await h.register(1), 'Bike racks at the station');
+    expect(await h.engine.committeeIdeaVersion('U-MOD1', idea.id)).toEqual({ ok: true, value: idea.version });
+    expect((await h.engine.moderateIdea('U-MOD1', idea.id, idea.version, { outcome: 'eligible', comment: null })).ok).toBe(true);
+    expect(await h.engine.committeeIdeaVersion('U-MOD1', idea.id)).toEqual({ ok: true, value: idea.version + 1 });
+    expect(await h.engine.committeeIdeaVersion('U-MOD1', 'no-such-idea')).toEqual({ ok: true, value: null });
+    expect(await h.engine.committeeIdeaVersion('U-STRANGER', idea.id)).toMatchObject({ ok: false, code: 'staff.not_staff' });
+  });
+
   it('"don\'t know" cost: not eligible until staff estimate it', async () => {
     const h = harness();
     const idea = await h.submit(await h.register(1), 'Bike racks at the station', null);

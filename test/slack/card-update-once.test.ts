@@ -171,6 +171,50 @@ describe('one decision, one card update', () => {
   });
 });
 
+/** A Web API in front of `target` that runs `before` once, ahead of relaying the first `chat.update`. */
+async function slowFirstUpdate(target: string, before: () => Promise<void>): Promise<string> {
+  let first = true;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (b: Buffer) => chunks.push(b));
+    req.on('end', () => {
+      void (async () => {
+        const method = (req.url ?? '').replace(/^.*\/api\//u, '');
+        if (method === 'chat.update' && first) {
+          first = false;
+          await before();
+        }
+        const answer = await fetch(new URL(method, target), { method: 'POST', headers: { authorization: String(req.headers.authorization), 'content-type': String(req.headers['content-type']) }, body: Buffer.concat(chunks) });
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+      })();
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+}
+
+describe('the in-place update of a card that moves on meanwhile', () => {
+  it('draws the card again at the newer version, and records that one as shown', async () => {
+    c = await startCommittee({ features: [] });
+    const d = new CommitteeDispatcher({ services: c.committee.services });
+    const { idea, card } = await carded(c, d);
+    const author = (await c.h.stores.ideas.get(idea.id))!.authorId!;
+    // While the decision's card update is on its way, the author withdraws the idea from Telegram.
+    const apiUrl = await slowFirstUpdate(c.committee.services.client.slackApiUrl, async () => {
+      expect((await c!.h.engine.withdrawIdea(author, idea.id)).ok).toBe(true);
+    });
+    moderationFeature(c.committee.app, { ...c.committee.services, client: new WebClient(c.committee.services.client.token, { slackApiUrl: apiUrl, retryConfig: { retries: 0 } }) });
+
+    await clickEligible(c, 'U-MOD1', idea, card.ts);
+    await eventually(async () => (await c!.h.stores.processed.begin(cardShownKey(idea.id, idea.version + 2), c!.h.clock.now(), 1)).status === 'done', 'the newer version shown');
+    expect(updatesOf(c, card.ts)).toBe(2);
+    expect(cardText(c, card.ts)).toMatch(/retir/i);
+    // The version drawn first was not the card's last word: it is not recorded as shown.
+    expect((await c.h.stores.processed.begin(cardShownKey(idea.id, idea.version + 1), c.h.clock.now(), 1)).status).toBe('new');
+  });
+});
+
 describe('the direct Web API caller', () => {
   it('sends JSON with the bot token and answers Slack’s reply', async () => {
     c = await startCommittee({ features: [] });

@@ -128,6 +128,11 @@ async function refreshCard(s: Services, user: string, target: CardTarget): Promi
   let drawn: CommitteeIdea | null = null;
   let own = false;
   for (let round = 0; round <= CARD_REDRAWS; round++) {
+    // After a draw only the version matters, unless it moved on: not the card's whole view.
+    if (drawn !== null) {
+      const now = await s.engine.committeeIdeaVersion(user, target.ideaId);
+      if (now.ok && now.value === drawn.idea.version) break;
+    }
     const read = await s.engine.committeeIdea(user, target.ideaId);
     if (!read.ok || read.value === null) return;
     const view = read.value;
