@@ -63,8 +63,9 @@ export function sqliteFileFor(dataDir: string, campaignId: string): string {
 /**
  * Opens the embedded store of one campaign: one SQLite file (WAL, `synchronous=NORMAL`,
  * foreign keys, `busy_timeout`), migrated to the current schema, with every storage port on
- * one connection, and its log checkpointed by a worker thread (wal-checkpointer.ts). Several processes may open the same file: every port's atomicity holds
- * across them (each change is a `BEGIN IMMEDIATE` transaction).
+ * one connection, its log checkpointed by a worker thread (wal-checkpointer.ts). Several
+ * processes may open the same file: every port's atomicity holds across them (each change is
+ * a `BEGIN IMMEDIATE` transaction).
  */
 export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'sqlite-store' });
