@@ -69,7 +69,8 @@ const round = () => {
     if (!String(e && e.code).startsWith('SQLITE_BUSY')) throw e;
   }
   runs++;
-  let worked = false;
+  // Busy (another connection is checkpointing, or a writer resets the log): there is work; try again soon.
+  let worked = row === null || row.busy !== 0;
   if (row !== null && row.busy === 0 && row.log >= 0) {
     // Frames copied this round: the new high-water mark, or all of them after the log was reset.
     const done = row.checkpointed;
