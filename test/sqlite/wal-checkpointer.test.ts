@@ -61,14 +61,14 @@ describe('SQLite background checkpoint', () => {
     const stores = openSqliteStores({ file });
     try {
       let largest = 0;
-      for (let round = 0; round < 12; round++) {
+      for (let round = 0; round < 20; round++) {
         await saveResidents(stores, round * 400, 400);
         largest = Math.max(largest, statSync(`${file}-wal`).size);
       }
-      // 4,800 saves write well over twice the backstop's frames; the log was reset on the way.
-      expect(largest).toBeGreaterThan(BACKSTOP_PAGES * FRAME * 0.5);
-      expect(largest).toBeLessThan(BACKSTOP_PAGES * FRAME * 1.25);
-      expect(await stores.residents.get('tg:4799')).not.toBeNull();
+      // 8,000 saves append three frames or more each: never reset, the log would pass 24,000.
+      // Reset, it stays near the backstop; more when a machine this loaded delays the resets.
+      expect(largest / FRAME, 'frames in the log at its largest').toBeLessThan(BACKSTOP_PAGES * 2.5);
+      expect(await stores.residents.get('tg:7999')).not.toBeNull();
     } finally {
       await stores.close();
       rmSync(dir, { recursive: true, force: true });
@@ -117,7 +117,7 @@ describe('SQLite background checkpoint', () => {
       expect((await checkpointer.stats()).runs).toBeGreaterThan(0);
       await checkpointer.stop();
       expect(checkpointer.running).toBe(false);
-      expect(await checkpointer.stats()).toEqual({ runs: 0, copied: 0 });
+      expect(await checkpointer.stats()).toEqual({ runs: 0, copied: 0, restarts: 0 });
     } finally {
       await checkpointer.stop();
       db.close();
