@@ -24,11 +24,12 @@
  *   copied, and under steady writes the worker's copies never quite catch up; while it is
  *   copying, the backstop finds the lock taken and gives up. So once the log nears the
  *   backstop (90 %) the worker stands aside for 50 ms, and the backstop completes (without
- *   that, a test under load saw the log grow to 29,600 frames). Should the log still pass the
- *   backstop by a quarter, the worker makes a RESTART checkpoint, which waits for the writer
- *   (the event loop's next write waits for it in turn, a few ms). Should the worker fail or stop
- *   on its own, the backstop goes back to SQLite's default and the store keeps working as
- *   without it.
+ *   that, a test under load saw the log grow to 29,600 frames). Should the log still reach
+ *   twice the backstop, the worker makes a RESTART checkpoint, which waits for the writer (and
+ *   the event loop's next write waits for it in turn: at 1.25 times the backstop these waits
+ *   cost `slack-actions` a tenth of its rate, so it is the last resort). Should the worker
+ *   fail or stop on its own, the backstop goes back to SQLite's default and the store keeps
+ *   working as without it.
  * - Both connections sync as `synchronous=NORMAL` does: a frame is in the database file, synced,
  *   before the log can be reset, as with SQLite's own checkpoints.
  * - The worker is `unref`'d: it never keeps the process alive. `stop` (the store's `close`) ends
@@ -174,7 +175,7 @@ export class BackgroundCheckpointer {
         idleMs: options.idleMs ?? IDLE_CHECKPOINT_MS,
         yieldAt: Math.floor(BACKSTOP_PAGES * 0.9),
         yieldMs: YIELD_MS,
-        restartAt: Math.floor(BACKSTOP_PAGES * 1.25),
+        restartAt: BACKSTOP_PAGES * 2,
         restartWaitMs: RESTART_WAIT_MS,
       },
     });
