@@ -23,11 +23,11 @@
  *   ROUNDS rounds of each app, alternating bare / committee, each started on a quiet machine
  *   (`sync`, then 500 ms: the committee's writes keep the kernel flushing pages for seconds
  *   after its round, which slowed the next bare round by up to 30 %), and the median round of
- *   each is kept (the machine's speed drifts by ±10 % over a minute: one window of each would
- *   compare two different moments). For the committee app a round counts decisions **recorded** in the
- *   store inside its window (read from the store at its ends, so work left after the ack
- *   counts only once done); for the bare app, acknowledgements. `ratio` = value / baseline,
- *   the two medians; `rounds` lists every round.
+ *   each is kept (the machine's speed drifts by 10–30 % within a minute: one window of each
+ *   would compare two different moments). For the committee app a round counts decisions
+ *   **recorded** in the store inside its window (read from the store at its ends, so work
+ *   left after the ack counts only once done); for the bare app, acknowledgements. `ratio` =
+ *   value / baseline, the two medians; `rounds` lists every round.
  * - latency: open loop, one request every 20 ms (50/s) for LATENCY_MS, from sending the
  *   request to Bolt's HTTP answer (the ack Slack waits for); p50 and p99.
  * Target: ratio ≥ 0.5 and p99 < 500 ms. Progress on stderr; ONE JSON line on stdout; exit 1
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     const bares: number[] = [];
     const rounds: { value: number; acked: number; mainElu: number; standInElu: number }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      // Each round starts on a quiet machine: the committee's writes leave the kernel flushing pages for seconds after its round.
+      // Each round starts on a quiet machine: after its round the committee's writes leave the kernel flushing pages.
       await settle();
       const bareRun = await closedLoop(bareUrl, bareNext, WINDOW_MS);
       bares.push(bareRun.answered / (WINDOW_MS / 1000));
