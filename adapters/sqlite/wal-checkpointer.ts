@@ -66,6 +66,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
+const isBusy = (e) => String(e && e.code).startsWith('SQLITE_BUSY');
 let pause = workerData.everyMs;
 let timer = null;
 let lastLog = -1;
@@ -79,7 +80,7 @@ const round = () => {
   try {
     row = db.pragma('wal_checkpoint(PASSIVE)')[0];
   } catch (e) {
-    if (!String(e && e.code).startsWith('SQLITE_BUSY')) throw e;
+    if (!isBusy(e)) throw e;
   }
   runs++;
   // Busy (another connection is checkpointing, or a writer resets the log): there is work; try again soon.
@@ -101,7 +102,7 @@ const round = () => {
       db.pragma('wal_checkpoint(RESTART)');
       restarts++;
     } catch (e) {
-      if (!String(e && e.code).startsWith('SQLITE_BUSY')) throw e;
+      if (!isBusy(e)) throw e;
     } finally {
       db.pragma('busy_timeout = 0');
     }
@@ -121,7 +122,6 @@ parentPort.on('message', (m) => {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   db.close();
-  parentPort.postMessage({ stopped: { runs, copied, restarts } });
   parentPort.close();
 });
 timer = setTimeout(round, 0);
@@ -149,7 +149,7 @@ export interface BackgroundCheckpointerOptions {
   readonly driver?: string;
 }
 
-type FromWorker = { ready: true } | { stats: CheckpointerStats } | { stopped: CheckpointerStats };
+type FromWorker = { ready: true } | { stats: CheckpointerStats };
 
 const requireHere = createRequire(import.meta.url);
 
@@ -240,7 +240,6 @@ export class BackgroundCheckpointer {
     const timer = setTimeout(() => void this.#worker.terminate(), STOP_WAIT_MS);
     await exited;
     clearTimeout(timer);
-    this.#running = false;
   }
 
   #fallBack(): void {
